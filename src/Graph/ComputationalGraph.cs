@@ -1,0 +1,124 @@
+namespace Elim.Graph;
+
+/// <summary>
+/// An immutable computational graph. Nodes are numbered inputs first (0 … n−1), then vertices in
+/// evaluation order (vertex id k is node n+k−1). Edges are unique (source, target) pairs: an operation
+/// that reads the same value twice (x·x) has one edge whose partial is the sum of both.
+/// Build one with <see cref="GraphBuilder"/>.
+/// </summary>
+public sealed class ComputationalGraph
+{
+    private readonly Vertex[] _vertices;
+    private readonly Edge[] _edges;
+    private readonly int[] _edgeStart;          // edges into vertex id k: [_edgeStart[k-1], _edgeStart[k])
+    private readonly int[][] _operandEdge;      // per vertex, per operand: its edge index, or -1 for a constant
+    private readonly int[][] _predecessors;     // per node
+    private readonly int[][] _successors;       // per node
+    private readonly bool[] _isOutput;          // per vertex id - 1
+    private readonly int[] _eliminable;
+
+    internal ComputationalGraph(string name, IReadOnlyList<string> inputNames, Vertex[] vertices, IReadOnlyList<GraphOutput> outputs)
+    {
+        Name = name;
+        InputNames = inputNames;
+        _vertices = vertices;
+        Outputs = outputs;
+        int n = inputNames.Count;
+        _isOutput = new bool[vertices.Length];
+        foreach (var output in outputs) _isOutput[output.VertexId - 1] = true;
+
+        var edges = new List<Edge>();
+        _edgeStart = new int[vertices.Length + 1];
+        _operandEdge = new int[vertices.Length][];
+        var predecessors = new List<int>[n + vertices.Length];
+        var successors = new List<int>[n + vertices.Length];
+        for (int i = 0; i < predecessors.Length; i++) { predecessors[i] = []; successors[i] = []; }
+        foreach (var vertex in vertices)
+        {
+            int target = n + vertex.Id - 1;
+            int first = edges.Count;
+            _edgeStart[vertex.Id - 1] = first;
+            var operandEdge = new int[vertex.Operands.Count];
+            for (int j = 0; j < operandEdge.Length; j++)
+            {
+                int source = vertex.Operands[j].Node(n);
+                if (source < 0) { operandEdge[j] = -1; continue; }
+                int existing = edges.FindIndex(first, e => e.Source == source);
+                if (existing < 0)
+                {
+                    existing = edges.Count;
+                    edges.Add(new Edge(source, target));
+                    predecessors[target].Add(source);
+                    successors[source].Add(target);
+                }
+                operandEdge[j] = existing;
+            }
+            _operandEdge[vertex.Id - 1] = operandEdge;
+        }
+        _edgeStart[vertices.Length] = edges.Count;
+        _edges = [.. edges];
+        _predecessors = Array.ConvertAll(predecessors, l => l.ToArray());
+        _successors = Array.ConvertAll(successors, l => l.ToArray());
+        _eliminable = vertices.Where(v => IsEliminable(v.Id)).Select(v => v.Id).ToArray();
+    }
+
+    /// <summary>The function's name.</summary>
+    public string Name { get; }
+
+    /// <summary>Names of the independents, scalarized (<c>x[0]</c>, <c>x[1]</c>, …).</summary>
+    public IReadOnlyList<string> InputNames { get; }
+
+    /// <summary>The dependents in declaration order; row i of the Jacobian is output i.</summary>
+    public IReadOnlyList<GraphOutput> Outputs { get; }
+
+    /// <summary>Vertices in evaluation order; <c>Vertices[k-1].Id == k</c>.</summary>
+    public IReadOnlyList<Vertex> Vertices => _vertices;
+
+    /// <summary>All edges, grouped by target vertex in id order.</summary>
+    public IReadOnlyList<Edge> Edges => _edges;
+
+    /// <summary>Number of independents.</summary>
+    public int InputCount => InputNames.Count;
+
+    /// <summary>Number of vertices (primitive operations).</summary>
+    public int VertexCount => _vertices.Length;
+
+    /// <summary>Inputs plus vertices.</summary>
+    public int NodeCount => InputCount + VertexCount;
+
+    /// <summary>Number of dependents.</summary>
+    public int OutputCount => Outputs.Count;
+
+    /// <summary>
+    /// Vertex ids that an elimination order must contain, ascending: every non-output vertex, and every
+    /// output that later operations read (eliminated like an intermediate but keeping its in-edges).
+    /// </summary>
+    public IReadOnlyList<int> EliminableVertices => _eliminable;
+
+    /// <summary>The vertex with 1-based id <paramref name="id"/>.</summary>
+    public Vertex Vertex(int id) => _vertices[id - 1];
+
+    /// <summary>The node index of vertex <paramref name="vertexId"/>.</summary>
+    public int NodeOf(int vertexId) => InputCount + vertexId - 1;
+
+    /// <summary>The vertex id of node <paramref name="node"/>, or 0 for an input.</summary>
+    public int VertexIdOf(int node) => node < InputCount ? 0 : node - InputCount + 1;
+
+    /// <summary>Whether vertex <paramref name="vertexId"/> computes a dependent.</summary>
+    public bool IsOutput(int vertexId) => _isOutput[vertexId - 1];
+
+    /// <summary>Whether vertex <paramref name="vertexId"/> belongs in an elimination order.</summary>
+    public bool IsEliminable(int vertexId) => !IsOutput(vertexId) || _successors[NodeOf(vertexId)].Length > 0;
+
+    /// <summary>Distinct predecessor nodes of <paramref name="node"/>, in operand order.</summary>
+    public IReadOnlyList<int> Predecessors(int node) => _predecessors[node];
+
+    /// <summary>Distinct successor nodes of <paramref name="node"/>, ascending.</summary>
+    public IReadOnlyList<int> Successors(int node) => _successors[node];
+
+    /// <summary>The index range in <see cref="Edges"/> of the edges into vertex <paramref name="vertexId"/>.</summary>
+    public Range EdgesInto(int vertexId) => _edgeStart[vertexId - 1].._edgeStart[vertexId];
+
+    /// <summary>The edge that operand <paramref name="operand"/> of vertex <paramref name="vertexId"/> feeds, or −1 for a constant.</summary>
+    public int OperandEdge(int vertexId, int operand) => _operandEdge[vertexId - 1][operand];
+}

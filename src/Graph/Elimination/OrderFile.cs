@@ -1,0 +1,66 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Elim.Graph;
+
+/// <summary>
+/// An order file: <c>{"function", "graphHash", "order", "cost", "method"}</c>, or a bare JSON array of
+/// 1-based vertex ids.
+/// </summary>
+public sealed record OrderFile(string? Function, string? GraphHash, EliminationOrder Order, long? Cost, string? Method)
+{
+    /// <summary>An order file for <paramref name="order"/> on <paramref name="graph"/>, with its Markowitz cost.</summary>
+    public static OrderFile For(ComputationalGraph graph, EliminationOrder order, string method) =>
+        new(graph.Name, Graph.GraphHash.Structural(graph), order, MarkowitzCost.Of(graph, order), method);
+
+    /// <summary>Writes the file as indented JSON.</summary>
+    public string ToJson()
+    {
+        var json = new JsonObject
+        {
+            ["function"] = Function,
+            ["graphHash"] = GraphHash,
+            ["order"] = new JsonArray([.. Order.VertexIds.Select(id => (JsonNode)id)]),
+            ["cost"] = Cost,
+            ["method"] = Method,
+        };
+        return json.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    /// <summary>Parses <paramref name="text"/>; throws <see cref="InvalidOrderException"/> with the reason.</summary>
+    public static OrderFile Parse(string text)
+    {
+        JsonNode? root;
+        try { root = JsonNode.Parse(text); }
+        catch (JsonException e) { throw new InvalidOrderException($"The order file is not valid JSON: {e.Message}"); }
+        return root switch
+        {
+            JsonArray array => new OrderFile(null, null, new EliminationOrder(ReadIds(array)), null, null),
+            JsonObject obj => new OrderFile(
+                ReadString(obj, "function"), ReadString(obj, "graphHash"),
+                new EliminationOrder(ReadIds(obj["order"] as JsonArray
+                    ?? throw new InvalidOrderException("The order file has no \"order\" array of vertex ids."))),
+                obj["cost"] is JsonValue cost && cost.TryGetValue(out long c) ? c : null,
+                ReadString(obj, "method")),
+            _ => throw new InvalidOrderException("An order file is a JSON array of vertex ids or an object with an \"order\" array."),
+        };
+    }
+
+    /// <summary>Throws if the file names another graph than <paramref name="graph"/>, then validates the order.</summary>
+    public void CheckFits(ComputationalGraph graph)
+    {
+        string hash = Graph.GraphHash.Structural(graph);
+        if (GraphHash is not null && GraphHash != hash)
+            throw new InvalidOrderException(
+                $"The order was made for another graph ({Function ?? "unnamed"}, hash {GraphHash}); '{graph.Name}' has hash {hash}.");
+        Order.Validate(graph);
+    }
+
+    private static string? ReadString(JsonObject obj, string key) =>
+        obj[key] is JsonValue value && value.TryGetValue(out string? s) ? s : null;
+
+    private static IEnumerable<int> ReadIds(JsonArray array) => array.Select((node, i) =>
+        node is JsonValue value && value.TryGetValue(out int id)
+            ? id
+            : throw new InvalidOrderException($"Entry {i} of the order is not an integer vertex id: {node?.ToJsonString() ?? "null"}."));
+}

@@ -1,0 +1,105 @@
+namespace Elim.Graph;
+
+/// <summary>
+/// The reference path everything fast is checked against: evaluates the primal and the local partials
+/// of a graph, and computes its Jacobian by forward mode, reverse mode or any elimination order.
+/// Kept deliberately simple.
+/// </summary>
+public static class Interpreter
+{
+    /// <summary>Values of every node (inputs, then vertices) at <paramref name="inputs"/>.</summary>
+    public static double[] EvaluateNodes(ComputationalGraph graph, ReadOnlySpan<double> inputs)
+    {
+        if (inputs.Length != graph.InputCount)
+            throw new ArgumentException($"'{graph.Name}' takes {graph.InputCount} inputs, got {inputs.Length}.", nameof(inputs));
+        var values = new double[graph.NodeCount];
+        inputs.CopyTo(values);
+        foreach (var vertex in graph.Vertices)
+        {
+            var rule = OpRules.Of(vertex.Op);
+            double a = Read(values, graph, vertex.Operands[0]);
+            double b = vertex.Operands.Count > 1 ? Read(values, graph, vertex.Operands[1]) : 0;
+            values[graph.NodeOf(vertex.Id)] = rule.Evaluate(a, b, vertex.Exponent);
+        }
+        return values;
+    }
+
+    /// <summary>The outputs at <paramref name="inputs"/>, in declaration order.</summary>
+    public static double[] Evaluate(ComputationalGraph graph, ReadOnlySpan<double> inputs)
+    {
+        var values = EvaluateNodes(graph, inputs);
+        return graph.Outputs.Select(o => values[graph.NodeOf(o.VertexId)]).ToArray();
+    }
+
+    /// <summary>The local partial of every edge (indexed like <see cref="ComputationalGraph.Edges"/>).</summary>
+    public static double[] LocalPartials(ComputationalGraph graph, double[] nodeValues)
+    {
+        var partials = new double[graph.Edges.Count];
+        foreach (var vertex in graph.Vertices)
+        {
+            var rule = OpRules.Of(vertex.Op);
+            double a = Read(nodeValues, graph, vertex.Operands[0]);
+            double b = vertex.Operands.Count > 1 ? Read(nodeValues, graph, vertex.Operands[1]) : 0;
+            double result = nodeValues[graph.NodeOf(vertex.Id)];
+            for (int j = 0; j < vertex.Operands.Count; j++)
+            {
+                int edge = graph.OperandEdge(vertex.Id, j);
+                if (edge >= 0) partials[edge] += rule.Partials[j](a, b, result, vertex.Exponent);
+            }
+        }
+        return partials;
+    }
+
+    /// <summary>The Jacobian (row per output, column per input) by forward-mode accumulation.</summary>
+    public static double[,] ForwardJacobian(ComputationalGraph graph, ReadOnlySpan<double> inputs)
+    {
+        var partials = LocalPartials(graph, EvaluateNodes(graph, inputs));
+        var jacobian = new double[graph.OutputCount, graph.InputCount];
+        var tangent = new double[graph.NodeCount];
+        for (int i = 0; i < graph.InputCount; i++)
+        {
+            Array.Clear(tangent);
+            tangent[i] = 1;
+            for (int e = 0; e < partials.Length; e++)
+            {
+                var edge = graph.Edges[e];
+                tangent[edge.Target] += partials[e] * tangent[edge.Source];
+            }
+            for (int o = 0; o < graph.OutputCount; o++) jacobian[o, i] = tangent[graph.NodeOf(graph.Outputs[o].VertexId)];
+        }
+        return jacobian;
+    }
+
+    /// <summary>The Jacobian by reverse-mode accumulation, one adjoint sweep per output.</summary>
+    public static double[,] ReverseJacobian(ComputationalGraph graph, ReadOnlySpan<double> inputs)
+    {
+        var partials = LocalPartials(graph, EvaluateNodes(graph, inputs));
+        var jacobian = new double[graph.OutputCount, graph.InputCount];
+        var adjoint = new double[graph.NodeCount];
+        for (int o = 0; o < graph.OutputCount; o++)
+        {
+            Array.Clear(adjoint);
+            adjoint[graph.NodeOf(graph.Outputs[o].VertexId)] = 1;
+            for (int e = partials.Length - 1; e >= 0; e--)
+            {
+                var edge = graph.Edges[e];
+                adjoint[edge.Source] += partials[e] * adjoint[edge.Target];
+            }
+            for (int i = 0; i < graph.InputCount; i++) jacobian[o, i] = adjoint[i];
+        }
+        return jacobian;
+    }
+
+    /// <summary>The Jacobian by numerically executing the elimination <paramref name="order"/>.</summary>
+    public static double[,] EliminationJacobian(ComputationalGraph graph, ReadOnlySpan<double> inputs, EliminationOrder order)
+    {
+        order.Validate(graph);
+        var partials = LocalPartials(graph, EvaluateNodes(graph, inputs));
+        var eliminator = new Eliminator(graph, partials);
+        foreach (int vertexId in order.VertexIds) eliminator.Eliminate(vertexId);
+        return eliminator.Jacobian();
+    }
+
+    private static double Read(double[] values, ComputationalGraph graph, Operand operand) =>
+        operand.IsConstant ? operand.Value : values[operand.Node(graph.InputCount)];
+}
