@@ -1,0 +1,66 @@
+namespace Elim.Graph;
+
+/// <summary>
+/// Keeps the best elimination order found so far for each graph shape, as one order file per
+/// structural hash in a directory, so a search done once is reused by every later compile.
+/// Writes are atomic (temporary file, then rename) and only ever replace an order by a cheaper one.
+/// </summary>
+public sealed class OrderStore
+{
+    /// <summary>The environment variable that overrides <see cref="DefaultDirectory"/>.</summary>
+    public const string DirectoryVariable = "ELIM_ORDER_STORE";
+
+    private readonly object _gate = new();
+
+    /// <summary>A store in <paramref name="directory"/> (created on first write).</summary>
+    public OrderStore(string directory) => Directory = directory;
+
+    /// <summary>The store's directory.</summary>
+    public string Directory { get; }
+
+    /// <summary><c>$ELIM_ORDER_STORE</c>, else <c>~/.elim/orders</c>.</summary>
+    public static string DefaultDirectory =>
+        Environment.GetEnvironmentVariable(DirectoryVariable) is { Length: > 0 } dir
+            ? dir
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".elim", "orders");
+
+    /// <summary>The store at <see cref="DefaultDirectory"/>.</summary>
+    public static OrderStore Default() => new(DefaultDirectory);
+
+    /// <summary>The stored order for <paramref name="graph"/>'s shape, if any valid one is stored.</summary>
+    public OrderFile? TryGetBest(ComputationalGraph graph)
+    {
+        string path = PathFor(graph);
+        if (!File.Exists(path)) return null;
+        try
+        {
+            var file = OrderFile.Parse(File.ReadAllText(path));
+            file.CheckFits(graph);
+            return file with { Cost = MarkowitzCost.Of(graph, file.Order) };
+        }
+        catch (Exception e) when (e is InvalidOrderException or IOException)
+        {
+            return null; // an unreadable or foreign entry is ignored; a better order will replace it
+        }
+    }
+
+    /// <summary>Stores <paramref name="order"/> if it is cheaper than the stored one; returns whether it was stored.</summary>
+    public bool Offer(ComputationalGraph graph, EliminationOrder order, string method)
+    {
+        var candidate = OrderFile.For(graph, order, method);
+        lock (_gate)
+        {
+            var stored = TryGetBest(graph);
+            if (stored is not null && stored.Cost <= candidate.Cost) return false;
+            System.IO.Directory.CreateDirectory(Directory);
+            string path = PathFor(graph);
+            string temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+            File.WriteAllText(temporary, candidate.ToJson());
+            File.Move(temporary, path, overwrite: true);
+            return true;
+        }
+    }
+
+    /// <summary>The file that holds <paramref name="graph"/>'s order.</summary>
+    public string PathFor(ComputationalGraph graph) => Path.Combine(Directory, GraphHash.Structural(graph) + ".json");
+}
