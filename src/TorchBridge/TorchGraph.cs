@@ -47,7 +47,8 @@ public static class TorchGraph
     /// the whole batch with every input column a leaf that requires gradients, then one backward pass per
     /// output over the batch (the points are independent, so the gradient of an output summed over the
     /// batch is that output's Jacobian row at every point). <paramref name="points"/> is an N×n float64
-    /// tensor; <paramref name="threads"/>, when given, sets torch's intra-op thread count for the process.
+    /// tensor; <paramref name="threads"/>, when given, sets torch's intra-op thread count for the process
+    /// (on the 2-core machine one thread was far faster than two: the second OpenMP thread spin-waits).
     /// </summary>
     public static BatchJacobian JacobianBatch(ComputationalGraph graph, Tensor points, int? threads = null)
     {
