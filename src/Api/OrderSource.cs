@@ -1,3 +1,4 @@
+using Elim.Backend;
 using Elim.Graph;
 
 namespace Elim;
@@ -26,9 +27,7 @@ public sealed class OrderSource
     public static OrderSource MinimalMarkowitz { get; } = new("markowitz", (g, _) => (StandardOrders.MinimalMarkowitz(g), "markowitz"));
 
     /// <summary>The best order the <see cref="OrderStore"/> holds for this shape, else minimal Markowitz.</summary>
-    public static OrderSource Best { get; } = new("best", (g, store) => store.TryGetBest(g) is { } stored
-        ? (stored.Order, "stored " + (stored.Method ?? "order"))
-        : (StandardOrders.MinimalMarkowitz(g), "markowitz (nothing stored)"));
+    public static OrderSource Best { get; } = new("best", BestOrder.Resolve);
 
     /// <summary>The order in the order file at <paramref name="path"/>, checked to fit the graph.</summary>
     public static OrderSource FromFile(string path) => new(path, (g, _) =>
