@@ -10,13 +10,20 @@ public sealed class HandWrittenContender : IContender
 
     public void Run(Batch batch, int count, int threads)
     {
+        if (threads == 1)
+        {
+            Sweep(batch, 0, count);
+            return;
+        }
         int chunk = (count + threads - 1) / threads;
         Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
-        {
-            int end = Math.Min(count, (t + 1) * chunk);
-            for (int p = t * chunk; p < end; p++)
-                RoeFluxReverseSweep.Evaluate(batch.Inputs.AsSpan(p * 6, 6), batch.Outputs.AsSpan(p * 3, 3), batch.Jacobians.AsSpan(p * 18, 18));
-        });
+            Sweep(batch, t * chunk, Math.Min(count, (t + 1) * chunk)));
+    }
+
+    private static void Sweep(Batch batch, int start, int end)
+    {
+        for (int p = start; p < end; p++)
+            RoeFluxReverseSweep.Evaluate(batch.Inputs.AsSpan(p * 6, 6), batch.Outputs.AsSpan(p * 3, 3), batch.Jacobians.AsSpan(p * 18, 18));
     }
 
     public double[] FirstJacobian(Batch batch)
