@@ -19,7 +19,7 @@ internal sealed class Grammar
         Expression = Defer(() => Sum!);
         Sum = LeftChain(Operator('+', '-'), Defer(() => Product!));
         Product = LeftChain(Operator('*', '/'), Defer(() => Unary!));
-        Unary = Negation.XOr(Defer(() => Power!));
+        Unary = Negation.XOr(Defer(() => Power!)).Named("expression");
         Power =
             from baseValue in Primary
             from exponent in (from caret in _t.Symbol("^") from e in Unary select e).XOptional()
