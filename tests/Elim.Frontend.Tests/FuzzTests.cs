@@ -61,6 +61,7 @@ public class FuzzTests
         Assert.Contains("nested more than", error.Message);
         string chain = "function f(x) -> (y) { y = x" + string.Concat(Enumerable.Repeat(" + x", 3000)) + "; }";
         Assert.Equal(3000, ElimFrontend.Compile(chain, "chain.elim").VertexCount);
+        Assert.Equal(3000, ElimFrontend.Compile(ProgramPrinter.Print(ElimFrontend.Parse(chain, "chain.elim")), "printed.elim").VertexCount);
     }
 
     [Fact]
