@@ -41,6 +41,15 @@ public class LoweringTests
         Assert.Equal(expected, Ops($"const n = 3;\nconst c = 3 / 2;\nfunction f(x) -> (y) {{ {body} }}"));
 
     [Fact]
+    public void Loop_variables_are_integer_exponents_and_indices()
+    {
+        const string program = "function f(x) -> (w[3]) { for i in 0..3 { w[2 - i] = x^(i + 1) * pow(x, 0.5 * i); } }";
+        Assert.Equal("1:x^1 2:pow(x,0) 3:mul(v1,v2)* 4:x^2 5:pow(x,0.5) 6:mul(v4,v5)* 7:x^3 8:pow(x,1) 9:mul(v7,v8)*", Ops(program));
+        var graph = ElimFrontend.Compile(program, "t.elim");
+        Assert.Equal([9, 6, 3], graph.Outputs.Select(o => o.VertexId));
+    }
+
+    [Fact]
     public void No_common_subexpression_elimination() =>
         Assert.Equal("1:sqrt(x) 2:sqrt(x) 3:add(v1,v2)*", Ops("function f(x) -> (y) { y = sqrt(x) + sqrt(x); }"));
 
