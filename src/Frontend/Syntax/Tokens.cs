@@ -59,22 +59,20 @@ internal sealed class Tokens(string file)
 
     private Parser<NumberSyntax> BuildNumber()
     {
-        {
-            var digits = Parse.Digit.AtLeastOnce().Text();
-            var fraction = Atomic(from point in Parse.Char('.') from d in digits select "." + d);
-            var exponent = Atomic(
-                from e in Parse.Chars('e', 'E')
-                from sign in Parse.Chars('+', '-').Optional()
-                from d in digits
-                select "e" + (sign.IsDefined ? sign.Get().ToString() : "") + d);
-            var mantissa =
-                (from whole in digits from f in fraction.Optional() select whole + f.GetOrElse(""))
-                .Or(fraction);
-            var text = from m in mantissa from e in exponent.Optional() select m + e.GetOrElse("");
-            return Token(text).Select(t => new NumberSyntax(
-                double.Parse(t.Value, NumberStyles.Float, CultureInfo.InvariantCulture),
-                t.Value.All(char.IsDigit), t.Span)).Named("number");
-        }
+        var digits = Parse.Digit.AtLeastOnce().Text();
+        var fraction = Atomic(from point in Parse.Char('.') from d in digits select "." + d);
+        var exponent = Atomic(
+            from e in Parse.Chars('e', 'E')
+            from sign in Parse.Chars('+', '-').Optional()
+            from d in digits
+            select "e" + (sign.IsDefined ? sign.Get().ToString() : "") + d);
+        var mantissa =
+            (from whole in digits from f in fraction.Optional() select whole + f.GetOrElse(""))
+            .Or(fraction);
+        var text = from m in mantissa from e in exponent.Optional() select m + e.GetOrElse("");
+        return Token(text).Select(t => new NumberSyntax(
+            double.Parse(t.Value, NumberStyles.Float, CultureInfo.InvariantCulture),
+            t.Value.All(char.IsDigit), t.Span)).Named("number");
     }
 
     /// <summary>Runs <paramref name="parser"/>, records where its text is, then skips what follows.</summary>
