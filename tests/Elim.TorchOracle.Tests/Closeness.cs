@@ -1,3 +1,4 @@
+using Elim.Testing;
 using System.Globalization;
 
 namespace Elim.TorchOracle.Tests;
