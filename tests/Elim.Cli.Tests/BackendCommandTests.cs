@@ -34,10 +34,13 @@ public sealed class BackendCommandTests : IDisposable
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("emitted cost 230, Markowitz cost 364", run.Output);
 
+        // From bytes, and unloaded before the directory is deleted (see Elim.Backend.Tests' ExportTests).
         var context = new AssemblyLoadContext("roe", isCollectible: true);
+        var unloaded = new WeakReference(context);
         try
         {
-            var type = context.LoadFromAssemblyPath(path).GetType("Elim.Exported.roe_flux_1d")!;
+            using var image = new MemoryStream(File.ReadAllBytes(path));
+            var type = context.LoadFromStream(image).GetType("Elim.Exported.roe_flux_1d")!;
             var outputs = new double[3];
             var jacobian = new double[18];
             type.GetMethod("Jacobian", BindingFlags.Public | BindingFlags.Static)!
@@ -49,11 +52,21 @@ public sealed class BackendCommandTests : IDisposable
         {
             context.Unload();
         }
+        WaitForUnload(unloaded);
 
         var again = CliRun.Of("compile", Roe, "--out", path).WithoutStackTrace();
         Assert.Equal(CommandLine.UsageError, again.ExitCode);
         Assert.Contains("exists; pass --force", again.Error);
         Assert.Equal(0, CliRun.Of("compile", Roe, "--out", path, "--force", "--order", "markowitz").ExitCode);
+    }
+
+    private static void WaitForUnload(WeakReference context)
+    {
+        for (int i = 0; i < 20 && context.IsAlive; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
     }
 
     [Fact]
