@@ -39,7 +39,7 @@ public sealed partial class EliminationGame
     /// </summary>
     public long Eliminate(int vertexId)
     {
-        if (vertexId < 1 || vertexId > _graph.VertexCount || !_graph.IsEliminable(vertexId) || _position[vertexId] >= _remainingCount)
+        if (vertexId < 1 || vertexId > _graph.VertexCount || !_isEliminable[vertexId] || _position[vertexId] >= _remainingCount)
             throw new InvalidOperationException($"Vertex {vertexId} cannot be eliminated now (not eliminable, or already eliminated).");
         int k = NodeOf(vertexId);
         long cost = StepCost(vertexId);

@@ -22,6 +22,7 @@ public sealed partial class EliminationGame
     private readonly bool[] _isOutputNode;
     private readonly int[] _remaining;      // remaining eliminable vertex ids; [0, _remainingCount) is live
     private readonly int[] _position;       // per vertex id: its index in _remaining
+    private readonly bool[] _isEliminable;  // per vertex id (index 0 unused)
     private int _remainingCount;
 
     /// <summary>A fresh game on <paramref name="graph"/> with nothing eliminated.</summary>
@@ -52,7 +53,8 @@ public sealed partial class EliminationGame
         _remaining = [.. graph.EliminableVertices];
         _remainingCount = _remaining.Length;
         _position = new int[graph.VertexCount + 1];
-        for (int i = 0; i < _remaining.Length; i++) _position[_remaining[i]] = i;
+        _isEliminable = new bool[graph.VertexCount + 1];
+        for (int i = 0; i < _remaining.Length; i++) { _position[_remaining[i]] = i; _isEliminable[_remaining[i]] = true; }
         EliminableCount = _remaining.Length;
         InitializeTrail();
     }
@@ -75,8 +77,11 @@ public sealed partial class EliminationGame
     /// <summary>True once every eliminable vertex is gone.</summary>
     public bool IsComplete => _remainingCount == 0;
 
+    /// <summary>Whether vertex <paramref name="vertexId"/> belongs in an order (cached from the graph).</summary>
+    public bool IsEliminable(int vertexId) => _isEliminable[vertexId];
+
     /// <summary>Whether vertex <paramref name="vertexId"/> has been eliminated.</summary>
-    public bool IsEliminated(int vertexId) => _graph.IsEliminable(vertexId) && _position[vertexId] >= _remainingCount;
+    public bool IsEliminated(int vertexId) => _isEliminable[vertexId] && _position[vertexId] >= _remainingCount;
 
     /// <summary>|P(k)|: distinct predecessors of vertex <paramref name="vertexId"/> in the current graph.</summary>
     public int PredecessorCount(int vertexId) => _counts[NodeOf(vertexId)];
