@@ -74,11 +74,22 @@ public class ExactTests
         result.Order.Validate(graph);
     }
 
+    // Every permutation, walked depth-first on one game with undo: no pruning, so it is plain enumeration.
     private static long BruteForceOptimum(ComputationalGraph graph, CostModel model)
     {
-        var ids = graph.EliminableVertices.ToArray();
+        var game = new EliminationGame(graph, model);
         long best = long.MaxValue;
-        foreach (var permutation in Permutations(ids, 0)) best = Math.Min(best, Price(graph, model, permutation));
+        void Walk()
+        {
+            if (game.IsComplete) { best = Math.Min(best, game.Cost); return; }
+            foreach (int id in game.Remaining.ToArray())
+            {
+                game.Eliminate(id);
+                Walk();
+                game.Undo();
+            }
+        }
+        Walk();
         return best;
     }
 
@@ -87,16 +98,5 @@ public class ExactTests
         var game = new EliminationGame(graph, model);
         foreach (int id in order) game.Eliminate(id);
         return game.Cost;
-    }
-
-    private static IEnumerable<int[]> Permutations(int[] items, int from)
-    {
-        if (from == items.Length) { yield return items; yield break; }
-        for (int i = from; i < items.Length; i++)
-        {
-            (items[from], items[i]) = (items[i], items[from]);
-            foreach (var p in Permutations(items, from + 1)) yield return p;
-            (items[from], items[i]) = (items[i], items[from]);
-        }
     }
 }

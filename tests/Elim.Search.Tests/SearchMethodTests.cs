@@ -27,7 +27,7 @@ public class SearchMethodTests
         {
             var graph = RandomGraphs.Create(seed, 3, 40 + 10 * seed);
             long portfolio = Run("portfolio", graph, seed, 1).Cost;
-            var result = Run(name, graph, seed, iterations: 2000);
+            var result = Run(name, graph, seed, iterations: 1000);
             Assert.True(result.Cost <= portfolio, $"{name} on seed {seed}: {result.Cost} > portfolio {portfolio}");
             Assert.Equal(MarkowitzCost.Of(graph, result.Order), result.Cost);
             Assert.InRange(result.LowerBound, 0, result.Cost);
@@ -40,7 +40,7 @@ public class SearchMethodTests
     {
         var graph = RandomGraphs.Create(3, 5, 90);
         long portfolio = Run("portfolio", graph, 1, 1).Cost;
-        Assert.True(Run("anneal", graph, 1, iterations: 200_000).Cost < portfolio);
+        Assert.True(Run("anneal", graph, 1, iterations: 30_000).Cost < portfolio);
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public class SearchMethodTests
         var graph = RandomGraphs.Create(3, 5, 90);
         var reports = new List<SearchProgress>();
         var progress = new SynchronousProgress(reports);
-        var result = SearchMethods.Create("anneal").Search(graph, SearchBudget.OfIterations(50_000), 1, progress, CancellationToken.None);
+        var result = SearchMethods.Create("anneal").Search(graph, SearchBudget.OfIterations(20_000), 1, progress, CancellationToken.None);
         Assert.NotEmpty(reports);
         Assert.Equal(result.Cost, reports.Min(r => r.BestCost));
         Assert.All(reports, r => Assert.Equal("anneal", r.Method));
