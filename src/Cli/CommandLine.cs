@@ -1,0 +1,85 @@
+using Elim.Cli.Commands;
+using Elim.Frontend;
+using Elim.Graph;
+
+namespace Elim.Cli;
+
+/// <summary>
+/// Dispatches <c>elim COMMAND ...</c> and turns every expected failure into a message and an exit code:
+/// 1 for bad source (diagnostics), 2 for a bad order, 64 for a bad command line. No stack traces.
+/// </summary>
+public static class CommandLine
+{
+    /// <summary>Exit code for diagnostics in the source.</summary>
+    public const int SourceError = 1;
+
+    /// <summary>Exit code for an order that does not fit.</summary>
+    public const int OrderError = 2;
+
+    /// <summary>Exit code for a malformed command line (as sysexits' EX_USAGE).</summary>
+    public const int UsageError = 64;
+
+    /// <summary>Exit code for an unexpected failure.</summary>
+    public const int InternalError = 70;
+
+    /// <summary>Every command, in the order the help lists them.</summary>
+    public static IReadOnlyList<ICommand> Commands { get; } =
+        [new CheckCommand(), new OpsCommand(), new CostCommand(), new EvalCommand(), new DotCommand()];
+
+    /// <summary>Runs <paramref name="args"/>, writing to <paramref name="output"/> and <paramref name="error"/>.</summary>
+    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    {
+        if (args.Count == 0 || args[0] is "help" or "--help" or "-h")
+        {
+            WriteHelp(output);
+            return args.Count == 0 ? UsageError : 0;
+        }
+        var command = Commands.FirstOrDefault(c => c.Name == args[0]);
+        if (command is null)
+        {
+            error.WriteLine($"error: unknown command '{args[0]}'. Commands: {string.Join(", ", Commands.Select(c => c.Name))}.");
+            return UsageError;
+        }
+        if (args.Skip(1).Any(a => a is "--help" or "-h"))
+        {
+            output.WriteLine($"usage: {command.Usage}");
+            return 0;
+        }
+        try
+        {
+            return command.Run(Arguments.Parse(args.Skip(1).ToList(), command.ValueOptions, command.Flags), output, error);
+        }
+        catch (UsageException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            error.WriteLine($"usage: {command.Usage}");
+            return UsageError;
+        }
+        catch (DiagnosticException e)
+        {
+            error.WriteLine(e.Message);
+            return SourceError;
+        }
+        catch (InvalidOrderException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return OrderError;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            error.WriteLine($"internal error ({e.GetType().Name}): {e.Message}");
+            error.WriteLine("This is a bug in elim; please report it with the command and the input file.");
+            return InternalError;
+        }
+    }
+
+    private static void WriteHelp(TextWriter output)
+    {
+        output.WriteLine("elim — exact Jacobians by cross-country elimination");
+        output.WriteLine();
+        int width = Commands.Max(c => c.Name.Length);
+        foreach (var command in Commands) output.WriteLine($"  {command.Name.PadRight(width)}  {command.Summary}");
+        output.WriteLine();
+        output.WriteLine("Run 'elim COMMAND --help' for a command's options.");
+    }
+}

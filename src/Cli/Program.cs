@@ -1,0 +1,1 @@
+return Elim.Cli.CommandLine.Run(args, Console.Out, Console.Error);

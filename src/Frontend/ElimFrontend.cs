@@ -1,0 +1,108 @@
+using System.Runtime.ExceptionServices;
+using Elim.Frontend.Lowering;
+using Elim.Frontend.Syntax;
+using Elim.Graph;
+
+namespace Elim.Frontend;
+
+/// <summary>The entry points of the frontend: <c>.elim</c> text to AST to computational graph.</summary>
+public static class ElimFrontend
+{
+    // Deeply nested input recurses deeply in the parser and the lowering; a big stack keeps that an error, not a crash.
+    private const int StackBytes = 256 * 1024 * 1024;
+    private const int MaxNesting = 1000;
+
+    /// <summary>Parses <paramref name="text"/>; throws <see cref="DiagnosticException"/> on a syntax error.</summary>
+    public static ProgramSyntax Parse(string text, string file) => Guarded(text, file, () =>
+    {
+        CheckNesting(text, file);
+        return ElimParser.Parse(text, file);
+    });
+
+    /// <summary>
+    /// Lowers <paramref name="function"/> (or the default function: the only one no other function
+    /// calls) to a graph numbered like a JAX trace; throws <see cref="DiagnosticException"/> on an error.
+    /// </summary>
+    public static ComputationalGraph Lower(ProgramSyntax program, string? function = null) =>
+        Guarded(program.Source, program.File, () =>
+        {
+            try
+            {
+                return Lowerer.Lower(program, function);
+            }
+            catch (LoweringError error)
+            {
+                throw new DiagnosticException([error.Diagnostic], program.Source);
+            }
+        });
+
+    /// <summary>Parses and lowers <paramref name="text"/>.</summary>
+    public static ComputationalGraph Compile(string text, string file, string? function = null) =>
+        Lower(Parse(text, file), function);
+
+    /// <summary>Reads, parses and lowers the file at <paramref name="path"/>; an unreadable file is a diagnostic too.</summary>
+    public static ComputationalGraph CompileFile(string path, string? function = null)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            string reason = e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message;
+            throw new DiagnosticException(
+                [new Diagnostic(new SourceSpan(path, 0, 0, 0), $"cannot read the file: {reason}", "check the path")], "");
+        }
+        return Compile(text, path, function);
+    }
+
+    /// <summary>The names of the functions of <paramref name="program"/>, in source order.</summary>
+    public static IReadOnlyList<string> FunctionNames(ProgramSyntax program) => program.Functions.Select(f => f.Name).ToList();
+
+    private static void CheckNesting(string text, string file)
+    {
+        int depth = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            depth += text[i] is '(' or '[' or '{' ? 1 : text[i] is ')' or ']' or '}' ? -1 : 0;
+            if (depth > MaxNesting)
+            {
+                var (line, column) = SyntaxErrors.LineAndColumn(text, i);
+                throw new DiagnosticException([new Diagnostic(new SourceSpan(file, line, column, 1),
+                    $"brackets are nested more than {MaxNesting} deep", "split the expression into several statements")], text);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on a thread with a large stack. Anything but a diagnostic is a bug of
+    /// the frontend; it is still reported as a diagnostic so that no input ever ends in a stack trace.
+    /// </summary>
+    private static T Guarded<T>(string text, string file, Func<T> work)
+    {
+        T result = default!;
+        ExceptionDispatchInfo? failure = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                result = work();
+            }
+            catch (DiagnosticException e)
+            {
+                failure = ExceptionDispatchInfo.Capture(e);
+            }
+            catch (Exception e)
+            {
+                failure = ExceptionDispatchInfo.Capture(new DiagnosticException(
+                    [new Diagnostic(new SourceSpan(file, 0, 0, 0), $"internal error of the frontend: {e.GetType().Name}: {e.Message}",
+                        "please report this input")], text));
+            }
+        }, StackBytes);
+        thread.Start();
+        thread.Join();
+        failure?.Throw();
+        return result;
+    }
+}

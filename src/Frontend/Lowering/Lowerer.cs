@@ -1,0 +1,112 @@
+using Elim.Graph;
+
+namespace Elim.Frontend.Lowering;
+
+/// <summary>
+/// Lowers a checked program to a graph in JAX-trace order: inputs of the chosen function in declaration
+/// order (arrays scalarized), then statements in order, operands before operations, helpers inlined in
+/// place. Every written operation is a new vertex unless all its operands are constants.
+/// </summary>
+internal sealed partial class Lowerer
+{
+    private const int MaxVertices = 5_000_000;
+
+    private readonly ProgramSyntax _program;
+    private readonly Dictionary<string, FunctionSyntax> _functions;
+    private readonly Dictionary<string, Scalar> _constants = [];
+    private GraphBuilder _builder = new("");
+
+    private Lowerer(ProgramSyntax program, Dictionary<string, FunctionSyntax> functions)
+    {
+        _program = program;
+        _functions = functions;
+        foreach (var constant in program.Constants) _constants[constant.Name] = EvaluateConstant(constant);
+    }
+
+    /// <summary>Checks the whole program, then lowers <paramref name="function"/> (or the default function).</summary>
+    public static ComputationalGraph Lower(ProgramSyntax program, string? function)
+    {
+        var functions = ProgramChecks.Functions(program);
+        var lowerer = new Lowerer(program, functions);
+        var chosen = ProgramChecks.Choose(program, functions, function);
+        // Every other function is checked too, as if it were differentiated, so that its errors are reported.
+        foreach (var other in program.Functions.Where(f => f != chosen)) lowerer.LowerTop(other);
+        return lowerer.LowerTop(chosen);
+    }
+
+    private ComputationalGraph LowerTop(FunctionSyntax function)
+    {
+        _builder = new GraphBuilder(function.Name);
+        var arguments = new List<Value>();
+        foreach (var parameter in function.Parameters)
+        {
+            arguments.Add(parameter.Size is { } size
+                ? new ArrayValue(Enumerable.Range(0, size).Select(i => _builder.AddInput($"{parameter.Name}[{i}]")).ToList())
+                : new Scalar(_builder.AddInput(parameter.Name)));
+        }
+        var frame = new Frame(function, IsTop: true);
+        var outputs = Inline(function, arguments, frame);
+        for (int k = 0; k < function.Outputs.Count; k++)
+        {
+            var output = function.Outputs[k];
+            if (outputs[k] is ArrayValue array)
+                for (int i = 0; i < array.Elements.Count; i++) _builder.MarkOutput($"{output.Name}[{i}]", array.Elements[i]);
+            else _builder.MarkOutput(output.Name, ((Scalar)outputs[k]).Operand);
+        }
+        return _builder.Build();
+    }
+
+    /// <summary>Runs the body of <paramref name="function"/> on <paramref name="arguments"/>; returns its outputs in declaration order.</summary>
+    private List<Value> Inline(FunctionSyntax function, IReadOnlyList<Value> arguments, Frame frame)
+    {
+        var scope = new Scope(null);
+        for (int k = 0; k < function.Parameters.Count; k++)
+        {
+            var parameter = function.Parameters[k];
+            var binding = scope.Add(new Binding(parameter.Name, BindingKind.Parameter, parameter.Size, parameter.Span));
+            if (arguments[k] is ArrayValue array)
+                for (int i = 0; i < array.Elements.Count; i++) binding.Set(i, array.Elements[i], parameter.Span);
+            else binding.Set(0, ((Scalar)arguments[k]).Operand, parameter.Span);
+        }
+        foreach (var output in function.Outputs) scope.Add(new Binding(output.Name, BindingKind.Output, output.Size, output.Span));
+        foreach (var statement in function.Body) Execute(statement, scope, frame);
+
+        var results = new List<Value>();
+        foreach (var output in function.Outputs)
+        {
+            var binding = scope.Find(output.Name)!;
+            for (int i = 0; i < binding.Size; i++)
+            {
+                if (binding.Get(i) is null)
+                    throw LoweringError.At(output.Span,
+                        binding.IsArray ? $"output element {binding.SlotName(i)} of '{function.Name}' is never assigned" : $"output '{output.Name}' of '{function.Name}' is never assigned",
+                        $"assign it in the body of '{function.Name}': {binding.SlotName(i)} = ...;");
+            }
+            results.Add(binding.IsArray
+                ? new ArrayValue(Enumerable.Range(0, binding.Size).Select(i => binding.Get(i)!.Value).ToList())
+                : new Scalar(binding.Get(0)!.Value));
+        }
+        return results;
+    }
+
+    private Scalar EvaluateConstant(ConstSyntax constant)
+    {
+        var value = Evaluate(constant.Value, null, null);
+        if (value is not Scalar { Operand.IsConstant: true } scalar)
+            throw LoweringError.At(constant.Value.Span, $"const '{constant.Name}' is not constant",
+                "a const may use numbers, earlier consts and elementary functions of them");
+        return scalar;
+    }
+
+    private void CheckSize(SourceSpan span)
+    {
+        if (_builder.VertexCount > MaxVertices)
+            throw LoweringError.At(span, $"the graph has more than {MaxVertices} vertices", "make the loops smaller");
+    }
+
+    /// <summary>One inlined call of a function: whether it is the differentiated one, and which of its vertices are outputs.</summary>
+    private sealed record Frame(FunctionSyntax Function, bool IsTop)
+    {
+        public HashSet<int> OutputVertices { get; } = [];
+    }
+}

@@ -1,0 +1,70 @@
+using Elim.Graph;
+
+namespace Elim.Frontend.Lowering;
+
+/// <summary>Whole-program checks before lowering: duplicate names, recursion, and choosing the function.</summary>
+internal static class ProgramChecks
+{
+    /// <summary>The functions by name; throws on duplicates and on names of elementary functions.</summary>
+    public static Dictionary<string, FunctionSyntax> Functions(ProgramSyntax program)
+    {
+        var functions = new Dictionary<string, FunctionSyntax>();
+        foreach (var function in program.Functions)
+        {
+            if (OpRules.FindFunction(function.Name) is not null)
+                throw LoweringError.At(function.Span, $"function '{function.Name}' has the name of an elementary function",
+                    "rename the function");
+            if (functions.TryGetValue(function.Name, out var first))
+                throw LoweringError.At(function.Span, $"function '{function.Name}' is defined twice (first at line {first.Span.Line})",
+                    "rename one of the two functions");
+            functions.Add(function.Name, function);
+            CheckSignature(function);
+        }
+        var seen = new Dictionary<string, ConstSyntax>();
+        foreach (var constant in program.Constants)
+        {
+            if (seen.TryGetValue(constant.Name, out var first))
+                throw LoweringError.At(constant.Span, $"const '{constant.Name}' is defined twice (first at line {first.Span.Line})",
+                    "each const is defined once; rename one of them");
+            seen.Add(constant.Name, constant);
+        }
+        new CallGraph(functions).CheckNoRecursion(program.Functions);
+        return functions;
+    }
+
+    /// <summary>The function to differentiate: the one named, else the only one no other function calls.</summary>
+    public static FunctionSyntax Choose(ProgramSyntax program, Dictionary<string, FunctionSyntax> functions, string? name)
+    {
+        var fileSpan = CallGraph.FileSpan(program.File);
+        string all = string.Join(", ", program.Functions.Select(f => f.Name));
+        if (name is not null)
+        {
+            if (functions.TryGetValue(name, out var named)) return named;
+            throw LoweringError.At(fileSpan, $"there is no function '{name}' in this file",
+                program.Functions.Count == 0 ? "define it" : (Suggestions.DidYouMean(name, functions.Keys) is { } m ? m + " " : "") + $"the file defines: {all}");
+        }
+        if (program.Functions.Count == 0)
+            throw LoweringError.At(fileSpan, "the file defines no function", "define one, as in: function f(x) -> (y) { y = sin(x); }");
+        var roots = new CallGraph(functions).Roots(program.Functions);
+        if (roots.Count == 1) return roots[0];
+        throw LoweringError.At(roots[1].Span,
+            $"cannot choose the function to differentiate: {string.Join(", ", roots.Select(r => r.Name))} are not called by another function",
+            "choose one with --function NAME");
+    }
+
+    private static void CheckSignature(FunctionSyntax function)
+    {
+        if (function.Outputs.Count == 0)
+            throw LoweringError.At(function.Span, $"function '{function.Name}' has no outputs", "declare at least one output after '->'");
+        var names = new HashSet<string>();
+        foreach (var parameter in function.Parameters.Concat(function.Outputs))
+        {
+            if (!names.Add(parameter.Name))
+                throw LoweringError.At(parameter.Span, $"'{parameter.Name}' is declared twice in the signature of '{function.Name}'",
+                    "parameters and outputs need distinct names");
+            if (parameter.Size == 0)
+                throw LoweringError.At(parameter.Span, $"the size of array '{parameter.Name}' must be a positive integer",
+                    $"write the size as an integer literal, as in {parameter.Name}[3]");
+        }
+    }
+}

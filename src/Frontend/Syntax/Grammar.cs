@@ -1,0 +1,178 @@
+using Elim.Graph;
+using Sprache;
+
+namespace Elim.Frontend.Syntax;
+
+/// <summary>
+/// The grammar of <c>.elim</c> files, built once per file name (spans carry it). Alternatives are
+/// joined with <c>XOr</c> and repetitions with <c>XMany</c>, so a construct that starts to match and
+/// then breaks reports the break, not a failure at its beginning.
+/// </summary>
+internal sealed class Grammar
+{
+    private readonly Tokens _t;
+
+    /// <summary>Builds the parsers for <paramref name="file"/>.</summary>
+    public Grammar(string file)
+    {
+        _t = new Tokens(file);
+        Expression = Defer(() => Sum!);
+        Sum = LeftChain(Operator('+', '-'), Defer(() => Product!));
+        Product = LeftChain(Operator('*', '/'), Defer(() => Unary!));
+        Unary = Negation.XOr(Defer(() => Power!));
+        Power =
+            from baseValue in Primary
+            from exponent in (from caret in _t.Symbol("^") from e in Unary select e).XOptional()
+            select exponent.IsDefined
+                ? new BinarySyntax('^', baseValue, exponent.Get(), Tokens.Join(baseValue.Span, exponent.Get().Span))
+                : baseValue;
+        Statement = Defer(() => For!).XOr(Defer(() => Destructure!)).XOr(Defer(() => Assign!)).Named("statement");
+        Block =
+            from open in _t.Symbol("{")
+            from body in Statement.XMany()
+            from close in _t.Symbol("}").Named("statement or '}'")
+            select body.ToList();
+        Item = Const.Select(c => (object)c).XOr(Function).Named("'const' or 'function'");
+    }
+
+    /// <summary>Any expression.</summary>
+    public Parser<ExpressionSyntax> Expression { get; }
+
+    /// <summary>One statement of a function body.</summary>
+    public Parser<StatementSyntax> Statement { get; }
+
+    /// <summary>A top-level item: a <see cref="ConstSyntax"/> or a <see cref="FunctionSyntax"/>.</summary>
+    public Parser<object> Item { get; }
+
+    private Parser<ExpressionSyntax> Sum { get; }
+    private Parser<ExpressionSyntax> Product { get; }
+    private Parser<ExpressionSyntax> Unary { get; }
+    private Parser<ExpressionSyntax> Power { get; }
+    private Parser<List<StatementSyntax>> Block { get; }
+
+    // Sprache's Parse.Ref memoizes failures and throws when a parser is retried at the same place, as XMany does.
+    private static Parser<T> Defer<T>(Func<Parser<T>> parser) => input => parser()(input);
+
+    private Parser<char> Operator(char a, char b) =>
+        _t.Token(Parse.Chars(a, b)).Select(t => t.Value).Named($"'{a}' or '{b}'");
+
+    private static Parser<ExpressionSyntax> LeftChain(Parser<char> op, Parser<ExpressionSyntax> operand) =>
+        from first in operand
+        from rest in (from o in op from right in operand select (o, right)).XMany()
+        select rest.Aggregate(first, (left, next) =>
+            (ExpressionSyntax)new BinarySyntax(next.o, left, next.right, Tokens.Join(left.Span, next.right.Span)));
+
+    private Parser<ExpressionSyntax> Negation =>
+        from minus in _t.Symbol("-")
+        from operand in Unary
+        select (ExpressionSyntax)new NegateSyntax(operand, Tokens.Join(minus, operand.Span));
+
+    private Parser<ExpressionSyntax> Primary =>
+        _t.Number.Select(n => (ExpressionSyntax)n)
+            .XOr(NameOrCall)
+            .XOr(Parenthesized)
+            .Named("expression");
+
+    private Parser<ExpressionSyntax> Parenthesized =>
+        from open in _t.Symbol("(")
+        from inner in Expression
+        from close in _t.Symbol(")")
+        select inner;
+
+    private Parser<(List<ExpressionSyntax> Arguments, SourceSpan End)> ArgumentsWithEnd =>
+        from open in _t.Symbol("(")
+        from first in Expression.XOptional()
+        from rest in (from comma in _t.Symbol(",") from e in Expression select e).XMany()
+        from close in _t.Symbol(")").Named(first.IsDefined ? "',' or ')'" : "expression or ')'")
+        select (first.IsDefined ? [first.Get(), .. rest] : rest.ToList(), close);
+
+    private Parser<(ExpressionSyntax Index, SourceSpan End)> IndexSuffix =>
+        from open in _t.Symbol("[")
+        from index in Expression
+        from close in _t.Symbol("]")
+        select (index, close);
+
+    private Parser<CallSyntax> Call =>
+        (from name in _t.Name
+         from args in ArgumentsWithEnd
+         select new CallSyntax(name.Name, args.Arguments, name.Span, Tokens.Join(name.Span, args.End)))
+        .Named("function call");
+
+    private Parser<ExpressionSyntax> NameOrCall =>
+        from name in _t.Name
+        from suffix in ArgumentsWithEnd.Select(a => (Call: (List<ExpressionSyntax>?)a.Arguments, Index: (ExpressionSyntax?)null, a.End))
+            .XOr(IndexSuffix.Select(i => (Call: (List<ExpressionSyntax>?)null, Index: (ExpressionSyntax?)i.Index, i.End)))
+            .XOptional()
+        select !suffix.IsDefined
+            ? new NameSyntax(name.Name, name.Span)
+            : suffix.Get().Call is { } args
+                ? new CallSyntax(name.Name, args, name.Span, Tokens.Join(name.Span, suffix.Get().End))
+                : (ExpressionSyntax)new IndexSyntax(name.Name, suffix.Get().Index!, Tokens.Join(name.Span, suffix.Get().End));
+
+    private Parser<TargetSyntax> Target =>
+        from name in _t.Name
+        from index in IndexSuffix.XOptional()
+        select new TargetSyntax(name.Name, index.IsDefined ? index.Get().Index : null,
+            index.IsDefined ? Tokens.Join(name.Span, index.Get().End) : name.Span);
+
+    private Parser<StatementSyntax> Assign =>
+        from target in Target
+        from assignSign in _t.Symbol("=")
+        from value in Expression
+        from semicolon in _t.Symbol(";")
+        select (StatementSyntax)new AssignSyntax(target, value, Tokens.Join(target.Span, semicolon));
+
+    private Parser<StatementSyntax> Destructure =>
+        from open in _t.Symbol("(")
+        from first in Target
+        from rest in (from comma in _t.Symbol(",") from t in Target select t).XMany()
+        from close in _t.Symbol(")").Named("',' or ')'")
+        from assignSign in _t.Symbol("=")
+        from call in Call
+        from semicolon in _t.Symbol(";")
+        select (StatementSyntax)new DestructureSyntax([first, .. rest], call, Tokens.Join(open, semicolon));
+
+    private Parser<StatementSyntax> For =>
+        from keyword in _t.Keyword("for")
+        from variable in _t.Name
+        from inKeyword in _t.Keyword("in")
+        from low in Expression
+        from range in _t.Symbol("..")
+        from high in Expression
+        from body in Block
+        select (StatementSyntax)new ForSyntax(variable.Name, low, high, body, variable.Span);
+
+    private Parser<ParameterSyntax> Parameter =>
+        from name in _t.Name
+        from size in (from open in _t.Symbol("[") from n in _t.Number from close in _t.Symbol("]") select (n, close)).XOptional()
+        select size.IsDefined
+            ? new ParameterSyntax(name.Name, ArraySize(size.Get().n), Tokens.Join(name.Span, size.Get().close))
+            : new ParameterSyntax(name.Name, null, name.Span);
+
+    // A size that is not a positive integer literal is kept as 0 and reported by the lowering with its span.
+    private static int ArraySize(NumberSyntax n) => n.IsInteger && n.Value is >= 1 and <= 1_000_000 ? (int)n.Value : 0;
+
+    private Parser<List<ParameterSyntax>> ParameterList(string what) =>
+        from open in _t.Symbol("(")
+        from first in Parameter.XOptional()
+        from rest in (from comma in _t.Symbol(",") from p in Parameter select p).XMany()
+        from close in _t.Symbol(")").Named(first.IsDefined ? "',' or ')'" : $"{what} or ')'")
+        select first.IsDefined ? [first.Get(), .. rest] : rest.ToList();
+
+    private Parser<object> Function =>
+        from keyword in _t.Keyword("function")
+        from name in _t.Name
+        from parameters in ParameterList("parameter")
+        from arrow in _t.Symbol("->")
+        from outputs in ParameterList("output")
+        from body in Block
+        select (object)new FunctionSyntax(name.Name, parameters, outputs, body, name.Span);
+
+    private Parser<ConstSyntax> Const =>
+        from keyword in _t.Keyword("const")
+        from name in _t.Name
+        from assignSign in _t.Symbol("=")
+        from value in Expression
+        from semicolon in _t.Symbol(";")
+        select new ConstSyntax(name.Name, value, name.Span);
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text;
+
+namespace Elim.Frontend;
+
+/// <summary>
+/// Writes an AST back as <c>.elim</c> text that parses to the same graph: consts first, then functions,
+/// with the fewest parentheses the precedence rules allow and numbers that keep their integer-ness.
+/// </summary>
+public static class ProgramPrinter
+{
+    private const int Sum = 1, Product = 2, Unary = 3, Primary = 5;
+
+    /// <summary>The text of <paramref name="program"/>.</summary>
+    public static string Print(ProgramSyntax program)
+    {
+        var text = new StringBuilder();
+        foreach (var constant in program.Constants)
+            text.Append("const ").Append(constant.Name).Append(" = ").Append(Expression(constant.Value)).Append(";\n");
+        foreach (var function in program.Functions)
+        {
+            if (text.Length > 0) text.Append('\n');
+            text.Append("function ").Append(function.Name)
+                .Append('(').Append(string.Join(", ", function.Parameters.Select(Parameter))).Append(") -> (")
+                .Append(string.Join(", ", function.Outputs.Select(Parameter))).Append(") {\n");
+            Statements(function.Body, 1, text);
+            text.Append("}\n");
+        }
+        return text.ToString();
+    }
+
+    /// <summary>The text of one expression.</summary>
+    public static string Expression(ExpressionSyntax expression) => Expression(expression, Sum);
+
+    private static void Statements(IEnumerable<StatementSyntax> statements, int depth, StringBuilder text)
+    {
+        string indent = new(' ', 4 * depth);
+        foreach (var statement in statements)
+        {
+            text.Append(indent);
+            switch (statement)
+            {
+                case AssignSyntax a:
+                    text.Append(Target(a.Target)).Append(" = ").Append(Expression(a.Value)).Append(";\n");
+                    break;
+                case DestructureSyntax d:
+                    text.Append('(').Append(string.Join(", ", d.Targets.Select(Target))).Append(") = ").Append(Expression(d.Call)).Append(";\n");
+                    break;
+                case ForSyntax f:
+                    text.Append("for ").Append(f.Variable).Append(" in ").Append(Expression(f.Low)).Append("..")
+                        .Append(Expression(f.High)).Append(" {\n");
+                    Statements(f.Body, depth + 1, text);
+                    text.Append(indent).Append("}\n");
+                    break;
+            }
+        }
+    }
+
+    private static string Parameter(ParameterSyntax p) => p.Size is { } n ? $"{p.Name}[{n}]" : p.Name;
+
+    private static string Target(TargetSyntax t) => t.Index is null ? t.Name : $"{t.Name}[{Expression(t.Index)}]";
+
+    private static string Expression(ExpressionSyntax expression, int context)
+    {
+        var (text, level) = expression switch
+        {
+            NumberSyntax n => (Number(n), Primary),
+            NameSyntax n => (n.Name, Primary),
+            IndexSyntax i => ($"{i.Name}[{Expression(i.Index)}]", Primary),
+            CallSyntax c => ($"{c.Name}({string.Join(", ", c.Arguments.Select(a => Expression(a)))})", Primary),
+            NegateSyntax n => ("-" + Expression(n.Operand, Unary), Unary),
+            BinarySyntax { Operator: '^' } b => ($"{Expression(b.Left, Primary)}^{Expression(b.Right, Unary)}", Unary + 1),
+            BinarySyntax { Operator: '+' or '-' } b => ($"{Expression(b.Left, Sum)} {b.Operator} {Expression(b.Right, Product)}", Sum),
+            BinarySyntax b => ($"{Expression(b.Left, Product)} {b.Operator} {Expression(b.Right, Unary)}", Product),
+            _ => throw new InvalidOperationException($"Unknown expression {expression.GetType().Name}."),
+        };
+        return level >= context ? text : $"({text})";
+    }
+
+    private static string Number(NumberSyntax n)
+    {
+        if (double.IsPositiveInfinity(n.Value)) return n.IsInteger ? "1" + new string('0', 400) : "1e999";
+        if (n.IsInteger) return n.Value.ToString("F0", CultureInfo.InvariantCulture);
+        string text = n.Value.ToString("R", CultureInfo.InvariantCulture);
+        return text.Contains('.') || text.Contains('E') ? text : text + ".0";
+    }
+}

@@ -1,0 +1,88 @@
+using Elim.Graph;
+using Sprache;
+
+namespace Elim.Frontend.Syntax;
+
+/// <summary>Turns a Sprache failure into a designed diagnostic: what was found, what was expected, and a hint.</summary>
+internal static class SyntaxErrors
+{
+    /// <summary>The diagnostic for a parse that failed at <paramref name="remainder"/>.</summary>
+    public static Diagnostic From(string file, string text, IInput remainder, IEnumerable<string> expectations)
+    {
+        var expected = expectations.Distinct().ToList();
+        if (expected.SequenceEqual(["';'"]))
+        {
+            var (line, column) = LineAndColumn(text, EndOfPreviousToken(text, remainder.Position));
+            return new Diagnostic(new SourceSpan(file, line, column, 1),
+                $"missing ';' before {Describe(text, remainder.Position)}", "end every statement and const with ';'");
+        }
+        string found = Describe(text, remainder.Position);
+        var span = new SourceSpan(file, remainder.Line, remainder.Column, Math.Max(1, TokenLength(text, remainder.Position)));
+        string wanted = expected.Count == 0 ? "something else" : string.Join(" or ", expected);
+        return new Diagnostic(span, $"unexpected {found}, expected {wanted}", Hint(text, remainder.Position, expected));
+    }
+
+    private static string? Hint(string text, int position, List<string> expected)
+    {
+        if (position < text.Length && text[position] is var c && !Tokens.IsWordPart(c) && !char.IsWhiteSpace(c) && "+-*/^()[]{},;=.#".IndexOf(c) < 0)
+            return $"'{c}' is not part of the language; names use letters, digits and '_'";
+        if (expected.Contains("'->'")) return "write the outputs after '->', as in: function f(x) -> (y) { ... }";
+        if (expected.Exists(e => e.Contains("')'"))) return "close every '(' with ')'";
+        if (expected.Contains("']'")) return "close the index with ']'";
+        if (expected.Exists(e => e.Contains("'}'"))) return "close the function body or loop with '}'";
+        if (expected.Contains("expression")) return "write a number, a name, a call or a parenthesized expression here";
+        if (expected.Contains("'const' or 'function'")) return "a file holds 'const' declarations and 'function' definitions; statements go inside a function body";
+        if (expected.Contains("'..'")) return "a loop range is written low..high";
+        return null;
+    }
+
+    /// <summary>How the text at <paramref name="position"/> is named in a message.</summary>
+    public static string Describe(string text, int position) =>
+        position >= text.Length ? "end of file" : $"'{text.Substring(position, TokenLength(text, position))}'";
+
+    private static int TokenLength(string text, int position)
+    {
+        if (position >= text.Length) return 1;
+        int end = position;
+        if (Tokens.IsWordPart(text[position]) || text[position] == '.')
+            while (end < text.Length && (Tokens.IsWordPart(text[end]) || text[end] == '.')) end++;
+        return Math.Max(1, end - position);
+    }
+
+    // Backs up over whitespace and line comments to just after the last real token.
+    private static int EndOfPreviousToken(string text, int position)
+    {
+        int p = position;
+        while (true)
+        {
+            while (p > 0 && char.IsWhiteSpace(text[p - 1])) p--;
+            int lineStart = text.LastIndexOf('\n', Math.Max(0, p - 1)) + 1;
+            if (p == 0 || lineStart >= p) return p;
+            int comment = CommentStart(text, lineStart, p);
+            if (comment < 0) return p;
+            p = comment;
+        }
+    }
+
+    private static int CommentStart(string text, int lineStart, int end)
+    {
+        for (int i = lineStart; i < end; i++)
+        {
+            if (text[i] == '#') return i;
+            if (text[i] == '/' && i + 1 < end && text[i + 1] == '/') return i;
+        }
+        return -1;
+    }
+
+    /// <summary>1-based line and column of <paramref name="position"/>.</summary>
+    public static (int Line, int Column) LineAndColumn(string text, int position)
+    {
+        int line = 1, column = 1;
+        for (int i = 0; i < position && i < text.Length; i++)
+        {
+            if (text[i] == '\n') { line++; column = 1; }
+            else column++;
+        }
+        return (line, column);
+    }
+}
