@@ -1,7 +1,7 @@
 namespace Elim.Testing;
 
 /// <summary>
-/// A scalar benchmark task of AlphaGrad (Lohoff & Neftci, NeurIPS 2024) with the counts to reproduce
+/// A scalar benchmark task of AlphaGrad (Lohoff and Neftci, NeurIPS 2024) with the counts to reproduce
 /// (from the task reference) and a point where every operation is inside its domain.
 /// </summary>
 public sealed record PaperTask(
