@@ -60,6 +60,15 @@ public sealed class SearchCommandTests : IDisposable
         Assert.Matches(@"^roe_flux_1d: anneal found an order costing \d+ multiplications \(lower bound \d+, gap at most [\d.]+%\) in [\d.]+ s", run.Output);
     }
 
+    [Fact]
+    public void TheEmittedCostModelIsNeverDearerThanMarkowitz()
+    {
+        var markowitz = JsonNode.Parse(CliRun.Of("search", Propane, "--method", "portfolio", "--no-store", "--json").Output)!;
+        var emitted = JsonNode.Parse(CliRun.Of("search", Propane, "--method", "portfolio", "--cost", "emitted", "--no-store", "--json").Output)!;
+        Assert.Equal("emitted", (string?)emitted["costModel"]);
+        Assert.True((long)emitted["cost"]! < (long)markowitz["cost"]!);
+    }
+
     public static TheoryData<string[], string> BadCommandLines() => new()
     {
         { ["--method", "magic"], "error: Unknown search method 'magic'. Valid methods: auto, portfolio, forward, reverse, markowitz" },
@@ -68,6 +77,7 @@ public sealed class SearchCommandTests : IDisposable
         { ["--time", "soon"], "error: --time 'soon' is not a duration: write it like 60s, 500ms, 2m or 1h." },
         { ["--seed", "x"], "error: --seed 'x' must be a whole number." },
         { ["--iterations", "0"], "error: --iterations '0' must be a positive whole number." },
+        { ["--cost", "cheap"], "error: --cost 'cheap' is not a cost model: use markowitz (the paper's |P|·|S|) or emitted (±1 products free)." },
     };
 
     [Theory]

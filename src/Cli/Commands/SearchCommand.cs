@@ -17,14 +17,15 @@ public sealed class SearchCommand : ICommand
     public string Summary => "search for a cheap elimination order (heuristics, exact, annealing, MCTS)";
     public string Usage =>
         $"elim search FILE [--function NAME] [--method {string.Join("|", SearchMethods.Names)}] [--time 60s] [--seed N] " +
-        "[--iterations N] [--out PATH [--force]] [--no-store] [--json]";
-    public IReadOnlyCollection<string> ValueOptions => ["function", "method", "time", "seed", "iterations", "out"];
+        "[--iterations N] [--cost markowitz|emitted] [--out PATH [--force]] [--no-store] [--json]";
+    public IReadOnlyCollection<string> ValueOptions => ["function", "method", "time", "seed", "iterations", "cost", "out"];
     public IReadOnlyCollection<string> Flags => ["json", "force", "no-store"];
 
     public int Run(Arguments arguments, TextWriter output, TextWriter error)
     {
         string file = arguments.SingleFile();
-        var method = Method(arguments.Value("method") ?? SearchMethods.Default);
+        var costModel = CostModelOf(arguments.Value("cost"));
+        var method = Method(arguments.Value("method") ?? SearchMethods.Default, costModel);
         var budget = new SearchBudget(Time(arguments.Value("time")), Iterations(arguments.Value("iterations")));
         int seed = Seed(arguments.Value("seed"));
         string? outPath = arguments.Value("out");
@@ -52,6 +53,7 @@ public sealed class SearchCommand : ICommand
                 function = graph.Name,
                 graphHash = GraphHash.Structural(graph),
                 method = result.Method,
+                costModel = costModel.ToString().ToLowerInvariant(),
                 cost = result.Cost,
                 lowerBound = result.LowerBound,
                 provenOptimal = result.ProvenOptimal,
@@ -66,7 +68,8 @@ public sealed class SearchCommand : ICommand
         {
             string gap = result.ProvenOptimal ? "proven optimal"
                 : $"lower bound {result.LowerBound}, gap at most {100.0 * (result.Cost - result.LowerBound) / result.Cost:F1}%";
-            output.WriteLine($"{graph.Name}: {result.Method} found an order costing {result.Cost} multiplications ({gap}) " +
+            string model = costModel == CostModel.Emitted ? "emitted " : "";
+            output.WriteLine($"{graph.Name}: {result.Method} found an order costing {result.Cost} {model}multiplications ({gap}) " +
                 $"in {result.Elapsed.TotalSeconds:F1} s");
             if (outPath is not null && refused is null) output.WriteLine($"order written to {outPath}");
             if (stored == true) output.WriteLine($"order stored in {OrderStore.Default().Directory}");
@@ -76,11 +79,18 @@ public sealed class SearchCommand : ICommand
         return CommandLine.UsageError;
     }
 
-    private static ISearchMethod Method(string name)
+    private static ISearchMethod Method(string name, CostModel costModel)
     {
-        try { return SearchMethods.Create(name); }
+        try { return SearchMethods.Create(name, costModel); }
         catch (ArgumentException e) { throw new UsageException(e.Message); }
     }
+
+    private static CostModel CostModelOf(string? text) => text?.ToLowerInvariant() switch
+    {
+        null or "markowitz" => CostModel.Markowitz,
+        "emitted" => CostModel.Emitted,
+        _ => throw new UsageException($"--cost '{text}' is not a cost model: use markowitz (the paper's |P|·|S|) or emitted (±1 products free)."),
+    };
 
     /// <summary>Parses a duration: <c>60s</c>, <c>500ms</c>, <c>2m</c>, <c>1h</c> or plain seconds; it must be positive.</summary>
     internal static TimeSpan Time(string? text)
