@@ -65,6 +65,18 @@ public class SearchMethodTests
         result.Order.Validate(graph);
     }
 
+    [Theory, MemberData(nameof(AnytimeMethods))]
+    public void A_graph_with_nothing_to_eliminate_gives_the_empty_order(string name)
+    {
+        var builder = new GraphBuilder("nothing");
+        var x = builder.AddInput("x");
+        builder.MarkOutput("y", builder.Apply(OpKind.Sin, SourceSpan.None, x));
+        var result = Run(name, builder.Build(), seed: 1, iterations: 100);
+        Assert.Empty(result.Order.VertexIds);
+        Assert.Equal(0, result.Cost);
+        Assert.True(result.ProvenOptimal);
+    }
+
     [Fact]
     public void Names_are_case_insensitive_and_unknown_names_list_the_valid_ones()
     {

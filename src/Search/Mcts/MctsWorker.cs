@@ -48,6 +48,7 @@ internal sealed class MctsWorker
     public void Run(SearchRun run, long? simulations)
     {
         long done = 0;
+        if (_game.EliminableCount == 0) return;
         while (true)
         {
             _game.Reset();
