@@ -82,7 +82,8 @@ public class SearchMethodTests
     {
         Assert.Equal("markowitz", SearchMethods.Create("MarKowitz").Name);
         foreach (string name in SearchMethods.Names) Assert.Equal(name, SearchMethods.Create(name).Name);
-        var error = Assert.Throws<ArgumentException>(() => SearchMethods.Create("simulated-magic"));
+        var error = Assert.Throws<UnknownSearchMethodException>(() => SearchMethods.Create("simulated-magic"));
+        Assert.DoesNotContain("Parameter", error.Message);
         Assert.Contains("'simulated-magic'", error.Message);
         foreach (string name in SearchMethods.Names) Assert.Contains(name, error.Message);
     }

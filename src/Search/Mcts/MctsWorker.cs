@@ -58,7 +58,12 @@ internal sealed class MctsWorker
                 for (int s = 0; s < _simulationsPerMove; s++)
                 {
                     if (simulations is long limit && done >= limit) return;
-                    if (done++ % CheckEvery == 0) { run.AddEvaluations(CheckEvery); if (run.OutOfTime || BestCost <= run.LowerBound) return; }
+                    if (done++ % CheckEvery == 0)
+                    {
+                        run.AddEvaluations(CheckEvery);
+                        run.Report();
+                        if (run.OutOfTime || BestCost <= run.LowerBound) return;
+                    }
                     SimulateOnce(run);
                 }
                 Commit(ActionSelection.MostVisited(_tree, _tree.Root));
