@@ -61,9 +61,9 @@ public class BatchTests
 
     private static IEnumerable<JacobianFunction> Functions()
     {
-        var roe = PaperTasks.Named("RoeFlux_1d").Graph;
+        var roe = TaskGraphs.Of("RoeFlux_1d");
         yield return Compile.Jacobian(roe, StandardOrders.Reverse(roe));
-        var robot = PaperTasks.Named("RobotArm_6DOF").Graph;
+        var robot = TaskGraphs.Of("RobotArm_6DOF");
         yield return Compile.Jacobian(robot, StandardOrders.MinimalMarkowitz(robot));
         var random = RandomGraphs.Create(seed: 3, inputs: 4, vertices: 40);
         yield return Compile.Jacobian(random, RandomGraphs.RandomOrder(random, 1));

@@ -27,7 +27,7 @@ public class CacheTests
     public void ManyThreadsCompilingOneShapeBuildItOnce()
     {
         var cache = new CodeCache();
-        var graph = PaperTasks.Named("RoeFlux_1d").Graph;
+        var graph = TaskGraphs.Of("RoeFlux_1d");
         using var start = new Barrier(16);
         var results = new Cpu.JacobianFunction[16];
         var threads = Enumerable.Range(0, 16).Select(t => new Thread(() =>
@@ -74,6 +74,6 @@ public class CacheTests
     public void TheContentHashOfAFixedGraphNeverChanges()
     {
         // Pinned: a change here invalidates every cache and order store entry in the field.
-        Assert.Equal("e1d48b3d0d41b6bd", GraphHash.Content(PaperTasks.Named("RoeFlux_1d").Graph));
+        Assert.Equal("e1d48b3d0d41b6bd", GraphHash.Content(TaskGraphs.Of("RoeFlux_1d")));
     }
 }

@@ -7,21 +7,23 @@ namespace Elim.Backend.Tests;
 public class CompiledMatchesInterpreterTests
 {
     [Theory]
-    [MemberData(nameof(PaperTasks.Names), MemberType = typeof(PaperTasks))]
-    public void PaperTasksAgreeForStandardAndRandomOrders(string name)
+    [MemberData(nameof(TaskGraphs.Examples), MemberType = typeof(TaskGraphs))]
+    public void EveryExampleAgreesForStandardAndRandomOrders(string file, string function)
     {
-        var task = PaperTasks.Named(name);
-        var graph = task.Graph;
+        var example = ExamplePoints.All.Single(e => e.File == file && (e.Function ?? "") == function);
+        var graph = TaskGraphs.Example(file, example.Function);
         var orders = new[] { StandardOrders.Forward(graph), StandardOrders.Reverse(graph), StandardOrders.MinimalMarkowitz(graph) }
             .Concat(Enumerable.Range(0, 4).Select(seed => RandomGraphs.RandomOrder(graph, seed)));
         var random = new Random(7);
+        // Nearby points, where the function is still inside its domain (g's domain is narrow).
         var points = Enumerable.Range(0, 3)
-            .Select(_ => task.Point.Select(v => v * (0.8 + 0.4 * random.NextDouble())).ToArray())
-            .Prepend(task.Point).ToList();
+            .Select(_ => example.Point.Select(v => v * (0.9 + 0.2 * random.NextDouble())).ToArray())
+            .Where(p => Interpreter.ForwardJacobian(graph, p).Cast<double>().All(double.IsFinite))
+            .Prepend(example.Point).ToList();
         foreach (var order in orders)
         {
-            var function = Compile.Jacobian(graph, order);
-            foreach (var point in points) AssertAgrees(graph, order, function, point);
+            var compiled = Compile.Jacobian(graph, order);
+            foreach (var point in points) AssertAgrees(graph, order, compiled, point);
         }
     }
 

@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using Elim.Graph;
+using Elim.Testing;
 using Xunit.Abstractions;
 
 namespace Elim.Backend.Tests;
@@ -8,25 +8,27 @@ namespace Elim.Backend.Tests;
 public class EmittedCostTests(ITestOutputHelper output)
 {
     [Theory]
-    [MemberData(nameof(PaperTasks.Names), MemberType = typeof(PaperTasks))]
+    [MemberData(nameof(TaskGraphs.Names), MemberType = typeof(TaskGraphs))]
     public void PaperGraphsHaveThePublishedBaselineCosts(string name)
     {
-        var task = PaperTasks.Named(name);
-        Assert.Equal(task.Forward, MarkowitzCost.Of(task.Graph, StandardOrders.Forward(task.Graph)));
-        Assert.Equal(task.Reverse, MarkowitzCost.Of(task.Graph, StandardOrders.Reverse(task.Graph)));
-        Assert.Equal(task.MinimalMarkowitz, MarkowitzCost.Of(task.Graph, StandardOrders.MinimalMarkowitz(task.Graph)));
+        var task = PaperTask.Named(name);
+        var graph = TaskGraphs.Of(name);
+        Assert.Equal(task.Forward, MarkowitzCost.Of(graph, StandardOrders.Forward(graph)));
+        Assert.Equal(task.Reverse, MarkowitzCost.Of(graph, StandardOrders.Reverse(graph)));
+        Assert.Equal(task.MinimalMarkowitz, MarkowitzCost.Of(graph, StandardOrders.MinimalMarkowitz(graph)));
     }
 
     [Theory]
-    [MemberData(nameof(PaperTasks.Names), MemberType = typeof(PaperTasks))]
+    [MemberData(nameof(TaskGraphs.Names), MemberType = typeof(TaskGraphs))]
     public void EmittedCostIsStrictlyBelowMarkowitzCostOnEveryTask(string name)
     {
-        var task = PaperTasks.Named(name);
-        foreach (var (label, order) in Orders(task))
+        var task = PaperTask.Named(name);
+        var graph = TaskGraphs.Of(name);
+        foreach (var (label, order) in Orders(task, graph))
         {
-            var function = Compile.Jacobian(task.Graph, order);
+            var function = Compile.Jacobian(graph, order);
             output.WriteLine($"{name} {label}: emitted {function.EmittedCost}, Markowitz {function.MarkowitzCost}");
-            Assert.Equal(MarkowitzCost.Of(task.Graph, order), function.MarkowitzCost);
+            Assert.Equal(MarkowitzCost.Of(graph, order), function.MarkowitzCost);
             Assert.True(function.EmittedCost < function.MarkowitzCost,
                 $"{name} {label}: emitted {function.EmittedCost} is not below Markowitz {function.MarkowitzCost}");
         }
@@ -49,21 +51,11 @@ public class EmittedCostTests(ITestOutputHelper output)
         Assert.Equal([-1.0, 0.0], jacobian);
     }
 
-    private static IEnumerable<(string, EliminationOrder)> Orders(PaperTask task)
+    private static IEnumerable<(string, EliminationOrder)> Orders(PaperTask task, ComputationalGraph graph)
     {
-        yield return ("forward", StandardOrders.Forward(task.Graph));
-        yield return ("reverse", StandardOrders.Reverse(task.Graph));
-        yield return ("min-Markowitz", StandardOrders.MinimalMarkowitz(task.Graph));
-        if (PublishedOrder(task.Name) is { } published) yield return ("AlphaGrad", published);
-    }
-
-    /// <summary>The order published with the paper (test data only).</summary>
-    internal static EliminationOrder? PublishedOrder(string task)
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "Data", "alphagrad-orders.json");
-        var root = JsonNode.Parse(File.ReadAllText(path))!;
-        var order = root["alphagrad_notebooks"]?[task]?["order"];
-        var ids = order is JsonValue text ? JsonNode.Parse(text.GetValue<string>()) : order;
-        return ids is JsonArray array ? new EliminationOrder(array.Select(id => (int)id!)) : null;
+        yield return ("forward", StandardOrders.Forward(graph));
+        yield return ("reverse", StandardOrders.Reverse(graph));
+        yield return ("min-Markowitz", StandardOrders.MinimalMarkowitz(graph));
+        yield return ("AlphaGrad", ReferenceOrders.AlphaGrad(task));
     }
 }

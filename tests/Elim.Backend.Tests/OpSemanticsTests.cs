@@ -1,6 +1,7 @@
 using Elim.Backend.Cpu;
 using Elim.Backend.Rules;
 using Elim.Graph;
+using Elim.Testing;
 
 namespace Elim.Backend.Tests;
 
@@ -68,9 +69,9 @@ public class OpSemanticsTests
     [Fact]
     public void NaNInputsGiveNaNOutputs()
     {
-        var graph = PaperTasks.Named("RoeFlux_1d").Graph;
+        var graph = TaskGraphs.Of("RoeFlux_1d");
         var function = Compile.Jacobian(graph, StandardOrders.Reverse(graph));
-        var point = PaperTasks.Named("RoeFlux_1d").Point.ToArray();
+        var point = PaperTask.Named("RoeFlux_1d").TypicalPoint.ToArray();
         point[2] = double.NaN;
         var (outputs, jacobian) = Compile.At(function, point);
         Assert.All(outputs, y => Assert.True(double.IsNaN(y)));
