@@ -1,5 +1,6 @@
 using ILGPU;
 using ILGPU.Runtime;
+using ILGPU.Runtime.Cuda;
 
 namespace Elim.Gpu.Devices;
 
@@ -33,6 +34,14 @@ public sealed class GpuDevice : IDisposable
 
     /// <summary>Device memory in bytes.</summary>
     public long MemorySize => Accelerator.MemorySize;
+
+    /// <summary>
+    /// Theoretical peak memory bandwidth in bytes per second (double data rate × memory clock × bus width), where
+    /// the driver reports it (CUDA); null for ILGPU's CPU accelerator.
+    /// </summary>
+    public double? PeakBandwidth => Accelerator is CudaAccelerator cuda
+        ? 2.0 * cuda.MemoryClockRate * 1000.0 * cuda.MemoryBusWidth / 8
+        : null;
 
     /// <inheritdoc />
     public void Dispose()
