@@ -34,7 +34,7 @@ public sealed class GpuJacobian : IDisposable
 
     /// <summary>The evaluator of <paramref name="function"/> on <paramref name="device"/>: the same program as the CPU code, compiled once per device.</summary>
     public static GpuJacobian Create(GpuDevice device, JacobianFunction function) =>
-        new(device, device.Kernels.GetOrAdd(CacheKey.ForJacobian(function.Graph, function.Order), function.Code.Program,
+        new(device, device.Kernels.GetOrAdd(CacheKey.ForJacobian(function.Graph, function.Order), () => function.Code.Program,
             KernelName(function.Graph)), function.Name);
 
     /// <summary>The evaluator of <paramref name="graph"/> by <paramref name="order"/> on <paramref name="device"/>.</summary>
@@ -43,7 +43,7 @@ public sealed class GpuJacobian : IDisposable
     {
         order.Validate(graph);
         var key = CacheKey.ForJacobian(graph, order);
-        return new(device, device.Kernels.GetOrAdd(key, ProgramLowering.Jacobian(graph, order), KernelName(graph)), graph.Name);
+        return new(device, device.Kernels.GetOrAdd(key, () => ProgramLowering.Jacobian(graph, order), KernelName(graph)), graph.Name);
     }
 
     /// <summary>The device the kernel runs on.</summary>

@@ -25,12 +25,13 @@ public sealed class GpuKernelCache
     /// <summary>How many kernels were actually emitted and compiled (misses).</summary>
     public long Builds => Interlocked.Read(ref _builds);
 
-    /// <summary>The kernel of <paramref name="key"/>, compiled from <paramref name="program"/> if missing.</summary>
-    public GpuKernel GetOrAdd(CacheKey key, JacobianProgram program, string name)
+    /// <summary>The kernel of <paramref name="key"/>, compiled from the program <paramref name="lower"/> gives if missing.</summary>
+    public GpuKernel GetOrAdd(CacheKey key, Func<JacobianProgram> lower, string name)
     {
         var entry = _kernels.GetOrAdd(key, _ => new Lazy<GpuKernel>(() =>
         {
             Interlocked.Increment(ref _builds);
+            var program = lower();
             return new GpuKernel(_accelerator, program, GpuKernelEmitter.Emit(program, name));
         }, LazyThreadSafetyMode.ExecutionAndPublication));
         try

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using ILGPU;
 using ILGPU.Runtime.CPU;
 using ILGPU.Runtime.Cuda;
@@ -50,14 +51,30 @@ public static class GpuDevices
         return true;
     }
 
-    /// <summary>Opens the first CUDA device, or says why there is none. Never throws.</summary>
-    public static bool TryOpenCuda(out GpuDevice device, out string? reason)
+    /// <summary>
+    /// A CUDA context with NVIDIA's libdevice linked in where the CUDA toolkit is installed (double-precision
+    /// transcendental functions such as sin and atan2 come from it on PTX), else a plain one.
+    /// </summary>
+    private static Context CreateCudaContext()
     {
-        device = null!;
+        try
+        {
+            return Context.Create(b => b.Cuda().LibDevice());
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return Context.Create(b => b.Cuda());
+        }
+    }
+
+    /// <summary>Opens the first CUDA device, or says why there is none. Never throws.</summary>
+    public static bool TryOpenCuda([NotNullWhen(true)] out GpuDevice? device, [NotNullWhen(false)] out string? reason)
+    {
+        device = null;
         Context? context = null;
         try
         {
-            context = Context.Create(b => b.Cuda());
+            context = CreateCudaContext();
             if (context.GetCudaDevices().Count == 0)
             {
                 context.Dispose();
