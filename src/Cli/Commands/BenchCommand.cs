@@ -11,8 +11,8 @@ public sealed class BenchCommand(IReadOnlyList<IBenchContender> contenders) : IC
 
     public string Name => "bench";
     public string Summary => "time compiled Jacobians against the interpreter and the primal";
-    public string Usage => "elim bench FILE --batch N [--threads T] [--function NAME] [--at X1,X2,...] [--only NAME,...] [--json]";
-    public IReadOnlyCollection<string> ValueOptions => ["batch", "threads", "function", "at", "only"];
+    public string Usage => $"elim bench FILE --batch N [--threads T] [--function NAME] [--at X1,X2,...] [--only NAME,...] [--device {DeviceOption.Choices}] [--json]";
+    public IReadOnlyCollection<string> ValueOptions => ["batch", "threads", "function", "at", "only", "device"];
     public IReadOnlyCollection<string> Flags => ["json"];
 
     public int Run(Arguments arguments, TextWriter output, TextWriter error)
@@ -21,7 +21,9 @@ public sealed class BenchCommand(IReadOnlyList<IBenchContender> contenders) : IC
         var graph = GraphLoader.Load(path, arguments.Value("function"));
         int batch = PositiveInt(arguments, "batch", null);
         int threads = PositiveInt(arguments, "threads", 1);
-        var chosen = Choose(arguments.Value("only"));
+        using var device = DeviceOption.Open(arguments, error).Device;
+        using var gpu = device is null ? null : new GpuContender(device);
+        var chosen = Choose(gpu is null ? contenders : [.. contenders, gpu], arguments.Value("only"));
         var centre = BenchPoints.Centre(graph, File.ReadAllText(path), arguments.Value("at"));
         var bench = new BenchCase(graph, BenchPoints.Around(centre, batch), batch, threads);
         var results = chosen.Select(contender =>
@@ -43,7 +45,7 @@ public sealed class BenchCommand(IReadOnlyList<IBenchContender> contenders) : IC
         return 0;
     }
 
-    private IReadOnlyList<IBenchContender> Choose(string? only)
+    private static IReadOnlyList<IBenchContender> Choose(IReadOnlyList<IBenchContender> contenders, string? only)
     {
         if (only is null) return contenders;
         var names = only.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
