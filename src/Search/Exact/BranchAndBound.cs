@@ -1,0 +1,41 @@
+using Elim.Graph;
+using Elim.Search.Game;
+using Elim.Search.Heuristics;
+
+namespace Elim.Search.Exact;
+
+/// <summary>
+/// Exact search: depth-first branch and bound over elimination orders, seeded with the portfolio's best
+/// order as the incumbent, pruned by the admissible <see cref="ConnectivityBound"/>, with a transposition
+/// table keyed by the set of eliminated vertices (the graph after eliminating a set does not depend on the
+/// order: edge i→j exists exactly when a path from i to j runs through eliminated vertices only).
+/// Finishing proves the optimum; stopped early it still returns the best order and the root bound.
+/// Its iterations are search-tree nodes.
+/// </summary>
+internal sealed class BranchAndBound(CostModel costModel) : ISearchMethod
+{
+    public const string MethodName = "exact";
+
+    public string Name => MethodName;
+
+    public SearchResult Search(ComputationalGraph graph, SearchBudget budget, int seed, IProgress<SearchProgress>? progress, CancellationToken token)
+    {
+        var run = new SearchRun(Name, budget, progress, token);
+        var game = new EliminationGame(graph, costModel);
+        Portfolio.PlayAll(game, run);
+        bool finished = Solve(game, run);
+        return run.Result(provenOptimal: finished);
+    }
+
+    /// <summary>
+    /// Searches from the start of <paramref name="game"/> into <paramref name="run"/>, until the run's budget
+    /// or <paramref name="stopAt"/> (elapsed time) ends it; true when the search space was exhausted.
+    /// </summary>
+    public static bool Solve(EliminationGame game, SearchRun run, TimeSpan? stopAt = null)
+    {
+        var bound = ConnectivityBound.Of(game);
+        run.RaiseLowerBound(bound.Total);
+        var solver = new BranchAndBoundSolver(game, run, bound, stopAt ?? TimeSpan.MaxValue);
+        return solver.Run();
+    }
+}

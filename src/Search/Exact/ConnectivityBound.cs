@@ -1,0 +1,84 @@
+using Elim.Graph;
+using Elim.Search.Game;
+
+namespace Elim.Search.Exact;
+
+/// <summary>
+/// An admissible lower bound on the cost of eliminating the remaining vertices (Markowitz model):
+/// the sum over them of cin(k)·cout(k), where cin(k) is the number of node-disjoint paths from the
+/// independents to k and cout(k) the number of node-disjoint paths from k to the other dependents.
+/// <para>
+/// Why it is admissible. (1) Elimination keeps paths: eliminating k replaces every path i→k→j by the edge
+/// i→j, and an eliminated output keeps its in-edges but has no out-edges, so between nodes still present
+/// a path exists after a step whenever one existed before, and its nodes are a subset of the old path's.
+/// (2) So when k is finally eliminated, every path from an independent to k enters k through its current
+/// predecessor set P(k): P(k) is a node cut between the independents and k in that graph, and by (1) also
+/// in the original graph (a path avoiding the cut there would map to a path avoiding it then). By Menger,
+/// |P(k)| ≥ cin(k); likewise |S(k)| ≥ cout(k). (3) Every remaining vertex is eliminated exactly once, so
+/// the total cost is at least Σ cin(k)·cout(k). Both counts are measured in the original graph, so one
+/// table serves every state. The emitted model makes ±1 products free, so there the bound is 0.
+/// </para>
+/// </summary>
+internal sealed class ConnectivityBound
+{
+    private ConnectivityBound(long[] perVertex, long total)
+    {
+        PerVertex = perVertex;
+        Total = total;
+    }
+
+    /// <summary>The bound on each vertex's own elimination step, per vertex id (index 0 unused).</summary>
+    public long[] PerVertex { get; }
+
+    /// <summary>The bound on the vertices remaining in the game it was made for.</summary>
+    public long Total { get; }
+
+    /// <summary>The bound for the vertices remaining in <paramref name="game"/>.</summary>
+    public static ConnectivityBound Of(EliminationGame game)
+    {
+        var graph = game.Graph;
+        var perVertex = new long[graph.VertexCount + 1];
+        if (game.CostModel == CostModel.Markowitz)
+        {
+            var into = Network(graph, reversed: false);
+            var outOf = Network(graph, reversed: true);
+            int source = 2 * graph.NodeCount;
+            foreach (int id in graph.EliminableVertices)
+            {
+                int node = graph.NodeOf(id);
+                perVertex[id] = (long)Paths(into, node, source) * Paths(outOf, node, source);
+            }
+        }
+        long total = 0;
+        foreach (int id in game.Remaining) total += perVertex[id];
+        return new ConnectivityBound(perVertex, total);
+    }
+
+    // Node v splits into in-half 2v and out-half 2v+1; the source feeds the in-halves of the independents
+    // (or, reversed, of the dependents). Edges run forward, or backward when reversed.
+    private static UnitFlowNetwork Network(ComputationalGraph graph, bool reversed)
+    {
+        var network = new UnitFlowNetwork(2 * graph.NodeCount + 1);
+        for (int v = 0; v < graph.NodeCount; v++) network.AddEdge(2 * v, 2 * v + 1);
+        foreach (var edge in graph.Edges)
+        {
+            if (reversed) network.AddEdge(2 * edge.Target + 1, 2 * edge.Source);
+            else network.AddEdge(2 * edge.Source + 1, 2 * edge.Target);
+        }
+        int source = 2 * graph.NodeCount;
+        if (reversed)
+        {
+            foreach (var output in graph.Outputs) network.AddEdge(source, 2 * graph.NodeOf(output.VertexId));
+        }
+        else
+        {
+            for (int i = 0; i < graph.InputCount; i++) network.AddEdge(source, 2 * i);
+        }
+        network.Build();
+        return network;
+    }
+
+    // Paths end at k's in-half, so k is never part of a cut; when k is itself a dependent, the source's
+    // edge straight into it is the trivial path from k to itself and is not counted.
+    private static int Paths(UnitFlowNetwork network, int node, int source) => network.MaxFlow(source, 2 * node);
+}

@@ -1,0 +1,19 @@
+using Elim.Search.Game;
+
+namespace Elim.Search.Heuristics;
+
+/// <summary>An order that depends only on the numbering: forward (ascending ids) or reverse (descending).</summary>
+internal sealed class FixedOrder(string name, bool descending) : IHeuristic
+{
+    public string Name { get; } = name;
+
+    public void Play(EliminationGame game)
+    {
+        var ids = game.Graph.EliminableVertices;
+        for (int i = 0; i < ids.Count; i++)
+        {
+            int id = ids[descending ? ids.Count - 1 - i : i];
+            if (!game.IsEliminated(id)) game.Eliminate(id);
+        }
+    }
+}

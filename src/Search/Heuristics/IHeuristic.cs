@@ -1,0 +1,13 @@
+using Elim.Search.Game;
+
+namespace Elim.Search.Heuristics;
+
+/// <summary>A deterministic rule that completes an elimination order from any game state.</summary>
+internal interface IHeuristic
+{
+    /// <summary>The heuristic's registry name.</summary>
+    string Name { get; }
+
+    /// <summary>Eliminates every remaining vertex of <paramref name="game"/> by the rule; the game is left complete.</summary>
+    void Play(EliminationGame game);
+}

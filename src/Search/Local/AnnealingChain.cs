@@ -1,0 +1,62 @@
+using Elim.Search.Game;
+
+namespace Elim.Search.Local;
+
+/// <summary>
+/// One annealing chain: its own game, order, random stream and best order. Moves start at a cursor
+/// that sweeps along the order, so the game (standing at the cursor) moves a step or two between moves
+/// and each move replays only its own segment.
+/// </summary>
+internal sealed class AnnealingChain
+{
+    private const int CheckEvery = 256;             // moves between clock checks
+
+    private readonly OrderEvaluator _evaluator;
+    private readonly Random _random;
+    private readonly AnnealingSchedule _schedule;
+
+    public AnnealingChain(EliminationGame game, int[] start, int seed, AnnealingSchedule schedule)
+    {
+        _schedule = schedule;
+        _evaluator = new OrderEvaluator(game, start);
+        Best = (int[])start.Clone();
+        BestCost = _evaluator.Total;
+        _random = new Random(seed);
+    }
+
+    public int[] Best { get; private set; }
+
+    public long BestCost { get; private set; }
+
+    public void Run(SearchRun run, long? moves)
+    {
+        int length = Best.Length;
+        if (length < 2) return;
+        long epoch = (long)_schedule.EpochMovesPerVertex * length;
+        for (long move = 0; moves is null || move < moves; move++)
+        {
+            if (move % CheckEvery == 0)
+            {
+                run.AddEvaluations(move == 0 ? 0 : CheckEvery);
+                run.Report();
+                if (run.OutOfTime || BestCost <= run.LowerBound) return;
+            }
+            long inEpoch = move % epoch;
+            if (inEpoch == 0 && move > 0) _evaluator.Load(Best);
+            double temperature = _schedule.TemperatureAt((double)inEpoch / epoch);
+            var change = OrderMove.Random(_random, (int)(move % length), length);
+            long delta = _evaluator.Propose(change) - _evaluator.Total;
+            if (delta <= 0 || _random.NextDouble() < Math.Exp(-delta / temperature))
+            {
+                _evaluator.Accept();
+                if (_evaluator.Total < BestCost)
+                {
+                    BestCost = _evaluator.Total;
+                    Best = _evaluator.Order.ToArray();
+                    run.Offer(Best, BestCost);
+                }
+            }
+            else _evaluator.Reject();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using Elim.Search.Game;
+
+namespace Elim.Search.Local;
+
+/// <summary>
+/// An order with its step costs, priced incrementally. The state after eliminating a set of vertices
+/// does not depend on the order they went in, so a move that permutes positions lo..hi leaves every
+/// step after hi exactly as expensive as before: only the segment is replayed, from the game standing
+/// at depth lo. The game's steps always equal the order's first <see cref="EliminationGame.Depth"/> entries.
+/// </summary>
+internal sealed class OrderEvaluator
+{
+    private readonly EliminationGame _game;
+    private readonly int[] _order;
+    private readonly long[] _stepCost;
+    private readonly long[] _segmentCost;
+    private OrderMove _pending;
+    private long _pendingTotal;
+
+    public OrderEvaluator(EliminationGame game, int[] start)
+    {
+        _game = game;
+        _order = (int[])start.Clone();
+        _stepCost = new long[start.Length];
+        _segmentCost = new long[start.Length];
+        Load(start);
+    }
+
+    /// <summary>The current order (do not modify).</summary>
+    public ReadOnlySpan<int> Order => _order;
+
+    /// <summary>The cost of the current order.</summary>
+    public long Total { get; private set; }
+
+    /// <summary>Eliminations and undos done (the unit of work).</summary>
+    public long Steps { get; private set; }
+
+    /// <summary>Makes <paramref name="order"/> the current order, pricing it from scratch.</summary>
+    public void Load(ReadOnlySpan<int> order)
+    {
+        order.CopyTo(_order);
+        Steps += _game.Depth;
+        _game.Reset();
+        for (int p = 0; p < _order.Length; p++) _stepCost[p] = _game.Eliminate(_order[p]);
+        Steps += _order.Length;
+        Total = _game.Cost;
+    }
+
+    /// <summary>Applies <paramref name="move"/> tentatively and returns the cost of the order it makes; then <see cref="Accept"/> or <see cref="Reject"/>.</summary>
+    public long Propose(OrderMove move)
+    {
+        int lo = move.FirstChanged, hi = move.LastChanged;
+        StandAt(lo);
+        move.Apply(_order);
+        long before = 0, after = 0;
+        for (int p = lo; p <= hi; p++)
+        {
+            before += _stepCost[p];
+            after += _segmentCost[p - lo] = _game.Eliminate(_order[p]);
+        }
+        _game.UndoTo(lo);
+        Steps += 2L * (hi - lo + 1);
+        _pending = move;
+        _pendingTotal = Total - before + after;
+        return _pendingTotal;
+    }
+
+    /// <summary>Keeps the proposed move.</summary>
+    public void Accept()
+    {
+        int lo = _pending.FirstChanged;
+        Array.Copy(_segmentCost, 0, _stepCost, lo, _pending.LastChanged - lo + 1);
+        Total = _pendingTotal;
+    }
+
+    /// <summary>Takes the proposed move back.</summary>
+    public void Reject() => _pending.Revert(_order);
+
+    // Walks the game to depth 'depth' along the current order (undoing or replaying).
+    private void StandAt(int depth)
+    {
+        Steps += Math.Abs(_game.Depth - depth);
+        if (_game.Depth > depth) _game.UndoTo(depth);
+        while (_game.Depth < depth) _game.Eliminate(_order[_game.Depth]);
+    }
+}

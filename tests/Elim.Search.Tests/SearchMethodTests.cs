@@ -1,0 +1,109 @@
+using Elim.Graph;
+using Elim.Search;
+using Elim.Testing;
+
+namespace Elim.Search.Tests;
+
+public class SearchMethodTests
+{
+    private static readonly string[] Anytime = ["auto", "exact", "anneal", "mcts"];
+
+    public static TheoryData<string> AnytimeMethods() => [.. Anytime];
+
+    [Theory, MemberData(nameof(AnytimeMethods))]
+    public void The_same_seed_and_iteration_budget_give_the_same_order(string name)
+    {
+        var graph = RandomGraphs.Create(42, 4, 60);
+        var first = Run(name, graph, seed: 7, iterations: 3000);
+        var second = Run(name, graph, seed: 7, iterations: 3000);
+        Assert.Equal(first.Order.VertexIds, second.Order.VertexIds);
+        Assert.Equal(first.Cost, second.Cost);
+    }
+
+    [Theory, MemberData(nameof(AnytimeMethods))]
+    public void A_search_is_never_worse_than_the_portfolio_and_prices_its_order_right(string name)
+    {
+        for (int seed = 1; seed <= 6; seed++)
+        {
+            var graph = RandomGraphs.Create(seed, 3, 40 + 10 * seed);
+            long portfolio = Run("portfolio", graph, seed, 1).Cost;
+            var result = Run(name, graph, seed, iterations: 1000);
+            Assert.True(result.Cost <= portfolio, $"{name} on seed {seed}: {result.Cost} > portfolio {portfolio}");
+            Assert.Equal(MarkowitzCost.Of(graph, result.Order), result.Cost);
+            Assert.InRange(result.LowerBound, 0, result.Cost);
+            Assert.Equal(name, result.Method);
+        }
+    }
+
+    [Fact]
+    public void Annealing_improves_on_the_portfolio_of_a_mid_sized_graph()
+    {
+        var graph = RandomGraphs.Create(3, 5, 90);
+        long portfolio = Run("portfolio", graph, 1, 1).Cost;
+        Assert.True(Run("anneal", graph, 1, iterations: 30_000).Cost < portfolio);
+    }
+
+    [Fact]
+    public void Progress_reports_the_best_cost_as_it_falls()
+    {
+        var graph = RandomGraphs.Create(3, 5, 90);
+        var reports = new List<SearchProgress>();
+        var progress = new SynchronousProgress(reports);
+        var result = SearchMethods.Create("anneal").Search(graph, SearchBudget.OfIterations(20_000), 1, progress, CancellationToken.None);
+        Assert.NotEmpty(reports);
+        Assert.Equal(result.Cost, reports.Min(r => r.BestCost));
+        Assert.All(reports, r => Assert.Equal("anneal", r.Method));
+    }
+
+    [Fact]
+    public void Cancellation_ends_a_long_search_with_a_valid_order()
+    {
+        var graph = RandomGraphs.Create(8, 4, 70);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var result = SearchMethods.Create("auto").Search(graph, SearchBudget.OfTime(TimeSpan.FromMinutes(5)), 1, null, cancel.Token);
+        Assert.True(result.Elapsed < TimeSpan.FromSeconds(20));
+        result.Order.Validate(graph);
+    }
+
+    [Theory, MemberData(nameof(AnytimeMethods))]
+    public void A_graph_with_nothing_to_eliminate_gives_the_empty_order(string name)
+    {
+        var builder = new GraphBuilder("nothing");
+        var x = builder.AddInput("x");
+        builder.MarkOutput("y", builder.Apply(OpKind.Sin, SourceSpan.None, x));
+        var result = Run(name, builder.Build(), seed: 1, iterations: 100);
+        Assert.Empty(result.Order.VertexIds);
+        Assert.Equal(0, result.Cost);
+        Assert.True(result.ProvenOptimal);
+    }
+
+    [Fact]
+    public void Names_are_case_insensitive_and_unknown_names_list_the_valid_ones()
+    {
+        Assert.Equal("markowitz", SearchMethods.Create("MarKowitz").Name);
+        foreach (string name in SearchMethods.Names) Assert.Equal(name, SearchMethods.Create(name).Name);
+        var error = Assert.Throws<UnknownSearchMethodException>(() => SearchMethods.Create("simulated-magic"));
+        Assert.DoesNotContain("Parameter", error.Message);
+        Assert.Contains("'simulated-magic'", error.Message);
+        foreach (string name in SearchMethods.Names) Assert.Contains(name, error.Message);
+    }
+
+    [Fact]
+    public void Budgets_must_be_positive()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SearchBudget(TimeSpan.Zero));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SearchBudget(TimeSpan.FromSeconds(-1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SearchBudget(TimeSpan.FromSeconds(1), 0));
+    }
+
+    private static SearchResult Run(string name, ComputationalGraph graph, int seed, long iterations) =>
+        SearchMethods.Create(name).Search(graph, SearchBudget.OfIterations(iterations), seed, null, CancellationToken.None);
+
+    private sealed class SynchronousProgress(List<SearchProgress> reports) : IProgress<SearchProgress>
+    {
+        public void Report(SearchProgress value)
+        {
+            lock (reports) reports.Add(value);
+        }
+    }
+}
