@@ -4,7 +4,10 @@ using Elim.Testing;
 
 namespace Elim.Backend.Tests;
 
-/// <summary>Batched evaluation in both layouts, any size and thread count, equals a loop of single-point calls.</summary>
+/// <summary>
+/// Batched evaluation in both layouts, any size and thread count, equals a loop of single-point calls: bit for
+/// bit where only exact operations are vectorised (RoeFlux), to rounding where Vector256's sin/cos/exp differ.
+/// </summary>
 public class BatchTests
 {
     public static TheoryData<int, int> SizesAndThreads() => new()
@@ -22,8 +25,8 @@ public class BatchTests
             var outputs = new double[expectedOutputs.Length];
             var jacobians = new double[expectedJacobians.Length];
             function.EvaluateBatch(x, outputs, jacobians, count, BatchLayout.PerPoint, threads);
-            Assert.Equal(expectedOutputs, outputs);
-            Assert.Equal(expectedJacobians, jacobians);
+            AssertSame(function, expectedOutputs, outputs);
+            AssertSame(function, expectedJacobians, jacobians);
         }
     }
 
@@ -38,8 +41,8 @@ public class BatchTests
             var outputs = new double[expectedOutputs.Length];
             var jacobians = new double[expectedJacobians.Length];
             function.EvaluateBatch(Transpose(x, count, n), outputs, jacobians, count, BatchLayout.StructureOfArrays, threads);
-            Assert.Equal(Transpose(expectedOutputs, count, m), outputs);
-            Assert.Equal(Transpose(expectedJacobians, count, m * n), jacobians);
+            AssertSame(function, Transpose(expectedOutputs, count, m), outputs);
+            AssertSame(function, Transpose(expectedJacobians, count, m * n), jacobians);
         }
     }
 
@@ -55,8 +58,19 @@ public class BatchTests
             var outputs = new double[expectedOutputs.Length];
             bool columns = layout == BatchLayout.StructureOfArrays;
             function.Primal.EvaluateBatch(columns ? Transpose(x, count, function.InputCount) : x, outputs, count, layout, threads: 2);
-            Assert.Equal(columns ? Transpose(expectedOutputs, count, function.OutputCount) : expectedOutputs, outputs);
+            AssertSame(function, columns ? Transpose(expectedOutputs, count, function.OutputCount) : expectedOutputs, outputs);
         }
+    }
+
+    private static void AssertSame(JacobianFunction function, double[] expected, double[] actual)
+    {
+        if (!function.Code.Program.Instructions.Any(i => Emit.VectorMethods.IsApproximate(i.Op)))
+        {
+            Assert.Equal(expected, actual);
+            return;
+        }
+        Assert.Equal(expected.Length, actual.Length);
+        for (int k = 0; k < expected.Length; k++) Close.Equal(expected[k], actual[k], $"{function.Name} [{k}]", 1e-12);
     }
 
     private static IEnumerable<JacobianFunction> Functions()

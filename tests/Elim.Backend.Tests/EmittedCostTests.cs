@@ -34,6 +34,19 @@ public class EmittedCostTests(ITestOutputHelper output)
         }
     }
 
+    [Theory]
+    [MemberData(nameof(TaskGraphs.Examples), MemberType = typeof(TaskGraphs))]
+    public void EmittedCostIsStrictlyBelowMarkowitzCostOnEveryExample(string file, string function)
+    {
+        var graph = TaskGraphs.Example(file, function.Length == 0 ? null : function);
+        foreach (var order in new[] { StandardOrders.Forward(graph), StandardOrders.Reverse(graph), StandardOrders.MinimalMarkowitz(graph) })
+        {
+            var compiled = Compile.Jacobian(graph, order);
+            output.WriteLine($"{file} {function}: emitted {compiled.EmittedCost}, Markowitz {compiled.MarkowitzCost}");
+            Assert.True(compiled.EmittedCost < compiled.MarkowitzCost, $"{file}: emitted {compiled.EmittedCost} vs Markowitz {compiled.MarkowitzCost}");
+        }
+    }
+
     [Fact]
     public void AFunctionOfOnlyUnitPartialsEmitsNoMultiplication()
     {

@@ -34,7 +34,7 @@ public class OpSemanticsTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void VectorLanesGiveTheScalarResultsBitForBit(OpKind kind)
+    public void VectorLanesGiveTheScalarResults(OpKind kind)
     {
         foreach (var (graph, points) in Cases(kind))
         {
@@ -47,11 +47,24 @@ public class OpSemanticsTests
             for (int p = 0; p < count; p++)
             {
                 var (single, singleJacobian) = Compile.At(function, x[(p * graph.InputCount)..((p + 1) * graph.InputCount)]);
-                Assert.Equal(single, outputs[(p * single.Length)..((p + 1) * single.Length)]);
-                Assert.Equal(singleJacobian, jacobians[(p * singleJacobian.Length)..((p + 1) * singleJacobian.Length)]);
+                if (UsesApproximateVectorMath(function))
+                {
+                    // exp, log, sin and cos are Vector256's: within a few ulp of Math.
+                    for (int k = 0; k < single.Length; k++) Close.Equal(single[k], outputs[p * single.Length + k], $"{kind} y[{k}]", 1e-15);
+                    for (int k = 0; k < singleJacobian.Length; k++)
+                        Close.Equal(singleJacobian[k], jacobians[p * singleJacobian.Length + k], $"{kind} J[{k}]", 1e-15);
+                }
+                else
+                {
+                    Assert.Equal(single, outputs[(p * single.Length)..((p + 1) * single.Length)]);
+                    Assert.Equal(singleJacobian, jacobians[(p * singleJacobian.Length)..((p + 1) * singleJacobian.Length)]);
+                }
             }
         }
     }
+
+    private static bool UsesApproximateVectorMath(JacobianFunction function) =>
+        function.Code.Program.Instructions.Any(i => Emit.VectorMethods.IsApproximate(i.Op));
 
     [Fact]
     public void ConventionsAtTheEdgesOfDomains()

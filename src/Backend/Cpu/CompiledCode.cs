@@ -6,43 +6,49 @@ using Elim.Backend.Program;
 namespace Elim.Backend.Cpu;
 
 /// <summary>
-/// The machine code of one program: scalar and four-lane batch kernels for both layouts, emitted as static
-/// methods of one type in a collectible assembly (freed when no longer referenced). Each method is
-/// compiled by the JIT on its first call. Immutable and thread-safe.
+/// The machine code of one program: scalar and four-lane batch kernels for both layouts, each emitted on
+/// first use as a static method of its own type in one collectible assembly (freed when no longer
+/// referenced), then compiled by the JIT on its first call. Thread-safe.
 /// </summary>
 public sealed unsafe class CompiledCode
 {
-    private readonly BatchKernel _scalarPerPoint;
-    private readonly BatchKernel _vectorPerPoint;
-    private readonly BatchKernel _scalarColumns;
-    private readonly BatchKernel _vectorColumns;
+    private readonly ModuleBuilder _module;
+    private readonly string _name;
+    private readonly object _emitGate = new();
+    private readonly Lazy<MethodInfo>[] _methods;
+    private readonly Lazy<BatchKernel>[] _kernels;
 
-    /// <summary>Emits the kernels of <paramref name="program"/>; <paramref name="name"/> names the type.</summary>
+    /// <summary>Prepares the kernels of <paramref name="program"/>; <paramref name="name"/> names their types.</summary>
     public CompiledCode(JacobianProgram program, string name)
     {
         Program = program;
-        var assembly = AssemblyBuilder.DefineDynamicAssembly(new AssemblyName("Elim.Emitted." + name), AssemblyBuilderAccess.RunAndCollect);
-        var type = assembly.DefineDynamicModule("Elim.Emitted").DefineType(
-            "Elim.Emitted." + name, TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Abstract);
-        KernelEmitter.Define(type, "ScalarPerPoint", program, BatchLayout.PerPoint, vector: false);
-        KernelEmitter.Define(type, "VectorPerPoint", program, BatchLayout.PerPoint, vector: true);
-        KernelEmitter.Define(type, "ScalarColumns", program, BatchLayout.StructureOfArrays, vector: false);
-        KernelEmitter.Define(type, "VectorColumns", program, BatchLayout.StructureOfArrays, vector: true);
-        Type = type.CreateType();
-        _scalarPerPoint = Kernel("ScalarPerPoint");
-        _vectorPerPoint = Kernel("VectorPerPoint");
-        _scalarColumns = Kernel("ScalarColumns");
-        _vectorColumns = Kernel("VectorColumns");
+        _name = name;
+        _module = AssemblyBuilder.DefineDynamicAssembly(new AssemblyName("Elim.Emitted." + name), AssemblyBuilderAccess.RunAndCollect)
+            .DefineDynamicModule("Elim.Emitted");
+        _methods = new Lazy<MethodInfo>[4];
+        _kernels = new Lazy<BatchKernel>[4];
+        foreach (var layout in Enum.GetValues<BatchLayout>())
+        {
+            foreach (bool vector in (bool[])[false, true])
+            {
+                int slot = Slot(layout, vector);
+                _methods[slot] = new Lazy<MethodInfo>(() => Emit(layout, vector));
+                _kernels[slot] = new Lazy<BatchKernel>(() => _methods[slot].Value.CreateDelegate<BatchKernel>());
+            }
+        }
     }
 
     /// <summary>The program the kernels run.</summary>
     public JacobianProgram Program { get; }
 
-    /// <summary>The emitted type holding the kernels as public static methods.</summary>
-    public Type Type { get; }
+    /// <summary>
+    /// The emitted public static <see cref="BatchKernel"/> method for <paramref name="layout"/>, scalar or
+    /// four-lane (emitted now if it was not yet).
+    /// </summary>
+    public MethodInfo Method(BatchLayout layout, bool vector) => _methods[Slot(layout, vector)].Value;
 
     /// <summary>Evaluates one point (per-point layout of a batch of 1). Pointers must be valid for the program's sizes.</summary>
-    public void RunPoint(double* x, double* y, double* jacobian) => _scalarPerPoint(x, y, jacobian, 0, 1, 1);
+    public void RunPoint(double* x, double* y, double* jacobian) => Kernel(BatchLayout.PerPoint, false)(x, y, jacobian, 0, 1, 1);
 
     /// <summary>
     /// Evaluates <paramref name="count"/> points with the given layout on up to <paramref name="threads"/> threads,
@@ -50,9 +56,7 @@ public sealed unsafe class CompiledCode
     /// </summary>
     public void RunBatch(double* x, double* y, double* jacobian, int count, BatchLayout layout, int threads)
     {
-        var (vector, scalar) = layout == BatchLayout.PerPoint
-            ? (_vectorPerPoint, _scalarPerPoint)
-            : (_vectorColumns, _scalarColumns);
+        var (vector, scalar) = (Kernel(layout, true), Kernel(layout, false));
         int lanes = VectorLaneEmitter.Lanes;
         int chunk = (count + threads - 1) / Math.Max(threads, 1);
         chunk = (chunk + lanes - 1) / lanes * lanes;
@@ -74,6 +78,19 @@ public sealed unsafe class CompiledCode
         if (end > vectorEnd) scalar(x, y, jacobian, vectorEnd, end, stride);
     }
 
-    private BatchKernel Kernel(string name) =>
-        Type.GetMethod(name)!.CreateDelegate<BatchKernel>();
+    private BatchKernel Kernel(BatchLayout layout, bool vector) => _kernels[Slot(layout, vector)].Value;
+
+    private static int Slot(BatchLayout layout, bool vector) => (int)layout * 2 + (vector ? 1 : 0);
+
+    private MethodInfo Emit(BatchLayout layout, bool vector)
+    {
+        string kind = (vector ? "Vector" : "Scalar") + layout;
+        lock (_emitGate) // one module: define its types one at a time
+        {
+            var type = _module.DefineType($"Elim.Emitted.{_name}{kind}",
+                TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Abstract);
+            KernelEmitter.Define(type, kind, Program, layout, vector, new CallEmitter(type));
+            return type.CreateType().GetMethod(kind)!;
+        }
+    }
 }

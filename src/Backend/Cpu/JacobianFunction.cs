@@ -59,9 +59,9 @@ public sealed unsafe class JacobianFunction
     /// <exception cref="ArgumentException">A span has the wrong length.</exception>
     public void Evaluate(ReadOnlySpan<double> x, Span<double> outputs, Span<double> jacobian)
     {
-        SpanChecks.Length(Name, x.Length, InputCount, "one value per input", nameof(x));
-        SpanChecks.Length(Name, outputs.Length, OutputCount, "one value per output", nameof(outputs));
-        SpanChecks.Length(Name, jacobian.Length, (long)OutputCount * InputCount, $"{OutputCount}×{InputCount} Jacobian", nameof(jacobian));
+        SpanChecks.Length(Name, x.Length, InputCount, nameof(x));
+        SpanChecks.Length(Name, outputs.Length, OutputCount, nameof(outputs));
+        SpanChecks.Length(Name, jacobian.Length, (long)OutputCount * InputCount, nameof(jacobian));
         fixed (double* px = x, py = outputs, pj = jacobian) Code.RunPoint(px, py, pj);
     }
 
@@ -86,10 +86,9 @@ public sealed unsafe class JacobianFunction
         BatchLayout layout = BatchLayout.PerPoint, int threads = 1)
     {
         SpanChecks.Count(count, threads);
-        SpanChecks.Length(Name, x.Length, (long)count * InputCount, $"{count} points × {InputCount} inputs", nameof(x));
-        SpanChecks.Length(Name, outputs.Length, (long)count * OutputCount, $"{count} points × {OutputCount} outputs", nameof(outputs));
-        SpanChecks.Length(Name, jacobians.Length, (long)count * OutputCount * InputCount,
-            $"{count} points × {OutputCount}×{InputCount} Jacobian", nameof(jacobians));
+        SpanChecks.Length(Name, x.Length, (long)count * InputCount, nameof(x), count, InputCount);
+        SpanChecks.Length(Name, outputs.Length, (long)count * OutputCount, nameof(outputs), count, OutputCount);
+        SpanChecks.Length(Name, jacobians.Length, (long)count * OutputCount * InputCount, nameof(jacobians), count, OutputCount * InputCount);
         fixed (double* px = x, py = outputs, pj = jacobians) Code.RunBatch(px, py, pj, count, layout, threads);
     }
 

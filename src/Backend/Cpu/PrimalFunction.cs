@@ -33,8 +33,8 @@ public sealed unsafe class PrimalFunction
     /// <exception cref="ArgumentException">A span has the wrong length.</exception>
     public void Evaluate(ReadOnlySpan<double> x, Span<double> outputs)
     {
-        SpanChecks.Length(Name, x.Length, InputCount, "one value per input", nameof(x));
-        SpanChecks.Length(Name, outputs.Length, OutputCount, "one value per output", nameof(outputs));
+        SpanChecks.Length(Name, x.Length, InputCount, nameof(x));
+        SpanChecks.Length(Name, outputs.Length, OutputCount, nameof(outputs));
         fixed (double* px = x, py = outputs) Code.RunPoint(px, py, null);
     }
 
@@ -44,8 +44,8 @@ public sealed unsafe class PrimalFunction
         BatchLayout layout = BatchLayout.PerPoint, int threads = 1)
     {
         SpanChecks.Count(count, threads);
-        SpanChecks.Length(Name, x.Length, (long)count * InputCount, $"{count} points × {InputCount} inputs", nameof(x));
-        SpanChecks.Length(Name, outputs.Length, (long)count * OutputCount, $"{count} points × {OutputCount} outputs", nameof(outputs));
+        SpanChecks.Length(Name, x.Length, (long)count * InputCount, nameof(x), count, InputCount);
+        SpanChecks.Length(Name, outputs.Length, (long)count * OutputCount, nameof(outputs), count, OutputCount);
         fixed (double* px = x, py = outputs) Code.RunBatch(px, py, null, count, layout, threads);
     }
 

@@ -1,18 +1,31 @@
 namespace Elim.Backend.Cpu;
 
-/// <summary>Argument checks done before any pointer is formed, with messages that say what was expected.</summary>
+/// <summary>
+/// Argument checks done before any pointer is formed, with messages that say what was expected. The
+/// message is only built on failure, so a passing check costs a comparison.
+/// </summary>
 internal static class SpanChecks
 {
-    public static void Length(string function, int actual, long expected, string what, string parameter)
+    public static void Length(string function, int actual, long expected, string parameter, int points = 1, int width = 0)
     {
-        if (actual != expected)
-            throw new ArgumentException(
-                $"'{function}' needs {expected} values in {parameter} ({what}); the span holds {actual}.", parameter);
+        if (actual != expected) throw Error(function, actual, expected, parameter, points, width);
     }
 
     public static void Count(int count, int threads)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+    }
+
+    private static ArgumentException Error(string function, int actual, long expected, string parameter, int points, int width)
+    {
+        string what = parameter switch
+        {
+            "x" => "inputs",
+            "outputs" => "outputs",
+            _ => "Jacobian entries",
+        };
+        string shape = points == 1 ? $"{expected} {what}" : $"{points} points × {width} {what}";
+        return new ArgumentException($"'{function}' needs {expected} values in {parameter} ({shape}); the span holds {actual}.", parameter);
     }
 }

@@ -13,28 +13,29 @@ public static class BodyEmitter
     public static LocalBuilder[] DeclareRegisters(ILGenerator il, JacobianProgram program, ILaneEmitter lanes) =>
         Enumerable.Range(0, program.RegisterCount).Select(_ => il.DeclareLocal(lanes.ValueType)).ToArray();
 
-    /// <summary>Emits the body for the current point(s) of <paramref name="access"/>.</summary>
-    public static void Emit(ILGenerator il, JacobianProgram program, ILaneEmitter lanes, IElementAccess access, LocalBuilder[] registers)
+    /// <summary>Emits the body for the current point(s) of <paramref name="access"/>, calling methods through <paramref name="calls"/>.</summary>
+    public static void Emit(ILGenerator il, JacobianProgram program, ILaneEmitter lanes, IElementAccess access, LocalBuilder[] registers,
+        CallEmitter calls)
     {
         foreach (int s in program.ConstantStores) EmitStore(program.Stores[s]);
         for (int id = 0; id < program.Instructions.Count; id++)
         {
             var instruction = program.Instructions[id];
             if (instruction.Op == IrOp.Input) access.EmitLoadInput(il, instruction.Index);
-            else lanes.EmitInstruction(il, instruction, Load);
+            else lanes.EmitInstruction(il, instruction, Load, calls);
             il.Emit(OpCodes.Stloc, registers[program.Registers[id]]);
             foreach (int s in program.StoresAfter(id)) EmitStore(program.Stores[s]);
         }
 
         void Load(Term term)
         {
-            if (term.IsConstant) lanes.EmitConstant(il, term.Constant);
+            if (term.IsConstant) lanes.EmitConstant(il, term.Constant, calls);
             else il.Emit(OpCodes.Ldloc, registers[program.Registers[term.Value]]);
         }
 
         void EmitStore(Store store) => access.EmitStore(il, store.Target, store.Index, () =>
         {
-            if (store.Value.Negated) lanes.EmitInstruction(il, new Instruction(IrOp.Neg, store.Value.Magnitude, Term.Zero, 0), Load);
+            if (store.Value.Negated) lanes.EmitInstruction(il, new Instruction(IrOp.Neg, store.Value.Magnitude, Term.Zero, 0), Load, calls);
             else Load(store.Value);
         });
     }

@@ -13,11 +13,11 @@ public interface ILaneEmitter
     Type ValueType { get; }
 
     /// <summary>Pushes the constant <paramref name="value"/> as a lane value.</summary>
-    void EmitConstant(ILGenerator il, double value);
+    void EmitConstant(ILGenerator il, double value, CallEmitter calls);
 
     /// <summary>
     /// Pushes the result of <paramref name="instruction"/> (not an input); <paramref name="load"/> pushes an
-    /// operand and may be called more than once per operand.
+    /// operand and may be called more than once per operand; <paramref name="calls"/> emits method calls.
     /// </summary>
-    void EmitInstruction(ILGenerator il, Instruction instruction, Action<Term> load);
+    void EmitInstruction(ILGenerator il, Instruction instruction, Action<Term> load, CallEmitter calls);
 }

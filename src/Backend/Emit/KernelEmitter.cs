@@ -16,8 +16,12 @@ public static class KernelEmitter
     public static readonly Type[] Parameters =
         [typeof(double*), typeof(double*), typeof(double*), typeof(int), typeof(int), typeof(int)];
 
-    /// <summary>Defines a public static batch kernel called <paramref name="name"/> on <paramref name="type"/>.</summary>
-    public static MethodBuilder Define(TypeBuilder type, string name, JacobianProgram program, BatchLayout layout, bool vector)
+    /// <summary>
+    /// Defines a public static batch kernel called <paramref name="name"/> on <paramref name="type"/>; <paramref name="calls"/>
+    /// (usually one per type, see <see cref="CallEmitter"/>) emits its method calls.
+    /// </summary>
+    public static MethodBuilder Define(TypeBuilder type, string name, JacobianProgram program, BatchLayout layout, bool vector,
+        CallEmitter calls)
     {
         var method = type.DefineMethod(name, MethodAttributes.Public | MethodAttributes.Static, typeof(void), Parameters);
         // Straight to optimised code: tier-0 code of a long straight-line body is several times slower.
@@ -26,7 +30,7 @@ public static class KernelEmitter
         for (int i = 0; i < names.Length; i++) method.DefineParameter(i + 1, ParameterAttributes.None, names[i]);
         var il = method.GetILGenerator();
         ILaneEmitter lanes = vector ? VectorLaneEmitter.Instance : ScalarLaneEmitter.Instance;
-        var access = new PointerAccess(il, program, layout, vector);
+        var access = new PointerAccess(il, program, layout, vector, calls);
         var registers = BodyEmitter.DeclareRegisters(il, program, lanes);
         var point = il.DeclareLocal(typeof(int));
         var body = il.DefineLabel();
@@ -38,7 +42,7 @@ public static class KernelEmitter
         il.Emit(OpCodes.Br, check);
         il.MarkLabel(body);
         access.EmitBases(il, point);
-        BodyEmitter.Emit(il, program, lanes, access, registers);
+        BodyEmitter.Emit(il, program, lanes, access, registers, calls);
         il.Emit(OpCodes.Ldloc, point);
         il.Emit(OpCodes.Ldc_I4, vector ? VectorLaneEmitter.Lanes : 1);
         il.Emit(OpCodes.Add);

@@ -19,9 +19,11 @@ internal sealed class PointerAccess : IElementAccess
     private readonly LocalBuilder _jacobianBase;
     private readonly LocalBuilder _strideBytes;
     private readonly LocalBuilder? _scatter;
+    private readonly CallEmitter _calls;
 
-    public PointerAccess(ILGenerator il, JacobianProgram program, BatchLayout layout, bool vector)
+    public PointerAccess(ILGenerator il, JacobianProgram program, BatchLayout layout, bool vector, CallEmitter calls)
     {
+        _calls = calls;
         _program = program;
         _layout = layout;
         _vector = vector;
@@ -69,7 +71,7 @@ internal sealed class PointerAccess : IElementAccess
         if (_layout == BatchLayout.StructureOfArrays)
         {
             EmitRowAddress(il, _inputBase, input);
-            if (_vector) il.Emit(OpCodes.Call, VectorMethods.Load);
+            if (_vector) _calls.Emit(il, VectorMethods.Load);
             else il.Emit(OpCodes.Ldind_R8);
             return;
         }
@@ -84,7 +86,7 @@ internal sealed class PointerAccess : IElementAccess
             EmitLaneAddress(il, _inputBase, input, lane, _program.InputCount);
             il.Emit(OpCodes.Ldind_R8);
         }
-        il.Emit(OpCodes.Call, VectorMethods.FromLanes);
+        _calls.Emit(il, VectorMethods.FromLanes);
     }
 
     public void EmitStore(ILGenerator il, StoreTarget target, int index, Action pushValue)
@@ -96,7 +98,7 @@ internal sealed class PointerAccess : IElementAccess
         {
             pushValue();
             EmitRowAddress(il, local, index);
-            il.Emit(OpCodes.Call, VectorMethods.Store);
+            _calls.Emit(il, VectorMethods.Store);
         }
         else if (!_vector)
         {
@@ -114,7 +116,7 @@ internal sealed class PointerAccess : IElementAccess
                 EmitLaneAddress(il, local, index, lane, width);
                 il.Emit(OpCodes.Ldloc, _scatter!);
                 il.Emit(OpCodes.Ldc_I4, lane);
-                il.Emit(OpCodes.Call, VectorMethods.GetElement);
+                _calls.Emit(il, VectorMethods.GetElement);
                 il.Emit(OpCodes.Stind_R8);
             }
         }

@@ -15,10 +15,10 @@ public sealed class ScalarLaneEmitter : ILaneEmitter
     public Type ValueType => typeof(double);
 
     /// <inheritdoc />
-    public void EmitConstant(ILGenerator il, double value) => il.Emit(OpCodes.Ldc_R8, value);
+    public void EmitConstant(ILGenerator il, double value, CallEmitter calls) => il.Emit(OpCodes.Ldc_R8, value);
 
     /// <inheritdoc />
-    public void EmitInstruction(ILGenerator il, Instruction instruction, Action<Term> load)
+    public void EmitInstruction(ILGenerator il, Instruction instruction, Action<Term> load, CallEmitter calls)
     {
         var (a, b) = (instruction.A, instruction.B);
         switch (instruction.Op)
@@ -55,7 +55,7 @@ public sealed class ScalarLaneEmitter : ILaneEmitter
                     ?? throw new InvalidOperationException($"No scalar emission for {instruction.Op}.");
                 load(a);
                 if (instruction.Arity == 2) load(b);
-                il.Emit(OpCodes.Call, method);
+                calls.Emit(il, method);
                 break;
         }
 

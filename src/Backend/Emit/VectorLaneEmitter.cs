@@ -22,14 +22,14 @@ public sealed class VectorLaneEmitter : ILaneEmitter
     public Type ValueType => typeof(Vector256<double>);
 
     /// <inheritdoc />
-    public void EmitConstant(ILGenerator il, double value)
+    public void EmitConstant(ILGenerator il, double value, CallEmitter calls)
     {
         il.Emit(OpCodes.Ldc_R8, value);
-        il.Emit(OpCodes.Call, VectorMethods.Broadcast);
+        calls.Emit(il, VectorMethods.Broadcast);
     }
 
     /// <inheritdoc />
-    public void EmitInstruction(ILGenerator il, Instruction instruction, Action<Term> load)
+    public void EmitInstruction(ILGenerator il, Instruction instruction, Action<Term> load, CallEmitter calls)
     {
         var (a, b) = (instruction.A, instruction.B);
         switch (instruction.Op)
@@ -37,27 +37,27 @@ public sealed class VectorLaneEmitter : ILaneEmitter
             case IrOp.Below:
                 // a < b ? 1 : (a > b ? 0 : ½), lane-wise, with the scalar's values exactly.
                 Compare(VectorMethods.LessThan);
-                EmitConstant(il, 1);
+                EmitConstant(il, 1, calls);
                 Compare(VectorMethods.GreaterThan);
-                EmitConstant(il, 0);
-                EmitConstant(il, 0.5);
-                il.Emit(OpCodes.Call, VectorMethods.ConditionalSelect);
-                il.Emit(OpCodes.Call, VectorMethods.ConditionalSelect);
+                EmitConstant(il, 0, calls);
+                EmitConstant(il, 0.5, calls);
+                calls.Emit(il, VectorMethods.ConditionalSelect);
+                calls.Emit(il, VectorMethods.ConditionalSelect);
                 return;
             case IrOp.ZeroWhereZero:
                 load(a);
-                EmitConstant(il, 0);
-                il.Emit(OpCodes.Call, VectorMethods.EqualTo);
-                EmitConstant(il, 0);
+                EmitConstant(il, 0, calls);
+                calls.Emit(il, VectorMethods.EqualTo);
+                EmitConstant(il, 0, calls);
                 load(b);
-                il.Emit(OpCodes.Call, VectorMethods.ConditionalSelect);
+                calls.Emit(il, VectorMethods.ConditionalSelect);
                 return;
         }
         if (VectorMethods.NativeOf(instruction.Op) is { } native)
         {
             load(a);
             if (instruction.Arity == 2) load(b);
-            il.Emit(OpCodes.Call, native);
+            calls.Emit(il, native);
             return;
         }
         var scalar = ScalarMethods.Of(instruction.Op)
@@ -66,9 +66,9 @@ public sealed class VectorLaneEmitter : ILaneEmitter
         {
             Lane(a, lane);
             if (instruction.Arity == 2) Lane(b, lane);
-            il.Emit(OpCodes.Call, scalar);
+            calls.Emit(il, scalar);
         }
-        il.Emit(OpCodes.Call, VectorMethods.FromLanes);
+        calls.Emit(il, VectorMethods.FromLanes);
 
         void Lane(Term operand, int lane)
         {
@@ -79,14 +79,14 @@ public sealed class VectorLaneEmitter : ILaneEmitter
             }
             load(operand);
             il.Emit(OpCodes.Ldc_I4, lane);
-            il.Emit(OpCodes.Call, VectorMethods.GetElement);
+            calls.Emit(il, VectorMethods.GetElement);
         }
 
         void Compare(System.Reflection.MethodInfo compare)
         {
             load(a);
             load(b);
-            il.Emit(OpCodes.Call, compare);
+            calls.Emit(il, compare);
         }
     }
 }

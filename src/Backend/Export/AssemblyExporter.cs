@@ -53,7 +53,7 @@ public static class AssemblyExporter
         if (program.HasJacobian)
             ArrayAccess.EmitLengthCheck(il, 2, parameters[2], program.JacobianSize, $"{program.OutputCount}×{program.InputCount}, row-major");
         var registers = BodyEmitter.DeclareRegisters(il, program, ScalarLaneEmitter.Instance);
-        BodyEmitter.Emit(il, program, ScalarLaneEmitter.Instance, new ArrayAccess(), registers);
+        BodyEmitter.Emit(il, program, ScalarLaneEmitter.Instance, new ArrayAccess(), registers, CallEmitter.Direct);
         il.Emit(OpCodes.Ret);
     }
 
