@@ -33,7 +33,8 @@ public static class Agreement
         }
     }
 
-    private static void Equal(double expected, double actual, string where)
+    /// <summary>Asserts actual is within <see cref="Tolerance"/> (relative) of expected.</summary>
+    public static void Equal(double expected, double actual, string where)
     {
         bool close = expected.Equals(actual)
             || Math.Abs(expected - actual) <= Tolerance * Math.Max(Math.Abs(expected), Math.Abs(actual));

@@ -24,7 +24,8 @@ internal static class GpuKernelEmitter
         var il = method.GetILGenerator();
         var access = new ViewAccess(il);
         var registers = BodyEmitter.DeclareRegisters(il, program, GpuLaneEmitter.Instance);
-        BodyEmitter.Emit(il, program, GpuLaneEmitter.Instance, access, registers);
+        // Direct calls: a kernel calls few distinct methods, and ILGPU inlines them anyway.
+        BodyEmitter.Emit(il, program, GpuLaneEmitter.Instance, access, registers, CallEmitter.Direct);
         il.Emit(OpCodes.Ret);
         return type.CreateType().GetMethod("Run")!;
     }

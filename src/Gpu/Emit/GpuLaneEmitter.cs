@@ -16,18 +16,18 @@ internal sealed class GpuLaneEmitter : ILaneEmitter
 
     public Type ValueType => typeof(double);
 
-    public void EmitConstant(ILGenerator il, double value) => ScalarLaneEmitter.Instance.EmitConstant(il, value);
+    public void EmitConstant(ILGenerator il, double value, CallEmitter calls) => ScalarLaneEmitter.Instance.EmitConstant(il, value, calls);
 
-    public void EmitInstruction(ILGenerator il, Instruction instruction, Action<Term> load)
+    public void EmitInstruction(ILGenerator il, Instruction instruction, Action<Term> load, CallEmitter calls)
     {
         var replacement = KernelMath.Of(instruction.Op);
         if (replacement is null)
         {
-            ScalarLaneEmitter.Instance.EmitInstruction(il, instruction, load);
+            ScalarLaneEmitter.Instance.EmitInstruction(il, instruction, load, calls);
             return;
         }
         load(instruction.A);
         if (instruction.Arity == 2) load(instruction.B);
-        il.Emit(OpCodes.Call, replacement);
+        calls.Emit(il, replacement);
     }
 }
