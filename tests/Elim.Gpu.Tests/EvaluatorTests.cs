@@ -57,6 +57,23 @@ public class EvaluatorTests(DeviceFixture fixture)
     }
 
     [Fact]
+    public void ConcurrentRequestsForOneShapeCompileItOnce()
+    {
+        var graph = RandomGraphs.Create(seed: 44, inputs: 3, vertices: 30);
+        var order = RandomGraphs.RandomOrder(graph, seed: 1);
+        long before = fixture.Device.Kernels.Builds;
+        var kernels = new GpuKernel[4];
+        Parallel.For(0, kernels.Length, new ParallelOptions { MaxDegreeOfParallelism = kernels.Length }, k =>
+        {
+            using var gpu = GpuJacobian.Create(fixture.Device, graph, order);
+            kernels[k] = gpu.Kernel;
+        });
+
+        Assert.All(kernels, kernel => Assert.Same(kernels[0], kernel));
+        Assert.Equal(before + 1, fixture.Device.Kernels.Builds);
+    }
+
+    [Fact]
     public async Task EnqueueReturnsAndSynchronizeAsyncCompletesTheBatch()
     {
         var order = StandardOrders.MinimalMarkowitz(_graph);
