@@ -39,9 +39,10 @@ public sealed class BenchCommand(IReadOnlyList<IBenchContender> contenders) : IC
         double reference = results.FirstOrDefault(r => r.contender == "elim-best")?.secondsPerPoint ?? results[0].secondsPerPoint;
         string referenceName = results.Any(r => r.contender == "elim-best") ? "elim-best" : results[0].contender;
         output.WriteLine($"{graph.Name}: batch {batch}, {threads} thread(s), around ({string.Join(", ", centre.Select(Format))})");
-        output.WriteLine($"  {"contender",-16} {"ns/point",12} {"× " + referenceName,16}");
+        int width = Math.Max(16, results.Max(r => r.contender.Length)); // elim-best-ilgpu-cpu is longer than 16
+        output.WriteLine($"  {"contender".PadRight(width)} {"ns/point",12} {"× " + referenceName,16}");
         foreach (var result in results)
-            output.WriteLine($"  {result.contender,-16} {Format(result.secondsPerPoint * 1e9),12} {Format(result.secondsPerPoint / reference),16}");
+            output.WriteLine($"  {result.contender.PadRight(width)} {Format(result.secondsPerPoint * 1e9),12} {Format(result.secondsPerPoint / reference),16}");
         return 0;
     }
 
