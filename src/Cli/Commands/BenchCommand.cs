@@ -11,8 +11,8 @@ public sealed class BenchCommand(IReadOnlyList<IBenchContender> contenders) : IC
 
     public string Name => "bench";
     public string Summary => "time compiled Jacobians against the interpreter and the primal";
-    public string Usage => "elim bench FILE --batch N [--threads T] [--function NAME] [--at X1,X2,...] [--only NAME,...] [--json]";
-    public IReadOnlyCollection<string> ValueOptions => ["batch", "threads", "function", "at", "only"];
+    public string Usage => $"elim bench FILE --batch N [--threads T] [--function NAME] [--at X1,X2,...] [--only NAME,...] [--device {DeviceOption.Choices}] [--json]";
+    public IReadOnlyCollection<string> ValueOptions => ["batch", "threads", "function", "at", "only", "device"];
     public IReadOnlyCollection<string> Flags => ["json"];
 
     public int Run(Arguments arguments, TextWriter output, TextWriter error)
@@ -21,7 +21,9 @@ public sealed class BenchCommand(IReadOnlyList<IBenchContender> contenders) : IC
         var graph = GraphLoader.Load(path, arguments.Value("function"));
         int batch = PositiveInt(arguments, "batch", null);
         int threads = PositiveInt(arguments, "threads", 1);
-        var chosen = Choose(arguments.Value("only"));
+        using var device = DeviceOption.Open(arguments, error).Device;
+        using var gpu = device is null ? null : new GpuContender(device);
+        var chosen = Choose(gpu is null ? contenders : [.. contenders, gpu], arguments.Value("only"));
         var centre = BenchPoints.Centre(graph, File.ReadAllText(path), arguments.Value("at"));
         var bench = new BenchCase(graph, BenchPoints.Around(centre, batch), batch, threads);
         var results = chosen.Select(contender =>
@@ -37,13 +39,14 @@ public sealed class BenchCommand(IReadOnlyList<IBenchContender> contenders) : IC
         double reference = results.FirstOrDefault(r => r.contender == "elim-best")?.secondsPerPoint ?? results[0].secondsPerPoint;
         string referenceName = results.Any(r => r.contender == "elim-best") ? "elim-best" : results[0].contender;
         output.WriteLine($"{graph.Name}: batch {batch}, {threads} thread(s), around ({string.Join(", ", centre.Select(Format))})");
-        output.WriteLine($"  {"contender",-16} {"ns/point",12} {"× " + referenceName,16}");
+        int width = Math.Max(16, results.Max(r => r.contender.Length)); // elim-best-ilgpu-cpu is longer than 16
+        output.WriteLine($"  {"contender".PadRight(width)} {"ns/point",12} {"× " + referenceName,16}");
         foreach (var result in results)
-            output.WriteLine($"  {result.contender,-16} {Format(result.secondsPerPoint * 1e9),12} {Format(result.secondsPerPoint / reference),16}");
+            output.WriteLine($"  {result.contender.PadRight(width)} {Format(result.secondsPerPoint * 1e9),12} {Format(result.secondsPerPoint / reference),16}");
         return 0;
     }
 
-    private IReadOnlyList<IBenchContender> Choose(string? only)
+    private static IReadOnlyList<IBenchContender> Choose(IReadOnlyList<IBenchContender> contenders, string? only)
     {
         if (only is null) return contenders;
         var names = only.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);

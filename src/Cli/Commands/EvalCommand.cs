@@ -8,8 +8,8 @@ public sealed class EvalCommand : ICommand
 {
     public string Name => "eval";
     public string Summary => "outputs and Jacobian at a point";
-    public string Usage => $"elim eval FILE --at X1,X2,... [--function NAME] [--order {OrderChoice.Names.Replace(", ", "|")}|PATH] [--backend il|interpreter] [--json]";
-    public IReadOnlyCollection<string> ValueOptions => ["function", "order", "at", "backend"];
+    public string Usage => $"elim eval FILE --at X1,X2,... [--function NAME] [--order {OrderChoice.Names.Replace(", ", "|")}|PATH] [--backend il|interpreter] [--device {DeviceOption.Choices}] [--json]";
+    public IReadOnlyCollection<string> ValueOptions => ["function", "order", "at", "backend", "device"];
     public IReadOnlyCollection<string> Flags => ["json"];
 
     public int Run(Arguments arguments, TextWriter output, TextWriter error)
@@ -17,9 +17,12 @@ public sealed class EvalCommand : ICommand
         var graph = GraphLoader.Load(arguments.SingleFile(), arguments.Value("function"));
         var point = ParsePoint(arguments.Value("at"), graph);
         var (order, _) = OrderChoice.Resolve(graph, arguments.Value("order") ?? "markowitz");
-        var (values, jacobian) = (arguments.Value("backend") ?? "il") switch
+        string backend = arguments.Value("backend") ?? "il";
+        if (backend != "il" && arguments.Value("device") is { } device && device != "cpu")
+            throw new UsageException($"--device {device} runs compiled code; it does not apply to --backend {backend}.");
+        var (values, jacobian) = backend switch
         {
-            "il" => Compiled(graph, order, point),
+            "il" => Compiled(graph, order, point, arguments, error),
             "interpreter" => (Interpreter.Evaluate(graph, point), Interpreter.EliminationJacobian(graph, point, order)),
             var other => throw new UsageException($"--backend '{other}' is neither il nor interpreter."),
         };
@@ -41,13 +44,25 @@ public sealed class EvalCommand : ICommand
         return 0;
     }
 
-    /// <summary>Outputs and Jacobian from the IL backend.</summary>
-    private static (double[], double[,]) Compiled(ComputationalGraph graph, EliminationOrder order, double[] point)
+    /// <summary>Outputs and Jacobian from the IL backend, or its kernel on the <c>--device</c> (a batch of one point).</summary>
+    private static (double[], double[,]) Compiled(ComputationalGraph graph, EliminationOrder order, double[] point,
+        Arguments arguments, TextWriter error)
     {
         var function = Backend.JacobianCompiler.Compile(graph, order);
         var values = new double[graph.OutputCount];
-        function.Evaluate(point, values, new double[graph.OutputCount * graph.InputCount]);
-        return (values, function.Jacobian(point));
+        var flat = new double[graph.OutputCount * graph.InputCount];
+        using (var device = DeviceOption.Open(arguments, error).Device)
+        {
+            if (device is null) function.Evaluate(point, values, flat);
+            else
+            {
+                using var kernel = Gpu.GpuJacobian.Create(device, function);
+                kernel.Evaluate(point, values, flat, count: 1);
+            }
+        }
+        var jacobian = new double[graph.OutputCount, graph.InputCount];
+        Buffer.BlockCopy(flat, 0, jacobian, 0, flat.Length * sizeof(double));
+        return (values, jacobian);
     }
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);

@@ -1,0 +1,32 @@
+using System.Reflection;
+using System.Reflection.Emit;
+using Elim.Backend.Emit;
+using Elim.Backend.Program;
+
+namespace Elim.Gpu.Emit;
+
+/// <summary>
+/// Emits a <see cref="JacobianProgram"/> as an ILGPU kernel: a public static method of a type in a collectible
+/// assembly whose body is the program's straight-line code for one point (one thread per point), through the
+/// CPU backend's <see cref="BodyEmitter"/> with <see cref="GpuLaneEmitter"/> and <see cref="ViewAccess"/>.
+/// </summary>
+internal static class GpuKernelEmitter
+{
+    /// <summary>The kernel method <c>Run(Index1D, ArrayView x, ArrayView y, ArrayView jacobian, long stride)</c>.</summary>
+    public static MethodInfo Emit(JacobianProgram program, string name)
+    {
+        var assembly = AssemblyBuilder.DefineDynamicAssembly(new AssemblyName("Elim.Gpu.Emitted." + name), AssemblyBuilderAccess.RunAndCollect);
+        var type = assembly.DefineDynamicModule("Elim.Gpu.Emitted").DefineType(
+            "Elim.Gpu.Emitted." + name, TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Abstract);
+        var method = type.DefineMethod("Run", MethodAttributes.Public | MethodAttributes.Static, typeof(void), ViewAccess.Parameters);
+        string[] names = ["point", "x", "y", "jacobian", "stride"];
+        for (int i = 0; i < names.Length; i++) method.DefineParameter(i + 1, ParameterAttributes.None, names[i]);
+        var il = method.GetILGenerator();
+        var access = new ViewAccess(il);
+        var registers = BodyEmitter.DeclareRegisters(il, program, GpuLaneEmitter.Instance);
+        // Direct calls: a kernel calls few distinct methods, and ILGPU inlines them anyway.
+        BodyEmitter.Emit(il, program, GpuLaneEmitter.Instance, access, registers, CallEmitter.Direct);
+        il.Emit(OpCodes.Ret);
+        return type.CreateType().GetMethod("Run")!;
+    }
+}
