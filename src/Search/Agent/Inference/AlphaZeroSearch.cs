@@ -1,0 +1,32 @@
+using Elim.Graph;
+using Elim.Search.Agent.Network;
+using Elim.Search.Mcts;
+
+namespace Elim.Search.Agent.Inference;
+
+/// <summary>
+/// <c>alphazero</c>: the search layer's Monte-Carlo tree search with the network as prior (one
+/// <see cref="NetworkPrior"/> per worker), anytime within the budget and never worse than the portfolio.
+/// </summary>
+public sealed class AlphaZeroSearch(Func<PolicyValueNet> model, CostModel costModel, int workers, bool useValue) : ISearchMethod
+{
+    /// <summary>The registry name.</summary>
+    public const string MethodName = "alphazero";
+
+    /// <inheritdoc />
+    public string Name => MethodName;
+
+    /// <inheritdoc />
+    public SearchResult Search(ComputationalGraph graph, SearchBudget budget, int seed, IProgress<SearchProgress>? progress, CancellationToken token)
+    {
+        var net = model();
+        var search = new MctsSearch(costModel, workers, () => new NetworkPrior(net, useValue));
+        var renamed = progress is null ? null : new Progress(progress, Name);
+        return search.Search(graph, budget, seed, renamed, token) with { Method = Name };
+    }
+
+    private sealed class Progress(IProgress<SearchProgress> inner, string name) : IProgress<SearchProgress>
+    {
+        public void Report(SearchProgress value) => inner.Report(value with { Method = name });
+    }
+}
