@@ -50,7 +50,8 @@ public class MaskingTests
     public void Greedy_orders_are_complete_and_cost_what_the_reference_eliminator_says()
     {
         var net = Fixtures.Network();
-        var method = new AlphaZeroGreedySearch(() => net, Elim.Search.CostModel.Markowitz);
+        var network = new InferenceNetwork(net);
+        var method = new AlphaZeroGreedySearch(() => network, Elim.Search.CostModel.Markowitz);
         for (int seed = 0; seed < 5; seed++)
         {
             var graph = Fixtures.Graph(seed, inputs: 3, vertices: 25);

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Elim.Search.Game;
 
 namespace Elim.Search.Agent.Features;
@@ -19,6 +20,7 @@ public static class GraphFeatures
     public const int GlobalCount = 4;
 
     /// <summary>Reads the current state of <paramref name="game"/> (which it does not change).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // called once per step of short greedy runs
     public static GraphObservation Observe(EliminationGame game)
     {
         var graph = game.Graph;
@@ -84,6 +86,7 @@ public static class GraphFeatures
 internal sealed record ReachCounts(int[] Depth, int[] Height, int[] InputsReaching, int[] OutputsReached, int[] InputSuccessors)
 {
     /// <summary>Computes them over the edges (grouped by target in node order, so sources come before targets).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ReachCounts Of(EliminationGame game, int[] sources, int[] targets)
     {
         var graph = game.Graph;

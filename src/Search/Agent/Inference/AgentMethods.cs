@@ -15,7 +15,8 @@ public static class AgentMethods
     /// <summary>Registers both methods, using the model at <paramref name="modelPath"/> or else the shipped one.</summary>
     public static void Register(string? modelPath = null)
     {
-        var model = new Lazy<PolicyValueNet>(() => ModelFile.Load(modelPath ?? FindShippedModel()), LazyThreadSafetyMode.ExecutionAndPublication);
+        var model = new Lazy<InferenceNetwork>(() => new InferenceNetwork(ModelFile.Load(modelPath ?? FindShippedModel())),
+            LazyThreadSafetyMode.ExecutionAndPublication);
         SearchMethods.Register(AlphaZeroGreedySearch.MethodName, costModel => new AlphaZeroGreedySearch(() => model.Value, costModel));
         SearchMethods.Register(AlphaZeroSearch.MethodName,
             costModel => new AlphaZeroSearch(() => model.Value, costModel, Environment.ProcessorCount, useValue: false));

@@ -9,7 +9,7 @@ namespace Elim.Search.Agent.Inference;
 /// <c>alphazero-greedy</c>: the network's greedy order, one forward pass per elimination and no search.
 /// Deterministic; it ignores the seed and uses at most the time it needs.
 /// </summary>
-public sealed class AlphaZeroGreedySearch(Func<PolicyValueNet> model, CostModel costModel) : ISearchMethod
+public sealed class AlphaZeroGreedySearch(Func<InferenceNetwork> model, CostModel costModel) : ISearchMethod
 {
     /// <summary>The registry name.</summary>
     public const string MethodName = "alphazero-greedy";

@@ -5,10 +5,10 @@ using Elim.Search.Mcts;
 namespace Elim.Search.Agent.Inference;
 
 /// <summary>
-/// <c>alphazero</c>: the search layer's Monte-Carlo tree search with the network as prior (one
-/// <see cref="NetworkPrior"/> per worker), anytime within the budget and never worse than the portfolio.
+/// <c>alphazero</c>: the search layer's Monte-Carlo tree search with the network as prior (a
+/// <see cref="NetworkPrior"/> per worker, sharing the weights), anytime within the budget and never worse than the portfolio.
 /// </summary>
-public sealed class AlphaZeroSearch(Func<PolicyValueNet> model, CostModel costModel, int workers, bool useValue) : ISearchMethod
+public sealed class AlphaZeroSearch(Func<InferenceNetwork> model, CostModel costModel, int workers, bool useValue) : ISearchMethod
 {
     /// <summary>The registry name.</summary>
     public const string MethodName = "alphazero";

@@ -22,12 +22,12 @@ public static class GreedyPolicy
     }
 
     /// <summary>Plays <paramref name="game"/> from its current state to the end; returns the cost of the whole game.</summary>
-    public static long PlayOut(PolicyValueNet net, EliminationGame game)
+    public static long PlayOut(InferenceNetwork network, EliminationGame game)
     {
         while (!game.IsComplete)
         {
             var observation = GraphFeatures.Observe(game);
-            game.Eliminate(Choose(observation, NetworkEvaluator.Evaluate(net, observation).Logits));
+            game.Eliminate(Choose(observation, network.Evaluate(observation).Logits));
         }
         return game.Cost;
     }

@@ -10,13 +10,13 @@ namespace Elim.Search.Agent.Inference;
 /// <paramref name="useValue"/> is set, its value as the estimate of the remaining cost (otherwise the search
 /// plays rollouts, which are exact for the order they play).
 /// </summary>
-public sealed class NetworkPrior(PolicyValueNet net, bool useValue) : IPrior
+public sealed class NetworkPrior(InferenceNetwork network, bool useValue) : IPrior
 {
     /// <inheritdoc />
     public double? Evaluate(EliminationGame game, ReadOnlySpan<int> actions, Span<float> logits)
     {
         var observation = GraphFeatures.Observe(game);
-        var evaluation = NetworkEvaluator.Evaluate(net, observation);
+        var evaluation = network.Evaluate(observation);
         for (int a = 0; a < actions.Length; a++) logits[a] = evaluation.Logits[game.Graph.NodeOf(actions[a])];
         return useValue ? evaluation.RemainingCost : null;
     }

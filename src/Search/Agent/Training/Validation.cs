@@ -28,11 +28,12 @@ public sealed class Validation
     /// <summary>Plays every graph greedily with <paramref name="net"/>.</summary>
     public ValidationScore Score(PolicyValueNet net)
     {
+        var network = new InferenceNetwork(net);
         double ratios = 0;
         int wins = 0, losses = 0;
         for (int g = 0; g < _graphs.Length; g++)
         {
-            long cost = GreedyPolicy.PlayOut(net, new EliminationGame(_graphs[g]));
+            long cost = GreedyPolicy.PlayOut(network, new EliminationGame(_graphs[g]));
             ratios += cost / (double)Math.Max(1, _markowitzCosts[g]);
             if (cost < _markowitzCosts[g]) wins++;
             if (cost > _markowitzCosts[g]) losses++;
