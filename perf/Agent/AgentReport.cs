@@ -63,8 +63,27 @@ internal static class AgentReport
             csv.AppendLine(line);
             rows.Add(line);
         }
-        if (write) File.WriteAllText(Path.Combine(root, "perf", "results", "agent-results.csv"), csv.ToString());
+        if (write)
+        {
+            File.WriteAllText(Path.Combine(root, "perf", "results", "agent-results.csv"), csv.ToString());
+            File.WriteAllText(Path.Combine(root, "perf", "results", "agent-table.md"), Table(rows, searchSeconds));
+        }
         return 0;
+    }
+
+    // The CSV rows as a Markdown table, with the verdicts spelled out.
+    private static string Table(List<string> rows, double seconds)
+    {
+        var md = new StringBuilder();
+        md.AppendLine($"| task | fwd | rev | min. Markowitz | best standard | greedy | greedy ms (wall / CPU) | alphazero {seconds:0} s | anneal {seconds:0} s | AlphaGrad |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var row in rows)
+        {
+            var f = row.Split(',');
+            string greedyVerdict = long.Parse(f[5], CultureInfo.InvariantCulture) < long.Parse(f[4], CultureInfo.InvariantCulture) ? " (better)" : " (not better)";
+            md.AppendLine($"| {f[0]} | {f[1]} | {f[2]} | {f[3]} | {f[4]} | {f[5]}{greedyVerdict} | {f[6]} / {f[7]} | {f[8]} | {f[9]} | {f[10]} |");
+        }
+        return md.ToString();
     }
 
     private static string FindRoot()

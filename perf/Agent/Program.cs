@@ -5,6 +5,7 @@ using Elim.Agent.Perf;
 return args switch
 {
     ["profile", var model, var example] => Profile.Run(model, example),
+    ["variants", var model, var example, var seconds] => Variants.Run(model, example, seconds),
     ["greedy", var model] => AgentReport.Run(model, searchSeconds: 0, write: false),
     ["compare", var model, var seconds] => AgentReport.Run(model, double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture), write: true),
     _ => Usage(),

@@ -13,6 +13,12 @@ public sealed class AlphaZeroSearch(Func<InferenceNetwork> model, CostModel cost
     /// <summary>The registry name.</summary>
     public const string MethodName = "alphazero";
 
+    /// <summary>Simulations before each committed move: a sharp prior needs fewer than the heuristic one.</summary>
+    public int SimulationsPerMove { get; init; } = 32;
+
+    /// <summary>Children kept per node, the best by the network's logits.</summary>
+    public int MaxChildren { get; init; } = 8;
+
     /// <inheritdoc />
     public string Name => MethodName;
 
@@ -20,7 +26,11 @@ public sealed class AlphaZeroSearch(Func<InferenceNetwork> model, CostModel cost
     public SearchResult Search(ComputationalGraph graph, SearchBudget budget, int seed, IProgress<SearchProgress>? progress, CancellationToken token)
     {
         var net = model();
-        var search = new MctsSearch(costModel, workers, () => new NetworkPrior(net, useValue));
+        var search = new MctsSearch(costModel, workers, () => new NetworkPrior(net, useValue))
+        {
+            SimulationsPerMove = SimulationsPerMove,
+            MaxChildren = MaxChildren,
+        };
         var renamed = progress is null ? null : new Progress(progress, Name);
         return search.Search(graph, budget, seed, renamed, token) with { Method = Name };
     }
