@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using Elim.Frontend.Lowering;
 using Elim.Frontend.Syntax;
 using Elim.Graph;
@@ -8,8 +7,6 @@ namespace Elim.Frontend;
 /// <summary>The entry points of the frontend: <c>.elim</c> text to AST to computational graph.</summary>
 public static class ElimFrontend
 {
-    // Deeply nested input recurses deeply in the parser and the lowering; a big stack keeps that an error, not a crash.
-    private const int StackBytes = 256 * 1024 * 1024;
     private const int MaxNesting = 1000;
 
     /// <summary>Parses <paramref name="text"/>; throws <see cref="DiagnosticException"/> on a syntax error.</summary>
@@ -76,33 +73,20 @@ public static class ElimFrontend
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> on a thread with a large stack. Anything but a diagnostic is a bug of
-    /// the frontend; it is still reported as a diagnostic so that no input ever ends in a stack trace.
+    /// Runs <paramref name="work"/> on a large stack. Anything but a diagnostic is a bug of the
+    /// frontend; it is still reported as a diagnostic so that no input ever ends in a stack trace.
     /// </summary>
-    private static T Guarded<T>(string text, string file, Func<T> work)
+    private static T Guarded<T>(string text, string file, Func<T> work) => LargeStack.Run(() =>
     {
-        T result = default!;
-        ExceptionDispatchInfo? failure = null;
-        var thread = new Thread(() =>
+        try
         {
-            try
-            {
-                result = work();
-            }
-            catch (DiagnosticException e)
-            {
-                failure = ExceptionDispatchInfo.Capture(e);
-            }
-            catch (Exception e)
-            {
-                failure = ExceptionDispatchInfo.Capture(new DiagnosticException(
-                    [new Diagnostic(new SourceSpan(file, 0, 0, 0), $"internal error of the frontend: {e.GetType().Name}: {e.Message}",
-                        "please report this input")], text));
-            }
-        }, StackBytes);
-        thread.Start();
-        thread.Join();
-        failure?.Throw();
-        return result;
-    }
+            return work();
+        }
+        catch (Exception e) when (e is not DiagnosticException)
+        {
+            throw new DiagnosticException(
+                [new Diagnostic(new SourceSpan(file, 0, 0, 0), $"internal error of the frontend: {e.GetType().Name}: {e.Message}",
+                    "please report this input")], text);
+        }
+    });
 }

@@ -50,19 +50,27 @@ public static class Interpreter
         return partials;
     }
 
-    /// <summary>The Jacobian (row per output, column per input) by forward-mode accumulation.</summary>
+    /// <summary>
+    /// The Jacobian (row per output, column per input) by forward-mode accumulation. Like elimination, it
+    /// sums products along paths only: a NaN partial off every path from an input leaves its column alone.
+    /// </summary>
     public static double[,] ForwardJacobian(ComputationalGraph graph, ReadOnlySpan<double> inputs)
     {
         var partials = LocalPartials(graph, EvaluateNodes(graph, inputs));
         var jacobian = new double[graph.OutputCount, graph.InputCount];
         var tangent = new double[graph.NodeCount];
+        var reached = new bool[graph.NodeCount];
         for (int i = 0; i < graph.InputCount; i++)
         {
             Array.Clear(tangent);
+            Array.Clear(reached);
             tangent[i] = 1;
+            reached[i] = true;
             for (int e = 0; e < partials.Length; e++)
             {
                 var edge = graph.Edges[e];
+                if (!reached[edge.Source]) continue; // no path from input i: a structural zero, even if the partial is NaN
+                reached[edge.Target] = true;
                 tangent[edge.Target] += partials[e] * tangent[edge.Source];
             }
             for (int o = 0; o < graph.OutputCount; o++) jacobian[o, i] = tangent[graph.NodeOf(graph.Outputs[o].VertexId)];
@@ -70,19 +78,25 @@ public static class Interpreter
         return jacobian;
     }
 
-    /// <summary>The Jacobian by reverse-mode accumulation, one adjoint sweep per output.</summary>
+    /// <summary>The Jacobian by reverse-mode accumulation, one adjoint sweep per output, along paths only (see <see cref="ForwardJacobian"/>).</summary>
     public static double[,] ReverseJacobian(ComputationalGraph graph, ReadOnlySpan<double> inputs)
     {
         var partials = LocalPartials(graph, EvaluateNodes(graph, inputs));
         var jacobian = new double[graph.OutputCount, graph.InputCount];
         var adjoint = new double[graph.NodeCount];
+        var reached = new bool[graph.NodeCount];
         for (int o = 0; o < graph.OutputCount; o++)
         {
             Array.Clear(adjoint);
-            adjoint[graph.NodeOf(graph.Outputs[o].VertexId)] = 1;
+            Array.Clear(reached);
+            int output = graph.NodeOf(graph.Outputs[o].VertexId);
+            adjoint[output] = 1;
+            reached[output] = true;
             for (int e = partials.Length - 1; e >= 0; e--)
             {
                 var edge = graph.Edges[e];
+                if (!reached[edge.Target]) continue; // no path to output o: a structural zero, even if the partial is NaN
+                reached[edge.Source] = true;
                 adjoint[edge.Source] += partials[e] * adjoint[edge.Target];
             }
             for (int i = 0; i < graph.InputCount; i++) jacobian[o, i] = adjoint[i];

@@ -18,7 +18,7 @@ internal sealed class SearchRun
     private readonly object _gate = new();
     private int[] _bestOrder = [];
     private long _evaluations;
-    private TimeSpan _lastReport = TimeSpan.MinValue;
+    private TimeSpan? _lastReport;
 
     public SearchRun(string method, SearchBudget budget, IProgress<SearchProgress>? progress, CancellationToken token)
     {
@@ -98,11 +98,12 @@ internal sealed class SearchRun
         return Result();
     }
 
-    /// <summary>The best order as a result; <paramref name="provenOptimal"/> also lifts the lower bound to the cost.</summary>
+    /// <summary>The best order as a result; it is proven optimal when <paramref name="provenOptimal"/> or when it meets the lower bound.</summary>
     public SearchResult Result(bool provenOptimal = false)
     {
         lock (_gate)
         {
+            provenOptimal |= LowerBound >= BestCost;
             if (provenOptimal) LowerBound = BestCost;
             return new SearchResult(new EliminationOrder(_bestOrder), BestCost, Math.Min(LowerBound, BestCost), Method, provenOptimal,
                 _clock.Elapsed, Evaluations);

@@ -21,7 +21,7 @@ public sealed class BadInputTests : IDisposable
     public static TheoryData<string[], int, string> CommandLines() => new()
     {
         { [], CommandLine.UsageError, "" },
-        { ["frobnicate"], CommandLine.UsageError, "error: unknown command 'frobnicate'. Commands: check, ops, cost, eval, dot" },
+        { ["frobnicate"], CommandLine.UsageError, "error: unknown command 'frobnicate'. Commands: check, ops, cost, eval, dot, compile, bench" },
         { ["check"], CommandLine.UsageError, "error: Missing FILE: the .elim file to read." },
         { ["check", "a.elim", "b.elim"], CommandLine.UsageError, "error: Expected one FILE, got 2: a.elim b.elim." },
         { ["check", "/no/such/file.elim"], CommandLine.UsageError, "error: Cannot read '/no/such/file.elim': " },

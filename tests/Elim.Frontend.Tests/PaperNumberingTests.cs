@@ -8,6 +8,8 @@ public class PaperNumberingTests
     [Theory]
     [InlineData("human_heart_dipole.elim", "HumanHeartDipole.ops", 8, 8)]
     [InlineData("propane_combustion.elim", "PropaneCombustion.ops", 11, 11)]
+    [InlineData("roe_flux_1d.elim", "RoeFlux_1d.ops", 6, 3)]
+    [InlineData("robot_arm_6dof.elim", "RobotArm_6DOF.ops", 6, 6)]
     public void Operation_list_equals_the_paper(string program, string operations, int inputs, int outputs)
     {
         var graph = ElimFrontend.CompileFile(Path.Combine("Programs", program));

@@ -88,6 +88,26 @@ public class GameTests
     }
 
     [Fact]
+    public void Eliminate_and_undo_do_not_allocate_once_warm()
+    {
+        var graph = RandomGraphs.Create(9, 5, 80);
+        int[] order = [.. RandomGraphs.RandomOrder(graph, 9).VertexIds];
+        foreach (var model in new[] { CostModel.Markowitz, CostModel.Emitted })
+        {
+            var game = new EliminationGame(graph, model);
+            void Play()
+            {
+                foreach (int id in order) game.Eliminate(id);
+                game.Reset();
+            }
+            Play(); // the trail grows to its working size
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 10; i++) Play();
+            Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+        }
+    }
+
+    [Fact]
     public void Eliminating_twice_or_an_unknown_vertex_is_refused()
     {
         var graph = Graph(3);

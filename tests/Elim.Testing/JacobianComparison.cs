@@ -25,7 +25,9 @@ public static class JacobianComparison
             {
                 double e = expected[row, col], a = actual[row, col];
                 if (double.IsNaN(e) && double.IsNaN(a)) continue;
-                double entryScale = Math.Max(Math.Max(Math.Abs(e), Math.Abs(a)), Math.Max(rowScale * 1e-3, scale?[row, col] ?? 0));
+                double pathScale = scale?[row, col] ?? 0;
+                if (!double.IsFinite(pathScale)) pathScale = 0; // an infinite partial somewhere: fall back to the entries' own size
+                double entryScale = Math.Max(Math.Max(Math.Abs(e), Math.Abs(a)), Math.Max(rowScale * 1e-3, pathScale));
                 if (!(Math.Abs(e - a) <= relativeTolerance * entryScale + absoluteTolerance) && e != a)
                     return $"J[{row},{col}]: expected {e:R}, got {a:R} (relative difference {Math.Abs(e - a) / entryScale:E2})";
             }

@@ -8,8 +8,8 @@ public sealed class EvalCommand : ICommand
 {
     public string Name => "eval";
     public string Summary => "outputs and Jacobian at a point";
-    public string Usage => $"elim eval FILE --at X1,X2,... [--function NAME] [--order {OrderChoice.Names.Replace(", ", "|")}|PATH] [--json]";
-    public IReadOnlyCollection<string> ValueOptions => ["function", "order", "at"];
+    public string Usage => $"elim eval FILE --at X1,X2,... [--function NAME] [--order {OrderChoice.Names.Replace(", ", "|")}|PATH] [--backend il|interpreter] [--json]";
+    public IReadOnlyCollection<string> ValueOptions => ["function", "order", "at", "backend"];
     public IReadOnlyCollection<string> Flags => ["json"];
 
     public int Run(Arguments arguments, TextWriter output, TextWriter error)
@@ -17,8 +17,12 @@ public sealed class EvalCommand : ICommand
         var graph = GraphLoader.Load(arguments.SingleFile(), arguments.Value("function"));
         var point = ParsePoint(arguments.Value("at"), graph);
         var (order, _) = OrderChoice.Resolve(graph, arguments.Value("order") ?? "markowitz");
-        var values = Interpreter.Evaluate(graph, point);
-        var jacobian = Interpreter.EliminationJacobian(graph, point, order);
+        var (values, jacobian) = (arguments.Value("backend") ?? "il") switch
+        {
+            "il" => Compiled(graph, order, point),
+            "interpreter" => (Interpreter.Evaluate(graph, point), Interpreter.EliminationJacobian(graph, point, order)),
+            var other => throw new UsageException($"--backend '{other}' is neither il nor interpreter."),
+        };
         var outputNames = graph.Outputs.Select(o => o.Name).ToArray();
         var rows = Enumerable.Range(0, graph.OutputCount)
             .Select(o => Enumerable.Range(0, graph.InputCount).Select(i => jacobian[o, i]).ToArray()).ToArray();
@@ -35,6 +39,15 @@ public sealed class EvalCommand : ICommand
         for (int o = 0; o < outputNames.Length; o++)
             output.WriteLine($"  {outputNames[o].PadRight(nameWidth)}  {string.Join("  ", rows[o].Select(v => Format(v).PadLeft(23)))}");
         return 0;
+    }
+
+    /// <summary>Outputs and Jacobian from the IL backend.</summary>
+    private static (double[], double[,]) Compiled(ComputationalGraph graph, EliminationOrder order, double[] point)
+    {
+        var function = Backend.JacobianCompiler.Compile(graph, order);
+        var values = new double[graph.OutputCount];
+        function.Evaluate(point, values, new double[graph.OutputCount * graph.InputCount]);
+        return (values, function.Jacobian(point));
     }
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);

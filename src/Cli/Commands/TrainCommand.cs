@@ -15,7 +15,7 @@ public sealed class TrainCommand : ICommand
     public int Run(Arguments arguments, TextWriter output, TextWriter error)
     {
         if (arguments.Positional.Count > 0) throw new UsageException($"train takes no FILE (got {arguments.Positional[0]}).");
-        var time = ParseDuration(arguments.Value("time") ?? throw new UsageException("--time is required."));
+        var time = SearchCommand.Time(arguments.Value("time") ?? throw new UsageException("--time is required."));
         string model = arguments.Value("out") ?? throw new UsageException("--out is required.");
         string? directory = Path.GetDirectoryName(Path.GetFullPath(model));
         if (directory is not null && !Directory.Exists(directory)) throw new UsageException($"--out: the folder {directory} does not exist.");
@@ -32,24 +32,6 @@ public sealed class TrainCommand : ICommand
         double best = new Trainer(options, output).Run();
         output.WriteLine($"Done. Best validation greedy/min-Markowitz ratio {best:F4}; model saved to {options.ModelPath}.");
         return 0;
-    }
-
-    /// <summary>A positive duration such as <c>90s</c>, <c>30m</c>, <c>1.5h</c> or a TimeSpan (<c>00:30:00</c>).</summary>
-    internal static TimeSpan ParseDuration(string text)
-    {
-        var c = CultureInfo.InvariantCulture;
-        TimeSpan? parsed = text.Length > 1 && double.TryParse(text[..^1], NumberStyles.Float, c, out double amount)
-            ? char.ToLowerInvariant(text[^1]) switch
-            {
-                's' => TimeSpan.FromSeconds(amount),
-                'm' => TimeSpan.FromMinutes(amount),
-                'h' => TimeSpan.FromHours(amount),
-                _ => null,
-            }
-            : TimeSpan.TryParse(text, c, out var span) ? span : null;
-        if (parsed is not { } duration || duration <= TimeSpan.Zero)
-            throw new UsageException($"--time '{text}' is not a positive duration (e.g. 90s, 30m, 1h).");
-        return duration;
     }
 
     private static int ParseInt(string text, string option, int minimum)

@@ -28,7 +28,7 @@ public sealed record Diagnostic(SourceSpan Span, string Message, string? Hint)
             {
                 string line = lines[Span.Line - 1].TrimEnd('\r');
                 text.Append('\n').Append(line).Append('\n').Append(Indent(line, Span.Column - 1))
-                    .Append('^').Append('~', Math.Max(0, Span.Length - 1));
+                    .Append('^').Append('~', Math.Max(0, Math.Min(Span.Length, line.Length - Span.Column + 1) - 1));
             }
         }
         if (Hint is not null) text.Append("\nhint: ").Append(Hint);

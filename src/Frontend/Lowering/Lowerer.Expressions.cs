@@ -75,7 +75,7 @@ internal sealed partial class Lowerer
 
     private static Operand Read(Binding binding, int index, SourceSpan span) =>
         binding.Get(index) ?? throw LoweringError.At(span,
-            binding.Kind == BindingKind.Output ? $"output {binding.SlotName(index)} is read before it is assigned" : $"{binding.SlotName(index)} is read before it is assigned",
+            $"{(binding.Kind == BindingKind.Output ? "output " : "")}'{binding.SlotName(index)}' is read before it is assigned",
             $"assign {binding.SlotName(index)} before this statement");
 
     private LoweringError UnknownName(string name, SourceSpan span, Scope? scope)
@@ -167,10 +167,10 @@ internal sealed partial class Lowerer
 
     private LoweringError UnknownFunction(CallSyntax call)
     {
-        var known = OpRules.All.Where(r => OpRules.FindFunction(r.Name) is not null).Select(r => r.Name).Concat(_functions.Keys);
-        var close = Suggestions.Close(call.Name, known);
+        var elementary = OpRules.All.Where(r => OpRules.FindFunction(r.Name) is not null).Select(r => r.Name).ToList();
+        var close = Suggestions.Close(call.Name, elementary.Concat(_functions.Keys));
         return LoweringError.At(call.NameSpan, $"unknown function '{call.Name}'",
-            close.Count > 0 ? $"did you mean {string.Join(" or ", close.Take(4).Select(c => $"'{c}'"))}?" : "elementary functions are: " + string.Join(" ", known.Take(24)));
+            close.Count > 0 ? $"did you mean {string.Join(" or ", close.Take(4).Select(c => $"'{c}'"))}?" : "the elementary functions are: " + string.Join(" ", elementary));
     }
 
     private static string Signature(ParameterSyntax p) => p.Size is { } n ? $"{p.Name}[{n}]" : p.Name;

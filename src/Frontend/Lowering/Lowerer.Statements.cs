@@ -115,7 +115,7 @@ internal sealed partial class Lowerer
     private void Store(Binding binding, int index, Operand value, SourceSpan span, int start, Frame frame)
     {
         if (binding.AssignedAt(index) is { } earlier)
-            throw LoweringError.At(span, $"{binding.SlotName(index)} is already assigned (at line {earlier.Line})",
+            throw LoweringError.At(span, $"'{binding.SlotName(index)}' is already assigned (at line {earlier.Line})",
                 "each name and element is assigned once; use a new name");
         if (frame.IsTop && binding.Kind == BindingKind.Output)
         {

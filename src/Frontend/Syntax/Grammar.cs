@@ -19,7 +19,7 @@ internal sealed class Grammar
         Expression = Defer(() => Sum!);
         Sum = LeftChain(Operator('+', '-'), Defer(() => Product!));
         Product = LeftChain(Operator('*', '/'), Defer(() => Unary!));
-        Unary = Negation.XOr(Defer(() => Power!));
+        Unary = Negation.XOr(Defer(() => Power!)).Named("expression");
         Power =
             from baseValue in Primary
             from exponent in (from caret in _t.Symbol("^") from e in Unary select e).XOptional()
@@ -62,43 +62,50 @@ internal sealed class Grammar
         select rest.Aggregate(first, (left, next) =>
             (ExpressionSyntax)new BinarySyntax(next.o, left, next.right, Tokens.Join(left.Span, next.right.Span)));
 
-    private Parser<ExpressionSyntax> Negation =>
+    private Parser<ExpressionSyntax>? _negation;
+    private Parser<ExpressionSyntax> Negation => _negation ??=
         from minus in _t.Symbol("-")
         from operand in Unary
         select (ExpressionSyntax)new NegateSyntax(operand, Tokens.Join(minus, operand.Span));
 
-    private Parser<ExpressionSyntax> Primary =>
+    private Parser<ExpressionSyntax>? _primary;
+    private Parser<ExpressionSyntax> Primary => _primary ??=
         _t.Number.Select(n => (ExpressionSyntax)n)
             .XOr(NameOrCall)
             .XOr(Parenthesized)
             .Named("expression");
 
-    private Parser<ExpressionSyntax> Parenthesized =>
+    private Parser<ExpressionSyntax>? _parenthesized;
+    private Parser<ExpressionSyntax> Parenthesized => _parenthesized ??=
         from open in _t.Symbol("(")
         from inner in Expression
         from close in _t.Symbol(")")
         select inner;
 
-    private Parser<(List<ExpressionSyntax> Arguments, SourceSpan End)> ArgumentsWithEnd =>
+    private Parser<(List<ExpressionSyntax> Arguments, SourceSpan End)>? _argumentsWithEnd;
+    private Parser<(List<ExpressionSyntax> Arguments, SourceSpan End)> ArgumentsWithEnd => _argumentsWithEnd ??=
         from open in _t.Symbol("(")
         from first in Expression.XOptional()
         from rest in (from comma in _t.Symbol(",") from e in Expression select e).XMany()
         from close in _t.Symbol(")").Named(first.IsDefined ? "',' or ')'" : "expression or ')'")
         select (first.IsDefined ? [first.Get(), .. rest] : rest.ToList(), close);
 
-    private Parser<(ExpressionSyntax Index, SourceSpan End)> IndexSuffix =>
+    private Parser<(ExpressionSyntax Index, SourceSpan End)>? _indexSuffix;
+    private Parser<(ExpressionSyntax Index, SourceSpan End)> IndexSuffix => _indexSuffix ??=
         from open in _t.Symbol("[")
         from index in Expression
         from close in _t.Symbol("]")
         select (index, close);
 
-    private Parser<CallSyntax> Call =>
+    private Parser<CallSyntax>? _call;
+    private Parser<CallSyntax> Call => _call ??=
         (from name in _t.Name
          from args in ArgumentsWithEnd
          select new CallSyntax(name.Name, args.Arguments, name.Span, Tokens.Join(name.Span, args.End)))
         .Named("function call");
 
-    private Parser<ExpressionSyntax> NameOrCall =>
+    private Parser<ExpressionSyntax>? _nameOrCall;
+    private Parser<ExpressionSyntax> NameOrCall => _nameOrCall ??=
         from name in _t.Name
         from suffix in ArgumentsWithEnd.Select(a => (Call: (List<ExpressionSyntax>?)a.Arguments, Index: (ExpressionSyntax?)null, a.End))
             .XOr(IndexSuffix.Select(i => (Call: (List<ExpressionSyntax>?)null, Index: (ExpressionSyntax?)i.Index, i.End)))
@@ -109,20 +116,23 @@ internal sealed class Grammar
                 ? new CallSyntax(name.Name, args, name.Span, Tokens.Join(name.Span, suffix.Get().End))
                 : (ExpressionSyntax)new IndexSyntax(name.Name, suffix.Get().Index!, Tokens.Join(name.Span, suffix.Get().End));
 
-    private Parser<TargetSyntax> Target =>
+    private Parser<TargetSyntax>? _target;
+    private Parser<TargetSyntax> Target => _target ??=
         from name in _t.Name
         from index in IndexSuffix.XOptional()
         select new TargetSyntax(name.Name, index.IsDefined ? index.Get().Index : null,
             index.IsDefined ? Tokens.Join(name.Span, index.Get().End) : name.Span);
 
-    private Parser<StatementSyntax> Assign =>
+    private Parser<StatementSyntax>? _assign;
+    private Parser<StatementSyntax> Assign => _assign ??=
         from target in Target
         from assignSign in _t.Symbol("=")
         from value in Expression
         from semicolon in _t.Symbol(";")
         select (StatementSyntax)new AssignSyntax(target, value, Tokens.Join(target.Span, semicolon));
 
-    private Parser<StatementSyntax> Destructure =>
+    private Parser<StatementSyntax>? _destructure;
+    private Parser<StatementSyntax> Destructure => _destructure ??=
         from open in _t.Symbol("(")
         from first in Target
         from rest in (from comma in _t.Symbol(",") from t in Target select t).XMany()
@@ -132,7 +142,8 @@ internal sealed class Grammar
         from semicolon in _t.Symbol(";")
         select (StatementSyntax)new DestructureSyntax([first, .. rest], call, Tokens.Join(open, semicolon));
 
-    private Parser<StatementSyntax> For =>
+    private Parser<StatementSyntax>? _for;
+    private Parser<StatementSyntax> For => _for ??=
         from keyword in _t.Keyword("for")
         from variable in _t.Name
         from inKeyword in _t.Keyword("in")
@@ -142,7 +153,8 @@ internal sealed class Grammar
         from body in Block
         select (StatementSyntax)new ForSyntax(variable.Name, low, high, body, variable.Span);
 
-    private Parser<ParameterSyntax> Parameter =>
+    private Parser<ParameterSyntax>? _parameter;
+    private Parser<ParameterSyntax> Parameter => _parameter ??=
         from name in _t.Name
         from size in (from open in _t.Symbol("[") from n in _t.Number from close in _t.Symbol("]") select (n, close)).XOptional()
         select size.IsDefined
@@ -159,7 +171,8 @@ internal sealed class Grammar
         from close in _t.Symbol(")").Named(first.IsDefined ? "',' or ')'" : $"{what} or ')'")
         select first.IsDefined ? [first.Get(), .. rest] : rest.ToList();
 
-    private Parser<object> Function =>
+    private Parser<object>? _function;
+    private Parser<object> Function => _function ??=
         from keyword in _t.Keyword("function")
         from name in _t.Name
         from parameters in ParameterList("parameter")
@@ -168,7 +181,8 @@ internal sealed class Grammar
         from body in Block
         select (object)new FunctionSyntax(name.Name, parameters, outputs, body, name.Span);
 
-    private Parser<ConstSyntax> Const =>
+    private Parser<ConstSyntax>? _const;
+    private Parser<ConstSyntax> Const => _const ??=
         from keyword in _t.Keyword("const")
         from name in _t.Name
         from assignSign in _t.Symbol("=")

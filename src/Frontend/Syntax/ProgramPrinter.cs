@@ -12,7 +12,9 @@ public static class ProgramPrinter
     private const int Sum = 1, Product = 2, Unary = 3, Primary = 5;
 
     /// <summary>The text of <paramref name="program"/>.</summary>
-    public static string Print(ProgramSyntax program)
+    public static string Print(ProgramSyntax program) => LargeStack.Run(() => PrintProgram(program));
+
+    private static string PrintProgram(ProgramSyntax program)
     {
         var text = new StringBuilder();
         foreach (var constant in program.Constants)

@@ -10,9 +10,11 @@ internal static class SyntaxErrors
     public static Diagnostic From(string file, string text, IInput remainder, IEnumerable<string> expectations)
     {
         var expected = expectations.Distinct().ToList();
-        if (expected.SequenceEqual(["';'"]))
+        int previous = EndOfPreviousToken(text, remainder.Position);
+        var (line, column) = LineAndColumn(text, previous);
+        // A ';' forgotten at the end of a line is reported where it belongs, not on the next line.
+        if (expected.SequenceEqual(["';'"]) && (line < remainder.Line || remainder.AtEnd || remainder.Current == '}'))
         {
-            var (line, column) = LineAndColumn(text, EndOfPreviousToken(text, remainder.Position));
             return new Diagnostic(new SourceSpan(file, line, column, 1),
                 $"missing ';' before {Describe(text, remainder.Position)}", "end every statement and const with ';'");
         }
@@ -33,7 +35,7 @@ internal static class SyntaxErrors
         if (expected.Contains("expression")) return "write a number, a name, a call or a parenthesized expression here";
         if (expected.Contains("'const' or 'function'")) return "a file holds 'const' declarations and 'function' definitions; statements go inside a function body";
         if (expected.Contains("'..'")) return "a loop range is written low..high";
-        return null;
+        return expected.Count == 0 ? null : $"write {string.Join(" or ", expected)} here";
     }
 
     /// <summary>How the text at <paramref name="position"/> is named in a message.</summary>

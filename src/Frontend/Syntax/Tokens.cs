@@ -32,37 +32,47 @@ internal sealed class Tokens(string file)
     public static bool IsWordPart(char c) => IsWordStart(c) || c is >= '0' and <= '9';
 
     /// <summary>A name that is not a keyword.</summary>
-    public Parser<(string Name, SourceSpan Span)> Name =>
+    private readonly Dictionary<string, Parser<SourceSpan>> _symbols = [];
+    private Parser<(string Name, SourceSpan Span)>? _name;
+    private Parser<NumberSyntax>? _number;
+
+    public Parser<(string Name, SourceSpan Span)> Name => _name ??=
         Token(Word.Where(w => !Keywords.Contains(w))).Named("name");
 
     /// <summary>The keyword <paramref name="keyword"/>.</summary>
-    public Parser<SourceSpan> Keyword(string keyword) =>
-        Token(Word.Where(w => w == keyword)).Select(t => t.Span).Named($"'{keyword}'");
+    public Parser<SourceSpan> Keyword(string keyword) => Cached("keyword " + keyword, () =>
+        Token(Word.Where(w => w == keyword)).Select(t => t.Span).Named($"'{keyword}'"));
 
     /// <summary>The punctuation <paramref name="symbol"/>.</summary>
-    public Parser<SourceSpan> Symbol(string symbol) =>
-        Token(Atomic(Parse.String(symbol).Text())).Select(t => t.Span).Named($"'{symbol}'");
+    public Parser<SourceSpan> Symbol(string symbol) => Cached(symbol, () =>
+        Token(Atomic(Parse.String(symbol).Text())).Select(t => t.Span).Named($"'{symbol}'"));
+
+    // Parsers are built once per file: rebuilding them inside SelectMany lambdas at every token is slow.
+    private Parser<SourceSpan> Cached(string key, Func<Parser<SourceSpan>> build)
+    {
+        if (!_symbols.TryGetValue(key, out var parser)) _symbols[key] = parser = build();
+        return parser;
+    }
 
     /// <summary>A number: <c>2</c>, <c>0.5</c>, <c>.5</c>, <c>1e-3</c>.</summary>
-    public Parser<NumberSyntax> Number
+    public Parser<NumberSyntax> Number => _number ??= BuildNumber();
+
+    private Parser<NumberSyntax> BuildNumber()
     {
-        get
-        {
-            var digits = Parse.Digit.AtLeastOnce().Text();
-            var fraction = Atomic(from point in Parse.Char('.') from d in digits select "." + d);
-            var exponent = Atomic(
-                from e in Parse.Chars('e', 'E')
-                from sign in Parse.Chars('+', '-').Optional()
-                from d in digits
-                select "e" + (sign.IsDefined ? sign.Get().ToString() : "") + d);
-            var mantissa =
-                (from whole in digits from f in fraction.Optional() select whole + f.GetOrElse(""))
-                .Or(fraction);
-            var text = from m in mantissa from e in exponent.Optional() select m + e.GetOrElse("");
-            return Token(text).Select(t => new NumberSyntax(
-                double.Parse(t.Value, NumberStyles.Float, CultureInfo.InvariantCulture),
-                t.Value.All(char.IsDigit), t.Span)).Named("number");
-        }
+        var digits = Parse.Digit.AtLeastOnce().Text();
+        var fraction = Atomic(from point in Parse.Char('.') from d in digits select "." + d);
+        var exponent = Atomic(
+            from e in Parse.Chars('e', 'E')
+            from sign in Parse.Chars('+', '-').Optional()
+            from d in digits
+            select "e" + (sign.IsDefined ? sign.Get().ToString() : "") + d);
+        var mantissa =
+            (from whole in digits from f in fraction.Optional() select whole + f.GetOrElse(""))
+            .Or(fraction);
+        var text = from m in mantissa from e in exponent.Optional() select m + e.GetOrElse("");
+        return Token(text).Select(t => new NumberSyntax(
+            double.Parse(t.Value, NumberStyles.Float, CultureInfo.InvariantCulture),
+            t.Value.All(char.IsDigit), t.Span)).Named("number");
     }
 
     /// <summary>Runs <paramref name="parser"/>, records where its text is, then skips what follows.</summary>

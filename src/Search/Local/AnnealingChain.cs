@@ -2,25 +2,26 @@ using Elim.Search.Game;
 
 namespace Elim.Search.Local;
 
-/// <summary>One annealing chain: its own game, order, random stream and best order.</summary>
+/// <summary>
+/// One annealing chain: its own game, order, random stream and best order. Moves start at a cursor
+/// that sweeps along the order, so the game (standing at the cursor) moves a step or two between moves
+/// and each move replays only its own segment.
+/// </summary>
 internal sealed class AnnealingChain
 {
-    private const double StartTemperature = 2.0;
-    private const double EndTemperature = 0.05;
-    private const int EpochMovesPerVertex = 2000;   // an epoch lasts this many moves per eliminable vertex
     private const int CheckEvery = 256;             // moves between clock checks
 
     private readonly OrderEvaluator _evaluator;
-    private readonly int[] _current;
     private readonly Random _random;
+    private readonly AnnealingSchedule _schedule;
 
-    public AnnealingChain(EliminationGame game, int[] start, int seed)
+    public AnnealingChain(EliminationGame game, int[] start, int seed, AnnealingSchedule schedule)
     {
-        _evaluator = new OrderEvaluator(game);
-        _current = (int[])start.Clone();
+        _schedule = schedule;
+        _evaluator = new OrderEvaluator(game, start);
         Best = (int[])start.Clone();
+        BestCost = _evaluator.Total;
         _random = new Random(seed);
-        BestCost = _evaluator.Evaluate(_current, 0);
     }
 
     public int[] Best { get; private set; }
@@ -29,44 +30,32 @@ internal sealed class AnnealingChain
 
     public void Run(SearchRun run, long? moves)
     {
-        int length = _current.Length;
+        int length = Best.Length;
         if (length < 2) return;
-        long epoch = (long)EpochMovesPerVertex * length;
-        long currentCost = BestCost;
+        long epoch = (long)_schedule.EpochMovesPerVertex * length;
         for (long move = 0; moves is null || move < moves; move++)
         {
             if (move % CheckEvery == 0)
             {
                 run.AddEvaluations(move == 0 ? 0 : CheckEvery);
-                if (run.OutOfTime) return;
+                if (run.OutOfTime || BestCost <= run.LowerBound) return;
             }
             long inEpoch = move % epoch;
-            if (inEpoch == 0 && move > 0)
-            {
-                Best.CopyTo(_current, 0);
-                _evaluator.Invalidate(0);
-                currentCost = BestCost;
-            }
-            double temperature = StartTemperature * Math.Pow(EndTemperature / StartTemperature, (double)inEpoch / epoch);
-            var change = OrderMove.Random(_random, length);
-            change.Apply(_current);
-            long cost = _evaluator.Evaluate(_current, change.FirstChanged);
-            long delta = cost - currentCost;
+            if (inEpoch == 0 && move > 0) _evaluator.Load(Best);
+            double temperature = _schedule.TemperatureAt((double)inEpoch / epoch);
+            var change = OrderMove.Random(_random, (int)(move % length), length);
+            long delta = _evaluator.Propose(change) - _evaluator.Total;
             if (delta <= 0 || _random.NextDouble() < Math.Exp(-delta / temperature))
             {
-                currentCost = cost;
-                if (cost < BestCost)
+                _evaluator.Accept();
+                if (_evaluator.Total < BestCost)
                 {
-                    BestCost = cost;
-                    Best = (int[])_current.Clone();
-                    run.Offer(_current, cost);
+                    BestCost = _evaluator.Total;
+                    Best = _evaluator.Order.ToArray();
+                    run.Offer(Best, BestCost);
                 }
             }
-            else
-            {
-                change.Revert(_current);
-                _evaluator.Invalidate(change.FirstChanged);
-            }
+            else _evaluator.Reject();
         }
     }
 }

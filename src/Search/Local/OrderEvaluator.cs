@@ -3,36 +3,84 @@ using Elim.Search.Game;
 namespace Elim.Search.Local;
 
 /// <summary>
-/// Prices a whole order on one game, incrementally: it remembers how many leading steps of the game
-/// still agree with the order, so re-pricing after a change at position p undoes back to p and replays
-/// only from there.
+/// An order with its step costs, priced incrementally. The state after eliminating a set of vertices
+/// does not depend on the order they went in, so a move that permutes positions lo..hi leaves every
+/// step after hi exactly as expensive as before: only the segment is replayed, from the game standing
+/// at depth lo. The game's steps always equal the order's first <see cref="EliminationGame.Depth"/> entries.
 /// </summary>
 internal sealed class OrderEvaluator
 {
     private readonly EliminationGame _game;
-    private int _valid;     // the game's first _valid steps equal the order's first _valid entries
+    private readonly int[] _order;
+    private readonly long[] _stepCost;
+    private readonly long[] _segmentCost;
+    private OrderMove _pending;
+    private long _pendingTotal;
 
-    public OrderEvaluator(EliminationGame game)
+    public OrderEvaluator(EliminationGame game, int[] start)
     {
         _game = game;
-        _game.Reset();
+        _order = (int[])start.Clone();
+        _stepCost = new long[start.Length];
+        _segmentCost = new long[start.Length];
+        Load(start);
     }
 
-    public EliminationGame Game => _game;
+    /// <summary>The current order (do not modify).</summary>
+    public ReadOnlySpan<int> Order => _order;
 
-    /// <summary>Eliminations replayed so far (the unit of work of local search).</summary>
-    public long Replayed { get; private set; }
+    /// <summary>The cost of the current order.</summary>
+    public long Total { get; private set; }
 
-    /// <summary>The cost of <paramref name="order"/>, whose entries before <paramref name="firstChanged"/> are unchanged since the last call.</summary>
-    public long Evaluate(ReadOnlySpan<int> order, int firstChanged)
+    /// <summary>Eliminations and undos done (the unit of work).</summary>
+    public long Steps { get; private set; }
+
+    /// <summary>Makes <paramref name="order"/> the current order, pricing it from scratch.</summary>
+    public void Load(ReadOnlySpan<int> order)
     {
-        _game.UndoTo(Math.Min(_valid, firstChanged));
-        Replayed += order.Length - _game.Depth;
-        for (int step = _game.Depth; step < order.Length; step++) _game.Eliminate(order[step]);
-        _valid = order.Length;
-        return _game.Cost;
+        order.CopyTo(_order);
+        Steps += _game.Depth;
+        _game.Reset();
+        for (int p = 0; p < _order.Length; p++) _stepCost[p] = _game.Eliminate(_order[p]);
+        Steps += _order.Length;
+        Total = _game.Cost;
     }
 
-    /// <summary>Tells the evaluator that entries from <paramref name="position"/> on changed without being priced (a rejected move was reverted).</summary>
-    public void Invalidate(int position) => _valid = Math.Min(_valid, position);
+    /// <summary>Applies <paramref name="move"/> tentatively and returns the cost of the order it makes; then <see cref="Accept"/> or <see cref="Reject"/>.</summary>
+    public long Propose(OrderMove move)
+    {
+        int lo = move.FirstChanged, hi = move.LastChanged;
+        StandAt(lo);
+        move.Apply(_order);
+        long before = 0, after = 0;
+        for (int p = lo; p <= hi; p++)
+        {
+            before += _stepCost[p];
+            after += _segmentCost[p - lo] = _game.Eliminate(_order[p]);
+        }
+        _game.UndoTo(lo);
+        Steps += 2L * (hi - lo + 1);
+        _pending = move;
+        _pendingTotal = Total - before + after;
+        return _pendingTotal;
+    }
+
+    /// <summary>Keeps the proposed move.</summary>
+    public void Accept()
+    {
+        int lo = _pending.FirstChanged;
+        Array.Copy(_segmentCost, 0, _stepCost, lo, _pending.LastChanged - lo + 1);
+        Total = _pendingTotal;
+    }
+
+    /// <summary>Takes the proposed move back.</summary>
+    public void Reject() => _pending.Revert(_order);
+
+    // Walks the game to depth 'depth' along the current order (undoing or replaying).
+    private void StandAt(int depth)
+    {
+        Steps += Math.Abs(_game.Depth - depth);
+        if (_game.Depth > depth) _game.UndoTo(depth);
+        while (_game.Depth < depth) _game.Eliminate(_order[_game.Depth]);
+    }
 }

@@ -14,12 +14,17 @@ internal readonly record struct OrderMove(MoveKind Kind, int From, int To)
     /// <summary>The first position the move changes.</summary>
     public int FirstChanged => Math.Min(From, To);
 
-    /// <summary>A random move; segment lengths are log-uniform so most moves are local but some reach far.</summary>
-    public static OrderMove Random(Random random, int length)
+    /// <summary>The last position the move changes.</summary>
+    public int LastChanged => Math.Max(From, To);
+
+    /// <summary>
+    /// A random move at position <paramref name="from"/>; the distance to the other position is log-uniform,
+    /// so most moves are local but some reach across the whole order.
+    /// </summary>
+    public static OrderMove Random(Random random, int from, int length)
     {
         var kind = (MoveKind)random.Next(3);
         int span = Math.Max(1, (int)Math.Exp(random.NextDouble() * Math.Log(length)));
-        int from = random.Next(length);
         int to = random.Next(2) == 0 ? from + span : from - span;
         to = Math.Clamp(to, 0, length - 1);
         if (to == from) to = from == 0 ? 1 : from - 1;

@@ -10,7 +10,7 @@ namespace Elim.Search.Local;
 /// One independent chain per core with derived seeds, all starting from the portfolio's best order, so
 /// the result is never worse than it. Iterations are moves tried (split over the chains).
 /// </summary>
-internal sealed class SimulatedAnnealing(CostModel costModel, int workers) : ISearchMethod
+internal sealed class SimulatedAnnealing(CostModel costModel, int workers, AnnealingSchedule? schedule = null) : ISearchMethod
 {
     public const string MethodName = "anneal";
 
@@ -30,7 +30,7 @@ internal sealed class SimulatedAnnealing(CostModel costModel, int workers) : ISe
         var chains = new AnnealingChain[workers];
         Workers.Run(workers, w =>
         {
-            chains[w] = new AnnealingChain(new EliminationGame(graph, costModel), start, Workers.Seed(seed, w));
+            chains[w] = new AnnealingChain(new EliminationGame(graph, costModel), start, Workers.Seed(seed, w), schedule ?? AnnealingSchedule.Default);
             chains[w].Run(run, Workers.Share(run.IterationLimit, w, workers));
         });
         var winner = chains.MinBy(c => c.BestCost)!;   // MinBy keeps the first of equals: the lowest worker

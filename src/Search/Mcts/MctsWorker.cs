@@ -10,6 +10,9 @@ internal sealed class MctsWorker
 {
     private const int CheckEvery = 16;      // simulations between clock checks
 
+    /// <summary>Added to the logit of the best known order's next vertex, so the tree always holds the incumbent's line.</summary>
+    public const float IncumbentBonus = 3f;
+
     private readonly EliminationGame _game;
     private readonly SearchTree _tree;
     private readonly IPrior _prior;
@@ -18,6 +21,7 @@ internal sealed class MctsWorker
     private readonly float[] _logits;
     private readonly int[] _actions;
     private readonly int[] _byLogit;
+    private readonly Rollout _rollout;
 
     public MctsWorker(EliminationGame game, SearchTree tree, IPrior prior, int[] start, int seed, int simulationsPerMove)
     {
@@ -33,6 +37,7 @@ internal sealed class MctsWorker
         foreach (int id in start) game.Eliminate(id);
         BestCost = game.Cost;
         game.Reset();
+        _rollout = new Rollout(game.Graph.VertexCount, start);
     }
 
     public int[] Best { get; private set; }
@@ -52,7 +57,7 @@ internal sealed class MctsWorker
                 for (int s = 0; s < _simulationsPerMove; s++)
                 {
                     if (simulations is long limit && done >= limit) return;
-                    if (done++ % CheckEvery == 0) { run.AddEvaluations(CheckEvery); if (run.OutOfTime) return; }
+                    if (done++ % CheckEvery == 0) { run.AddEvaluations(CheckEvery); if (run.OutOfTime || BestCost <= run.LowerBound) return; }
                     SimulateOnce(run);
                 }
                 Commit(ActionSelection.MostVisited(_tree, _tree.Root));
@@ -66,7 +71,7 @@ internal sealed class MctsWorker
         int rootDepth = _game.Depth;
         int leaf = Simulate();
         double? estimate = Expand(leaf);
-        if (estimate is null) Rollout.Play(_game, _random);
+        if (estimate is null) _rollout.Play(_game, _random);
         double total = _game.Cost + (_game.IsComplete ? 0 : estimate ?? 0);
         Consider(run);
         Backup(leaf, -total);
@@ -101,6 +106,11 @@ internal sealed class MctsWorker
         int count = _game.Remaining.Length;
         _game.Remaining.CopyTo(_actions);
         double? estimate = _prior.Evaluate(_game, _actions.AsSpan(0, count), _logits.AsSpan(0, count));
+        int next = _rollout.FirstInBest(_actions.AsSpan(0, count));
+        for (int a = 0; a < count; a++)
+        {
+            if (_actions[a] == next) _logits[a] += IncumbentBonus;
+        }
         int kept = KeepBest(count);
         var logits = _logits;
         var actions = _actions;
@@ -171,6 +181,7 @@ internal sealed class MctsWorker
         if (!_game.IsComplete || _game.Cost >= BestCost) return;
         BestCost = _game.Cost;
         Best = _game.Eliminated.ToArray();
+        _rollout.Follow(Best);
         run.Offer(Best, BestCost);
     }
 }

@@ -1,0 +1,23 @@
+using Elim.Search.Perf;
+
+// dotnet run -c Release --project perf/Search -- game | try METHOD SECONDS [SEED] | tune SECONDS | report [--short]
+string mode = args.Length > 0 ? args[0] : "report";
+switch (mode)
+{
+    case "game":
+        GameBenchmark.Run(Console.Out);
+        return 0;
+    case "try":
+        TryMethod.Run(args[1], TimeSpan.FromSeconds(double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture)),
+            args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 1, Console.Out);
+        return 0;
+    case "tune":
+        TuneAnnealing.Run(TimeSpan.FromSeconds(double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture)), Console.Out);
+        return 0;
+    case "report":
+        SearchReport.Run(args.Contains("--short"), Console.Out);
+        return 0;
+    default:
+        Console.Error.WriteLine($"unknown mode '{mode}': use game, try METHOD SECONDS [SEED], or report [--short]");
+        return 64;
+}

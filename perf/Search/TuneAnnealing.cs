@@ -1,0 +1,30 @@
+using Elim.Search.Local;
+
+namespace Elim.Search.Perf;
+
+/// <summary>Tries annealing schedules on the open tasks (those whose bound is not yet met), for tuning.</summary>
+internal static class TuneAnnealing
+{
+    public static void Run(TimeSpan time, TextWriter output)
+    {
+        AnnealingSchedule[] schedules =
+        [
+            new(2.0, 0.05, 4000), new(1.0, 0.05, 4000), new(3.0, 0.1, 4000), new(2.0, 0.05, 1000), new(2.0, 0.05, 16000), new(5.0, 0.2, 4000),
+        ];
+        foreach (var schedule in schedules)
+        {
+            var costs = new List<string>();
+            foreach (var (task, file, _) in Examples.Scalar.Where(t => t.Task is "RoeFlux_1d" or "g"))
+            {
+                var graph = Examples.Load(file);
+                for (int seed = 1; seed <= 2; seed++)
+                {
+                    var result = new SimulatedAnnealing(CostModel.Markowitz, 2, schedule)
+                        .Search(graph, SearchBudget.OfTime(time), seed, null, CancellationToken.None);
+                    costs.Add($"{task}/{seed}={result.Cost}");
+                }
+            }
+            output.WriteLine($"{schedule}: {string.Join(" ", costs)}");
+        }
+    }
+}

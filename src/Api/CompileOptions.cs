@@ -1,0 +1,20 @@
+using Elim.Backend.Cache;
+using Elim.Graph;
+
+namespace Elim;
+
+/// <summary>Choices of a compile; every property has a sensible default.</summary>
+public sealed record CompileOptions
+{
+    /// <summary>The function to differentiate; null picks the file's default function.</summary>
+    public string? Function { get; init; }
+
+    /// <summary>Where the elimination order comes from (default: the best stored order, else minimal Markowitz).</summary>
+    public OrderSource Order { get; init; } = OrderSource.Best;
+
+    /// <summary>The order store consulted by <see cref="OrderSource.Best"/> (default: <see cref="OrderStore.Default"/>).</summary>
+    public OrderStore? Store { get; init; }
+
+    /// <summary>The cache of compiled code (default: <see cref="CodeCache.Shared"/>).</summary>
+    public CodeCache? Cache { get; init; }
+}

@@ -1,0 +1,71 @@
+using Elim.Backend;
+using Elim.Graph;
+
+namespace Elim;
+
+/// <summary>
+/// Where the elimination order of a compile comes from: a classical order, an order file, an explicit
+/// order, or the best order stored for the graph's shape (minimal Markowitz when none is stored).
+/// </summary>
+public sealed class OrderSource
+{
+    private readonly Func<ComputationalGraph, OrderStore, (EliminationOrder, string)> _resolve;
+
+    private OrderSource(string description, Func<ComputationalGraph, OrderStore, (EliminationOrder, string)> resolve)
+    {
+        Description = description;
+        _resolve = resolve;
+    }
+
+    /// <summary>Forward mode: vertices in ascending order.</summary>
+    public static OrderSource Forward { get; } = new("forward", (g, _) => (StandardOrders.Forward(g), "forward"));
+
+    /// <summary>Reverse mode: vertices in descending order.</summary>
+    public static OrderSource Reverse { get; } = new("reverse", (g, _) => (StandardOrders.Reverse(g), "reverse"));
+
+    /// <summary>Minimal Markowitz: cheapest vertex first.</summary>
+    public static OrderSource MinimalMarkowitz { get; } = new("markowitz", (g, _) => (StandardOrders.MinimalMarkowitz(g), "markowitz"));
+
+    /// <summary>The best order the <see cref="OrderStore"/> holds for this shape, else minimal Markowitz.</summary>
+    public static OrderSource Best { get; } = new("best", BestOrder.Resolve);
+
+    /// <summary>The order in the order file at <paramref name="path"/>, checked to fit the graph.</summary>
+    public static OrderSource FromFile(string path) => new(path, (g, _) =>
+    {
+        string text;
+        try { text = File.ReadAllText(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOrderException($"Cannot read the order file '{path}': {e.Message}");
+        }
+        var file = OrderFile.Parse(text);
+        file.CheckFits(g);
+        return (file.Order, file.Method ?? "file");
+    });
+
+    /// <summary>Exactly <paramref name="order"/>.</summary>
+    public static OrderSource Explicit(EliminationOrder order) => new("explicit", (_, _) => (order, "explicit"));
+
+    /// <summary>
+    /// Reads <c>fwd</c>/<c>forward</c>, <c>rev</c>/<c>reverse</c>, <c>markowitz</c>/<c>mm</c>, <c>best</c>, or else an
+    /// order file path.
+    /// </summary>
+    public static OrderSource Parse(string text) => text.ToLowerInvariant() switch
+    {
+        "fwd" or "forward" => Forward,
+        "rev" or "reverse" => Reverse,
+        "markowitz" or "mm" or "min-markowitz" => MinimalMarkowitz,
+        "best" => Best,
+        _ => FromFile(text),
+    };
+
+    /// <summary>What this source is, for messages.</summary>
+    public string Description { get; }
+
+    /// <summary>The order for <paramref name="graph"/> and how it was chosen.</summary>
+    /// <exception cref="InvalidOrderException">An order file is unreadable or made for another graph.</exception>
+    public (EliminationOrder Order, string Method) Resolve(ComputationalGraph graph, OrderStore store) => _resolve(graph, store);
+
+    /// <inheritdoc />
+    public override string ToString() => Description;
+}

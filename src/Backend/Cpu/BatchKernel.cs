@@ -1,0 +1,8 @@
+namespace Elim.Backend.Cpu;
+
+/// <summary>
+/// An emitted batch kernel: evaluates points [start, end) of a batch laid out with row stride
+/// <paramref name="stride"/> (the batch size, for <see cref="BatchLayout.StructureOfArrays"/>). A vector
+/// kernel needs end − start to be a multiple of 4. No bounds checks: callers check spans first.
+/// </summary>
+public unsafe delegate void BatchKernel(double* x, double* y, double* jacobian, int start, int end, int stride);

@@ -1,0 +1,98 @@
+using Elim.Backend.Emit;
+using Elim.Graph;
+
+namespace Elim.Backend.Cpu;
+
+/// <summary>
+/// A compiled Jacobian: outputs and the dense Jacobian (row per output, column per input) of one function,
+/// by the elimination order it was compiled with. Thread-safe; single-point and batched calls allocate
+/// nothing. NaN inputs give NaN outputs and NaN (or, through folded constant zeros, 0) Jacobian entries.
+/// </summary>
+public sealed unsafe class JacobianFunction
+{
+    private readonly Lazy<PrimalFunction> _primal;
+
+    internal JacobianFunction(ComputationalGraph graph, EliminationOrder order, CompiledCode code, Func<PrimalFunction> primal)
+    {
+        Graph = graph;
+        Order = order;
+        Code = code;
+        _primal = new Lazy<PrimalFunction>(primal);
+    }
+
+    /// <summary>The graph this function was compiled from.</summary>
+    public ComputationalGraph Graph { get; }
+
+    /// <summary>The function's name.</summary>
+    public string Name => Graph.Name;
+
+    /// <summary>Input names, in argument order (arrays scalarized: <c>v[0]</c>, <c>v[1]</c>, …).</summary>
+    public IReadOnlyList<string> InputNames => Graph.InputNames;
+
+    /// <summary>Output names; row i of the Jacobian is output i.</summary>
+    public IReadOnlyList<string> OutputNames => Graph.Outputs.Select(o => o.Name).ToArray();
+
+    /// <summary>Number of inputs n.</summary>
+    public int InputCount => Graph.InputCount;
+
+    /// <summary>Number of outputs m.</summary>
+    public int OutputCount => Graph.OutputCount;
+
+    /// <summary>The elimination order the code follows.</summary>
+    public EliminationOrder Order { get; }
+
+    /// <summary>The order's Markowitz cost: multiplications counted as in the paper.</summary>
+    public long MarkowitzCost => Code.Program.MarkowitzCost;
+
+    /// <summary>Multiplications the emitted elimination code really performs (±1 factors and folded constants are free).</summary>
+    public int EmittedCost => Code.Program.EmittedCost;
+
+    /// <summary>The emitted code; functions of the same shape, order and options share one instance.</summary>
+    public CompiledCode Code { get; }
+
+    /// <summary>The outputs alone, compiled on first use.</summary>
+    public PrimalFunction Primal => _primal.Value;
+
+    /// <summary>
+    /// Writes the m outputs and the m×n Jacobian (row-major: <c>jacobian[o·n + i]</c> = ∂y_o/∂x_i) at <paramref name="x"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">A span has the wrong length.</exception>
+    public void Evaluate(ReadOnlySpan<double> x, Span<double> outputs, Span<double> jacobian)
+    {
+        SpanChecks.Length(Name, x.Length, InputCount, "one value per input", nameof(x));
+        SpanChecks.Length(Name, outputs.Length, OutputCount, "one value per output", nameof(outputs));
+        SpanChecks.Length(Name, jacobian.Length, (long)OutputCount * InputCount, $"{OutputCount}×{InputCount} Jacobian", nameof(jacobian));
+        fixed (double* px = x, py = outputs, pj = jacobian) Code.RunPoint(px, py, pj);
+    }
+
+    /// <summary>The Jacobian at <paramref name="x"/> as a new m×n array (convenience; allocates).</summary>
+    public double[,] Jacobian(ReadOnlySpan<double> x)
+    {
+        var outputs = new double[OutputCount];
+        var flat = new double[OutputCount * InputCount];
+        Evaluate(x, outputs, flat);
+        var jacobian = new double[OutputCount, InputCount];
+        Buffer.BlockCopy(flat, 0, jacobian, 0, flat.Length * sizeof(double));
+        return jacobian;
+    }
+
+    /// <summary>
+    /// Evaluates <paramref name="count"/> points laid out as <paramref name="layout"/> describes (x: N×n or n×N,
+    /// outputs: N×m or m×N, jacobians: N×m×n or (m·n)×N), four points per SIMD vector, on up to
+    /// <paramref name="threads"/> threads.
+    /// </summary>
+    /// <exception cref="ArgumentException">A span has the wrong length.</exception>
+    public void EvaluateBatch(ReadOnlySpan<double> x, Span<double> outputs, Span<double> jacobians, int count,
+        BatchLayout layout = BatchLayout.PerPoint, int threads = 1)
+    {
+        SpanChecks.Count(count, threads);
+        SpanChecks.Length(Name, x.Length, (long)count * InputCount, $"{count} points × {InputCount} inputs", nameof(x));
+        SpanChecks.Length(Name, outputs.Length, (long)count * OutputCount, $"{count} points × {OutputCount} outputs", nameof(outputs));
+        SpanChecks.Length(Name, jacobians.Length, (long)count * OutputCount * InputCount,
+            $"{count} points × {OutputCount}×{InputCount} Jacobian", nameof(jacobians));
+        fixed (double* px = x, py = outputs, pj = jacobians) Code.RunBatch(px, py, pj, count, layout, threads);
+    }
+
+    /// <summary>The emitted program as text (see <see cref="ProgramPrinter"/>).</summary>
+    public string Dump() => ProgramPrinter.Print(Code.Program);
+}

@@ -1,0 +1,53 @@
+using System.Reflection;
+using System.Reflection.Emit;
+using Elim.Backend.Cpu;
+using Elim.Backend.Program;
+
+namespace Elim.Backend.Emit;
+
+/// <summary>
+/// Emits <see cref="BatchKernel"/> methods for a program: a loop over points whose body is the program's
+/// straight-line code, as static methods of a type (so ILGPU and persisted assemblies can use the same
+/// emitter; a DynamicMethod would not do for ILGPU).
+/// </summary>
+public static class KernelEmitter
+{
+    /// <summary>The parameter types of a <see cref="BatchKernel"/>.</summary>
+    public static readonly Type[] Parameters =
+        [typeof(double*), typeof(double*), typeof(double*), typeof(int), typeof(int), typeof(int)];
+
+    /// <summary>Defines a public static batch kernel called <paramref name="name"/> on <paramref name="type"/>.</summary>
+    public static MethodBuilder Define(TypeBuilder type, string name, JacobianProgram program, BatchLayout layout, bool vector)
+    {
+        var method = type.DefineMethod(name, MethodAttributes.Public | MethodAttributes.Static, typeof(void), Parameters);
+        // Straight to optimised code: tier-0 code of a long straight-line body is several times slower.
+        method.SetImplementationFlags(MethodImplAttributes.AggressiveOptimization);
+        string[] names = ["x", "y", "jacobian", "start", "end", "stride"];
+        for (int i = 0; i < names.Length; i++) method.DefineParameter(i + 1, ParameterAttributes.None, names[i]);
+        var il = method.GetILGenerator();
+        ILaneEmitter lanes = vector ? VectorLaneEmitter.Instance : ScalarLaneEmitter.Instance;
+        var access = new PointerAccess(il, program, layout, vector);
+        var registers = BodyEmitter.DeclareRegisters(il, program, lanes);
+        var point = il.DeclareLocal(typeof(int));
+        var body = il.DefineLabel();
+        var check = il.DefineLabel();
+
+        access.EmitPrologue(il);
+        il.Emit(OpCodes.Ldarg_3);
+        il.Emit(OpCodes.Stloc, point);
+        il.Emit(OpCodes.Br, check);
+        il.MarkLabel(body);
+        access.EmitBases(il, point);
+        BodyEmitter.Emit(il, program, lanes, access, registers);
+        il.Emit(OpCodes.Ldloc, point);
+        il.Emit(OpCodes.Ldc_I4, vector ? VectorLaneEmitter.Lanes : 1);
+        il.Emit(OpCodes.Add);
+        il.Emit(OpCodes.Stloc, point);
+        il.MarkLabel(check);
+        il.Emit(OpCodes.Ldloc, point);
+        il.Emit(OpCodes.Ldarg_S, (byte)4);
+        il.Emit(OpCodes.Blt, body);
+        il.Emit(OpCodes.Ret);
+        return method;
+    }
+}

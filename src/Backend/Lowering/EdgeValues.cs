@@ -1,0 +1,57 @@
+using Elim.Backend.Program;
+using Elim.Graph;
+
+namespace Elim.Backend.Lowering;
+
+/// <summary>
+/// The edges of the graph during elimination, each carrying its value as a <see cref="Term"/>. Its
+/// containers and their update sequence are those of <see cref="Eliminator"/>, so predecessors are
+/// visited and sums accumulated in the same order as the reference.
+/// </summary>
+internal sealed class EdgeValues
+{
+    private readonly ComputationalGraph _graph;
+    private readonly Dictionary<int, Term>[] _in;
+    private readonly SortedSet<int>[] _out;
+
+    public EdgeValues(ComputationalGraph graph, Term[] partials)
+    {
+        _graph = graph;
+        _in = new Dictionary<int, Term>[graph.NodeCount];
+        _out = new SortedSet<int>[graph.NodeCount];
+        for (int node = 0; node < graph.NodeCount; node++) { _in[node] = []; _out[node] = []; }
+        for (int e = 0; e < graph.Edges.Count; e++)
+        {
+            var edge = graph.Edges[e];
+            _in[edge.Target][edge.Source] = partials[e];
+            _out[edge.Source].Add(edge.Target);
+        }
+    }
+
+    /// <summary>The edges into <paramref name="node"/>: predecessor → value.</summary>
+    public IReadOnlyDictionary<int, Term> Into(int node) => _in[node];
+
+    /// <summary>Emits the step c[j,i] += c[j,k]·c[k,i] for every predecessor i and successor j of k, then removes k.</summary>
+    public void Eliminate(ProgramBuilder builder, int vertexId)
+    {
+        int k = _graph.NodeOf(vertexId);
+        foreach (int j in _out[k])
+        {
+            var into = _in[j];
+            var cjk = into[k];
+            into.Remove(k);
+            foreach (var (i, cki) in _in[k])
+            {
+                var product = builder.EliminationProduct(cjk, cki);
+                into[i] = into.TryGetValue(i, out var existing) ? builder.Add(existing, product) : builder.Add(Term.Zero, product);
+                _out[i].Add(j);
+            }
+        }
+        _out[k].Clear();
+        if (!_graph.IsOutput(vertexId))
+        {
+            foreach (int i in _in[k].Keys) _out[i].Remove(k);
+            _in[k].Clear();
+        }
+    }
+}

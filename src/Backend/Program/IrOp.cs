@@ -1,0 +1,42 @@
+namespace Elim.Backend.Program;
+
+/// <summary>
+/// The operations of the straight-line program that the emitters turn into code. Graph operations
+/// (<see cref="Elim.Graph.OpKind"/>) and their local partials are written in these by the emit rules.
+/// </summary>
+public enum IrOp
+{
+    /// <summary>Loads independent number <see cref="Instruction.Index"/>.</summary>
+    Input,
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Neg,
+    Sqrt,
+    Abs,
+    Min,
+    Max,
+    Exp,
+    Log,
+    Sin,
+    Cos,
+    Tan,
+    Asin,
+    Acos,
+    Atan,
+    Sinh,
+    Cosh,
+    Tanh,
+    Asinh,
+    Acosh,
+    Atanh,
+    Log1p,
+    Erf,
+    Pow,
+    Atan2,
+    /// <summary>1 where a &lt; b, 0 where a &gt; b, ½ otherwise (ties and NaN): the min/max partial.</summary>
+    Below,
+    /// <summary>0 where the first operand is 0, else the second (∂pow conventions at 0).</summary>
+    ZeroWhereZero,
+}

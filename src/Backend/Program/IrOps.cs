@@ -1,0 +1,33 @@
+namespace Elim.Backend.Program;
+
+/// <summary>Facts about <see cref="IrOp"/>s and their scalar semantics (used to fold constants).</summary>
+public static class IrOps
+{
+    /// <summary>Number of operands of <paramref name="op"/>.</summary>
+    public static int Arity(IrOp op) => op switch
+    {
+        IrOp.Input => 0,
+        IrOp.Add or IrOp.Sub or IrOp.Mul or IrOp.Div or IrOp.Min or IrOp.Max or IrOp.Pow or IrOp.Atan2
+            or IrOp.Below or IrOp.ZeroWhereZero => 2,
+        _ => 1,
+    };
+
+    /// <summary>The lower-case name used by the program printer.</summary>
+    public static string Name(IrOp op) => op.ToString().ToLowerInvariant();
+
+    /// <summary>Evaluates <paramref name="op"/> on scalars exactly as the emitted scalar code does.</summary>
+    public static double Evaluate(IrOp op, double a, double b) => op switch
+    {
+        IrOp.Add => a + b,
+        IrOp.Sub => a - b,
+        IrOp.Mul => a * b,
+        IrOp.Div => a / b,
+        IrOp.Neg => -a,
+        IrOp.Below => Below(a, b),
+        IrOp.ZeroWhereZero => a == 0 ? 0 : b,
+        _ => ScalarMethods.Evaluate(op, a, b),
+    };
+
+    /// <summary>1 where a &lt; b, 0 where a &gt; b, ½ otherwise; written the way the emitted code computes it.</summary>
+    public static double Below(double a, double b) => ((a < b ? 1 : 0) - (a > b ? 1 : 0)) * 0.5 + 0.5;
+}

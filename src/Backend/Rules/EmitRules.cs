@@ -1,0 +1,101 @@
+using Elim.Backend.Program;
+using Elim.Graph;
+
+namespace Elim.Backend.Rules;
+
+/// <summary>
+/// The backend's table of emit rules, one row per <see cref="OpKind"/>. Each row writes exactly the
+/// arithmetic of the matching <see cref="OpRules"/> row (same operations, same order, so results agree
+/// bit for bit), expressed in <see cref="IrOp"/>s so constants fold and ±1 factors vanish.
+/// </summary>
+public static class EmitRules
+{
+    private static readonly EmitRule[] Table = Build();
+
+    /// <summary>The rule of <paramref name="kind"/>.</summary>
+    public static EmitRule Of(OpKind kind) => Table[(int)kind];
+
+    /// <summary>Every rule, in <see cref="OpKind"/> order.</summary>
+    public static IReadOnlyList<EmitRule> All => Table;
+
+    private static readonly Term One = Term.Of(1);
+
+    private static EmitRule Unary(OpKind kind, IrOp op, Func<ProgramBuilder, Term, Term, Term> partial) =>
+        new(kind, (p, a, _, _) => p.Unary(op, a), (p, a, _, r, _) => [partial(p, a, r)]);
+
+    private static EmitRule[] Build()
+    {
+        EmitRule[] rules =
+        [
+            new(OpKind.Copy, (_, a, _, _) => a, (_, _, _, _, _) => [One]),
+            new(OpKind.Neg, (_, a, _, _) => a.Negate(), (_, _, _, _, _) => [One.Negate()]),
+            new(OpKind.Add, (p, a, b, _) => p.Add(a, b), (_, _, _, _, _) => [One, One]),
+            new(OpKind.Sub, (p, a, b, _) => p.Sub(a, b), (_, _, _, _, _) => [One, One.Negate()]),
+            new(OpKind.Mul, (p, a, b, _) => p.Mul(a, b), (_, a, b, _, _) => [b, a]),
+            new(OpKind.Div, (p, a, b, _) => p.Div(a, b), (p, _, b, r, _) => [p.Div(One, b), p.Div(r.Negate(), b)]),
+            new(OpKind.IntegerPow, (p, a, _, n) => IntegerPower(p, a, n),
+                (p, a, _, _, n) => [n == 0 ? Term.Zero : p.Mul(Term.Of(n), IntegerPower(p, a, n - 1))]),
+            new(OpKind.Pow, (p, a, b, _) => p.Binary(IrOp.Pow, a, b),
+                (p, a, b, r, _) =>
+                [
+                    p.Binary(IrOp.ZeroWhereZero, b, p.Mul(b, p.Binary(IrOp.Pow, a, p.Sub(b, One)))),
+                    p.Binary(IrOp.ZeroWhereZero, a, p.Mul(p.Unary(IrOp.Log, a), r)),
+                ]),
+            Unary(OpKind.Sin, IrOp.Sin, (p, a, _) => p.Unary(IrOp.Cos, a)),
+            Unary(OpKind.Cos, IrOp.Cos, (p, a, _) => p.Unary(IrOp.Sin, a).Negate()),
+            Unary(OpKind.Tan, IrOp.Tan, (p, _, r) => p.Add(One, p.Mul(r, r))),
+            Unary(OpKind.Asin, IrOp.Asin, (p, a, _) => p.Div(One, p.Unary(IrOp.Sqrt, p.Sub(One, p.Mul(a, a))))),
+            Unary(OpKind.Acos, IrOp.Acos, (p, a, _) => p.Div(One.Negate(), p.Unary(IrOp.Sqrt, p.Sub(One, p.Mul(a, a))))),
+            Unary(OpKind.Atan, IrOp.Atan, (p, a, _) => p.Div(One, p.Add(One, p.Mul(a, a)))),
+            Unary(OpKind.Sinh, IrOp.Sinh, (p, a, _) => p.Unary(IrOp.Cosh, a)),
+            Unary(OpKind.Cosh, IrOp.Cosh, (p, a, _) => p.Unary(IrOp.Sinh, a)),
+            Unary(OpKind.Tanh, IrOp.Tanh, (p, _, r) => p.Sub(One, p.Mul(r, r))),
+            Unary(OpKind.Asinh, IrOp.Asinh, (p, a, _) => p.Div(One, p.Unary(IrOp.Sqrt, p.Add(p.Mul(a, a), One)))),
+            Unary(OpKind.Acosh, IrOp.Acosh, (p, a, _) => p.Div(One, p.Unary(IrOp.Sqrt, p.Sub(p.Mul(a, a), One)))),
+            Unary(OpKind.Atanh, IrOp.Atanh, (p, a, _) => p.Div(One, p.Sub(One, p.Mul(a, a)))),
+            Unary(OpKind.Exp, IrOp.Exp, (_, _, r) => r),
+            Unary(OpKind.Log, IrOp.Log, (p, a, _) => p.Div(One, a)),
+            Unary(OpKind.Log1p, IrOp.Log1p, (p, a, _) => p.Div(One, p.Add(One, a))),
+            Unary(OpKind.Sqrt, IrOp.Sqrt, (p, _, r) => p.Div(Term.Of(0.5), r)),
+            Unary(OpKind.Abs, IrOp.Abs, (p, a, _) => Sign(p, a)),
+            Unary(OpKind.Erf, IrOp.Erf, (p, a, _) =>
+                p.Mul(Term.Of(SpecialFunctions.TwoOverSqrtPi), p.Unary(IrOp.Exp, p.Mul(a, a).Negate()))),
+            new(OpKind.Logistic, (p, a, _, _) => p.Div(One, p.Add(One, p.Unary(IrOp.Exp, a.Negate()))),
+                (p, _, _, r, _) => [p.Mul(r, p.Sub(One, r))]),
+            new(OpKind.Square, (p, a, _, _) => p.Mul(a, a), (p, a, _, _, _) => [p.Mul(Term.Of(2), a)]),
+            new(OpKind.Atan2, (p, y, x, _) => p.Binary(IrOp.Atan2, y, x),
+                (p, y, x, _, _) =>
+                {
+                    var denominator = p.Add(p.Mul(x, x), p.Mul(y, y));
+                    return [p.Div(x, denominator), p.Div(y.Negate(), denominator)];
+                }),
+            new(OpKind.Min, (p, a, b, _) => p.Binary(IrOp.Min, a, b),
+                (p, a, b, _, _) => [p.Binary(IrOp.Below, a, b), p.Binary(IrOp.Below, b, a)]),
+            new(OpKind.Max, (p, a, b, _) => p.Binary(IrOp.Max, a, b),
+                (p, a, b, _, _) => [p.Binary(IrOp.Below, b, a), p.Binary(IrOp.Below, a, b)]),
+        ];
+        for (int i = 0; i < rules.Length; i++)
+        {
+            if ((int)rules[i].Kind != i) throw new InvalidOperationException($"EmitRules row {i} is {rules[i].Kind}.");
+        }
+        return rules;
+    }
+
+    /// <summary>x^n by repeated squaring, the same multiplications as <see cref="OpRules.IntegerPower"/>.</summary>
+    private static Term IntegerPower(ProgramBuilder p, Term x, int n)
+    {
+        if (n < 0) return p.Div(One, IntegerPower(p, x, -n));
+        var result = One;
+        var power = x;
+        for (int m = n; m > 0; m >>= 1)
+        {
+            if ((m & 1) != 0) result = p.Mul(result, power);
+            power = p.Mul(power, power);
+        }
+        return result;
+    }
+
+    /// <summary>sign(a) with sign(0) = 0, as the difference of two steps (NaN gives 0).</summary>
+    private static Term Sign(ProgramBuilder p, Term a) =>
+        p.Sub(p.Binary(IrOp.Below, Term.Zero, a), p.Binary(IrOp.Below, a, Term.Zero));
+}

@@ -1,0 +1,70 @@
+using Elim.Backend;
+using Elim.Backend.Cpu;
+using Elim.Graph;
+
+namespace Elim.Cli.Bench;
+
+/// <summary>The contenders of <c>elim bench</c>.</summary>
+public static class BenchContenders
+{
+    /// <summary>At most this many points are given to the reference interpreter (it allocates per point).</summary>
+    public const int InterpreterSample = 2_000;
+
+    /// <summary>
+    /// Every contender, in report order. Extension point: peers that live in other projects (TorchSharp's
+    /// batched autograd, named <c>torchsharp</c>) are added to this list.
+    /// </summary>
+    public static IReadOnlyList<IBenchContender> All { get; } =
+    [
+        new CompiledJacobian("elim-forward", StandardOrders.Forward),
+        new CompiledJacobian("elim-reverse", StandardOrders.Reverse),
+        new CompiledJacobian("elim-markowitz", StandardOrders.MinimalMarkowitz),
+        new CompiledJacobian("elim-best", graph => BestOrder.Resolve(graph, OrderStore.Default()).Order),
+        new ReferenceInterpreter(),
+        new CompiledPrimal(),
+    ];
+
+    /// <summary>Elim's compiled outputs and Jacobian with one order source, batched over all points.</summary>
+    private sealed class CompiledJacobian(string name, Func<ComputationalGraph, EliminationOrder> order) : IBenchContender
+    {
+        public string Name => name;
+
+        public (Action, int) Prepare(BenchCase bench)
+        {
+            var function = JacobianCompiler.Compile(bench.Graph, order(bench.Graph));
+            var outputs = new double[bench.Batch * function.OutputCount];
+            var jacobians = new double[outputs.Length * function.InputCount];
+            return (() => function.EvaluateBatch(bench.Inputs, outputs, jacobians, bench.Batch, BatchLayout.PerPoint, bench.Threads),
+                bench.Batch);
+        }
+    }
+
+    /// <summary>The compiled primal alone: the floor any Jacobian's time is compared with.</summary>
+    private sealed class CompiledPrimal : IBenchContender
+    {
+        public string Name => "primal";
+
+        public (Action, int) Prepare(BenchCase bench)
+        {
+            var primal = JacobianCompiler.CompilePrimal(bench.Graph);
+            var outputs = new double[bench.Batch * primal.OutputCount];
+            return (() => primal.EvaluateBatch(bench.Inputs, outputs, bench.Batch, BatchLayout.PerPoint, bench.Threads), bench.Batch);
+        }
+    }
+
+    /// <summary>The reference interpreter's forward-mode Jacobian, point by point on one thread, on a sample of the batch.</summary>
+    private sealed class ReferenceInterpreter : IBenchContender
+    {
+        public string Name => "interpreter";
+
+        public (Action, int) Prepare(BenchCase bench)
+        {
+            int n = bench.Graph.InputCount;
+            int points = Math.Min(bench.Batch, InterpreterSample);
+            return (() =>
+            {
+                for (int p = 0; p < points; p++) Interpreter.ForwardJacobian(bench.Graph, bench.Inputs.AsSpan(p * n, n));
+            }, points);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Elim.Graph;
+
+namespace Elim.Cli.Bench;
+
+/// <summary>The batch of points to time: small random perturbations (±0.5 %) of a centre point.</summary>
+public static partial class BenchPoints
+{
+    /// <summary>
+    /// The centre: <paramref name="at"/> when given, else the "Typical point" named in the file's header comment
+    /// (n numbers, or one number for all inputs), else 0.5 for every input.
+    /// </summary>
+    public static double[] Centre(ComputationalGraph graph, string source, string? at)
+    {
+        if (at is not null) return Commands.EvalCommand.ParsePoint(at, graph);
+        var header = TypicalPoint().Match(source);
+        if (header.Success)
+        {
+            // The numbers follow on the same line, or on the next comment line.
+            var numbers = Numbers(header.Groups[1].Value);
+            if (numbers.Length == 0) numbers = Numbers(header.Groups[2].Value);
+            if (numbers.Length == graph.InputCount) return numbers;
+            if (numbers.Length == 1) return Enumerable.Repeat(numbers[0], graph.InputCount).ToArray();
+        }
+        return Enumerable.Repeat(0.5, graph.InputCount).ToArray();
+    }
+
+    /// <summary><paramref name="batch"/> points near <paramref name="centre"/>, point after point; seeded, so runs compare.</summary>
+    public static double[] Around(double[] centre, int batch)
+    {
+        var random = new Random(12345);
+        var inputs = new double[(long)batch * centre.Length];
+        for (long k = 0; k < inputs.Length; k++) inputs[k] = centre[k % centre.Length] * (1 + 0.01 * (random.NextDouble() - 0.5));
+        return inputs;
+    }
+
+    private static double[] Numbers(string text) =>
+        Number().Matches(text).Select(m => double.Parse(m.Value, CultureInfo.InvariantCulture)).ToArray();
+
+    // "Typical point ...:" then the rest of its line (group 1) and the next comment line, if any (group 2).
+    [GeneratedRegex(@"Typical point[^:\n]*:([^\n]*)(?:\n//([^\n]*))?")]
+    private static partial Regex TypicalPoint();
+
+    [GeneratedRegex(@"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")]
+    private static partial Regex Number();
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using Elim.Cli.Bench;
+
+namespace Elim.Cli.Commands;
+
+/// <summary><c>elim bench FILE --batch N</c>: seconds per point of every contender on one batch, and their ratios.</summary>
+public sealed class BenchCommand(IReadOnlyList<IBenchContender> contenders) : ICommand
+{
+    /// <summary>A bench command timing <see cref="BenchContenders.All"/>.</summary>
+    public BenchCommand() : this(BenchContenders.All) { }
+
+    public string Name => "bench";
+    public string Summary => "time compiled Jacobians against the interpreter and the primal";
+    public string Usage => "elim bench FILE --batch N [--threads T] [--function NAME] [--at X1,X2,...] [--only NAME,...] [--json]";
+    public IReadOnlyCollection<string> ValueOptions => ["batch", "threads", "function", "at", "only"];
+    public IReadOnlyCollection<string> Flags => ["json"];
+
+    public int Run(Arguments arguments, TextWriter output, TextWriter error)
+    {
+        string path = arguments.SingleFile();
+        var graph = GraphLoader.Load(path, arguments.Value("function"));
+        int batch = PositiveInt(arguments, "batch", null);
+        int threads = PositiveInt(arguments, "threads", 1);
+        var chosen = Choose(arguments.Value("only"));
+        var centre = BenchPoints.Centre(graph, File.ReadAllText(path), arguments.Value("at"));
+        var bench = new BenchCase(graph, BenchPoints.Around(centre, batch), batch, threads);
+        var results = chosen.Select(contender =>
+        {
+            var (run, points) = contender.Prepare(bench);
+            return new { contender = contender.Name, secondsPerPoint = BenchTimer.Fastest(run) / points };
+        }).ToList();
+        if (arguments.Has("json"))
+        {
+            JsonOutput.Write(output, new { batch, threads, results });
+            return 0;
+        }
+        double reference = results.FirstOrDefault(r => r.contender == "elim-best")?.secondsPerPoint ?? results[0].secondsPerPoint;
+        string referenceName = results.Any(r => r.contender == "elim-best") ? "elim-best" : results[0].contender;
+        output.WriteLine($"{graph.Name}: batch {batch}, {threads} thread(s), around ({string.Join(", ", centre.Select(Format))})");
+        output.WriteLine($"  {"contender",-16} {"ns/point",12} {"× " + referenceName,16}");
+        foreach (var result in results)
+            output.WriteLine($"  {result.contender,-16} {Format(result.secondsPerPoint * 1e9),12} {Format(result.secondsPerPoint / reference),16}");
+        return 0;
+    }
+
+    private IReadOnlyList<IBenchContender> Choose(string? only)
+    {
+        if (only is null) return contenders;
+        var names = only.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        foreach (var name in names)
+        {
+            if (!contenders.Any(c => c.Name == name))
+                throw new UsageException($"--only: unknown contender '{name}'. Contenders: {string.Join(", ", contenders.Select(c => c.Name))}.");
+        }
+        return contenders.Where(c => names.Contains(c.Name)).ToList();
+    }
+
+    private static int PositiveInt(Arguments arguments, string name, int? fallback)
+    {
+        string? text = arguments.Value(name);
+        if (text is null)
+            return fallback ?? throw new UsageException($"Missing --{name}: give a positive whole number.");
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value > 0
+            ? value
+            : throw new UsageException($"--{name} '{text}' is not a positive whole number.");
+    }
+
+    private static string Format(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
+}

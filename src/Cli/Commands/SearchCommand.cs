@@ -1,0 +1,157 @@
+using System.Globalization;
+using Elim.Graph;
+using Elim.Search;
+
+namespace Elim.Cli.Commands;
+
+/// <summary>
+/// <c>elim search FILE --method NAME --time 60s --seed N [--out order.json] [--json]</c>: searches for a
+/// cheap elimination order, shows progress on stderr, writes the order file and offers the order to the
+/// order store.
+/// </summary>
+public sealed class SearchCommand : ICommand
+{
+    private static readonly TimeSpan DefaultTime = TimeSpan.FromSeconds(60);
+
+    public string Name => "search";
+    public string Summary => "search for a cheap elimination order (heuristics, exact, annealing, MCTS)";
+    public string Usage =>
+        $"elim search FILE [--function NAME] [--method {string.Join("|", SearchMethods.Names)}] [--time 60s] [--seed N] " +
+        "[--iterations N] [--cost markowitz|emitted] [--out PATH [--force]] [--no-store] [--json]";
+    public IReadOnlyCollection<string> ValueOptions => ["function", "method", "time", "seed", "iterations", "cost", "out"];
+    public IReadOnlyCollection<string> Flags => ["json", "force", "no-store"];
+
+    public int Run(Arguments arguments, TextWriter output, TextWriter error)
+    {
+        string file = arguments.SingleFile();
+        var costModel = CostModelOf(arguments.Value("cost"));
+        var method = Method(arguments.Value("method") ?? SearchMethods.Default, costModel);
+        var budget = new SearchBudget(Time(arguments.Value("time")), Iterations(arguments.Value("iterations")));
+        int seed = Seed(arguments.Value("seed"));
+        string? outPath = arguments.Value("out");
+        var graph = GraphLoader.Load(file, arguments.Value("function"));
+
+        using var cancel = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        Console.CancelKeyPress += onCancel;
+        SearchResult result;
+        var display = new ProgressDisplay(error, liveLine: ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected);
+        try { result = method.Search(graph, budget, seed, display, cancel.Token); }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+            display.Finish();
+        }
+
+        var orderFile = OrderFile.For(graph, result.Order, result.Method);
+        bool? stored = arguments.Has("no-store") ? null : Store(graph, result, error);
+        string? refused = outPath is null ? null : Write(outPath, orderFile.ToJson(), arguments.Has("force"));
+        if (arguments.Has("json"))
+        {
+            JsonOutput.Write(output, new
+            {
+                function = graph.Name,
+                graphHash = GraphHash.Structural(graph),
+                method = result.Method,
+                costModel = costModel.ToString().ToLowerInvariant(),
+                cost = result.Cost,
+                lowerBound = result.LowerBound,
+                provenOptimal = result.ProvenOptimal,
+                seconds = Math.Round(result.Elapsed.TotalSeconds, 3),
+                evaluations = result.Evaluations,
+                order = result.Order.VertexIds,
+                @out = refused is null ? outPath : null,
+                stored,
+            });
+        }
+        else
+        {
+            string gap = result.ProvenOptimal ? "proven optimal"
+                : $"lower bound {result.LowerBound}, gap at most {100.0 * (result.Cost - result.LowerBound) / result.Cost:F1}%";
+            string model = costModel == CostModel.Emitted ? "emitted " : "";
+            output.WriteLine($"{graph.Name}: {result.Method} found an order costing {result.Cost} {model}multiplications ({gap}) " +
+                $"in {result.Elapsed.TotalSeconds:F1} s");
+            if (outPath is not null && refused is null) output.WriteLine($"order written to {outPath}");
+            if (stored == true) output.WriteLine($"order stored in {OrderStore.Default().Directory}");
+        }
+        if (refused is null) return 0;
+        error.WriteLine($"error: {refused}");
+        return CommandLine.UsageError;
+    }
+
+    private static ISearchMethod Method(string name, CostModel costModel)
+    {
+        try { return SearchMethods.Create(name, costModel); }
+        catch (ArgumentException e) { throw new UsageException(e.Message); }
+    }
+
+    private static CostModel CostModelOf(string? text) => text?.ToLowerInvariant() switch
+    {
+        null or "markowitz" => CostModel.Markowitz,
+        "emitted" => CostModel.Emitted,
+        _ => throw new UsageException($"--cost '{text}' is not a cost model: use markowitz (the paper's |P|·|S|) or emitted (±1 products free)."),
+    };
+
+    /// <summary>Parses a duration: <c>60s</c>, <c>500ms</c>, <c>2m</c>, <c>1h</c> or plain seconds; it must be positive.</summary>
+    internal static TimeSpan Time(string? text)
+    {
+        if (text is null) return DefaultTime;
+        string trimmed = text.Trim().ToLowerInvariant();
+        (string number, double unitSeconds) = trimmed switch
+        {
+            _ when trimmed.EndsWith("ms", StringComparison.Ordinal) => (trimmed[..^2], 0.001),
+            _ when trimmed.EndsWith('s') => (trimmed[..^1], 1.0),
+            _ when trimmed.EndsWith('m') => (trimmed[..^1], 60.0),
+            _ when trimmed.EndsWith('h') => (trimmed[..^1], 3600.0),
+            _ => (trimmed, 1.0),
+        };
+        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
+            throw new UsageException($"--time '{text}' is not a duration: write it like 60s, 500ms, 2m or 1h.");
+        if (value <= 0) throw new UsageException($"--time '{text}' must be positive.");
+        return TimeSpan.FromSeconds(Math.Min(value * unitSeconds, TimeSpan.FromDays(1).TotalSeconds));
+    }
+
+    private static long? Iterations(string? text)
+    {
+        if (text is null) return null;
+        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long value) || value <= 0)
+            throw new UsageException($"--iterations '{text}' must be a positive whole number.");
+        return value;
+    }
+
+    private static int Seed(string? text)
+    {
+        if (text is null) return 1;
+        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value))
+            throw new UsageException($"--seed '{text}' must be a whole number.");
+        return value;
+    }
+
+    // Offers the order to the order store; a store that cannot be written is a warning, not a failure.
+    private static bool? Store(ComputationalGraph graph, SearchResult result, TextWriter error)
+    {
+        try { return OrderStore.Default().Offer(graph, result.Order, result.Method); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"warning: could not update the order store: {e.Message}");
+            return null;
+        }
+    }
+
+    // Writes the order file; returns why it refused, or null. An existing file is replaced only when it
+    // already holds the same text or --force is given.
+    private static string? Write(string path, string json, bool force)
+    {
+        try
+        {
+            if (File.Exists(path) && !force && File.ReadAllText(path) != json)
+                return $"'{path}' exists and holds something else; not overwritten (use --force to replace it).";
+            File.WriteAllText(path, json);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"cannot write '{path}': {e.Message}";
+        }
+    }
+}

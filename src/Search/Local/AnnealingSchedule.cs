@@ -1,0 +1,16 @@
+namespace Elim.Search.Local;
+
+/// <summary>
+/// The cooling schedule: each epoch cools geometrically from <see cref="StartTemperature"/> to
+/// <see cref="EndTemperature"/> over <see cref="EpochMovesPerVertex"/> moves per eliminable vertex, then
+/// restarts from the chain's best order. Temperatures are in multiplications (a move that costs one more
+/// multiplication is accepted with probability e^(−1/T)).
+/// </summary>
+public sealed record AnnealingSchedule(double StartTemperature = 2.0, double EndTemperature = 0.05, int EpochMovesPerVertex = 4000)
+{
+    /// <summary>The schedule tuned on the paper's scalar tasks.</summary>
+    public static AnnealingSchedule Default { get; } = new();
+
+    /// <summary>The temperature after <paramref name="fraction"/> of an epoch.</summary>
+    public double TemperatureAt(double fraction) => StartTemperature * Math.Pow(EndTemperature / StartTemperature, fraction);
+}

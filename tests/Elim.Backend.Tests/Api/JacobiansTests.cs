@@ -1,0 +1,105 @@
+using Elim.Backend.Cache;
+using Elim.Backend.Cpu;
+using Elim.Frontend;
+using Elim.Graph;
+using Elim.Testing;
+
+namespace Elim.Backend.Tests.Api;
+
+/// <summary>The front door: text or file in, the chosen order, a working JacobianFunction out.</summary>
+public sealed class JacobiansTests : IDisposable
+{
+    private const string Source = """
+        function polar(r, theta) -> (x, y) {
+            x = r * cos(theta);
+            y = r * sin(theta);
+        }
+        """;
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("elim-api-").FullName;
+    private readonly CodeCache _cache = new();
+
+    private CompileOptions Options(OrderSource order) =>
+        new() { Order = order, Store = new OrderStore(Path.Combine(_directory, "orders")), Cache = _cache };
+
+    [Fact]
+    public void TextCompilesToAFunctionWithNamesCostsAndTheRightJacobian()
+    {
+        var polar = Jacobians.Compile(Source, Options(OrderSource.Reverse));
+        Assert.Equal(["r", "theta"], polar.InputNames);
+        Assert.Equal(["x", "y"], polar.OutputNames);
+        Assert.True(polar.EmittedCost <= polar.MarkowitzCost);
+        var outputs = new double[2];
+        var jacobian = new double[4];
+        polar.Evaluate([2.0, 0.5], outputs, jacobian);
+        Assert.Equal(2 * Math.Cos(0.5), outputs[0], 15);
+        Assert.Equal([Math.Cos(0.5), -2 * Math.Sin(0.5), Math.Sin(0.5), 2 * Math.Cos(0.5)], jacobian);
+    }
+
+    [Fact]
+    public void FilesCompileAndEveryOrderSourceGivesItsOrder()
+    {
+        string path = Repository.Example("roe_flux_1d");
+        var graph = ElimFrontend.CompileFile(path);
+        Assert.Equal(StandardOrders.Forward(graph).VertexIds, Jacobians.CompileFile(path, Options(OrderSource.Parse("fwd"))).Order.VertexIds);
+        Assert.Equal(StandardOrders.Reverse(graph).VertexIds, Jacobians.CompileFile(path, Options(OrderSource.Parse("rev"))).Order.VertexIds);
+        Assert.Equal(StandardOrders.MinimalMarkowitz(graph).VertexIds,
+            Jacobians.CompileFile(path, Options(OrderSource.Parse("markowitz"))).Order.VertexIds);
+        string orderFile = Path.Combine(_directory, "roe.json");
+        var published = ReferenceOrders.AlphaGrad(PaperTask.Named("RoeFlux_1d"));
+        File.WriteAllText(orderFile, OrderFile.For(graph, published, "alphagrad").ToJson());
+        var fromFile = Jacobians.CompileFile(path, Options(OrderSource.Parse(orderFile)));
+        Assert.Equal(published.VertexIds, fromFile.Order.VertexIds);
+        Assert.Equal(320, fromFile.MarkowitzCost);
+    }
+
+    [Fact]
+    public void BestUsesTheStoredOrderAndFallsBackToMinimalMarkowitz()
+    {
+        var options = Options(OrderSource.Best);
+        string path = Repository.Example("roe_flux_1d");
+        var graph = ElimFrontend.CompileFile(path);
+        Assert.Equal(StandardOrders.MinimalMarkowitz(graph).VertexIds, Jacobians.CompileFile(path, options).Order.VertexIds);
+        var published = ReferenceOrders.AlphaGrad(PaperTask.Named("RoeFlux_1d"));
+        Assert.True(options.Store!.Offer(graph, published, "alphagrad"));
+        var (order, method) = Jacobians.ResolveOrder(graph, options);
+        Assert.Equal(published.VertexIds, order.VertexIds);
+        Assert.Contains("alphagrad", method);
+        Assert.Equal(320, Jacobians.CompileFile(path, options).MarkowitzCost);
+    }
+
+    [Fact]
+    public void FunctionsAreChosenByNameAndCompilesOfOneShapeShareCode()
+    {
+        string path = Repository.Example("black_scholes");
+        var price = Jacobians.CompileFile(path, Options(OrderSource.Reverse) with { Function = "black_scholes" });
+        Assert.Equal("black_scholes", price.Name);
+        var again = Jacobians.Compile(File.ReadAllText(path), Options(OrderSource.Reverse) with { Function = "black_scholes" });
+        Assert.Same(price.Code, again.Code);
+    }
+
+    [Fact]
+    public void BadSourceAndForeignOrdersGiveClearErrors()
+    {
+        var diagnostic = Assert.Throws<DiagnosticException>(() => Jacobians.Compile("function f(x) -> (y) { y = nope(x); }", Options(OrderSource.Forward)));
+        Assert.Contains("nope", diagnostic.Message);
+        string foreign = Path.Combine(_directory, "foreign.json");
+        var robot = ElimFrontend.CompileFile(Repository.Example("robot_arm_6dof"));
+        File.WriteAllText(foreign, OrderFile.For(robot, StandardOrders.Forward(robot), "fwd").ToJson());
+        var error = Assert.Throws<InvalidOrderException>(() => Jacobians.Compile(Source, Options(OrderSource.FromFile(foreign))));
+        Assert.Contains("another graph", error.Message);
+        Assert.Throws<InvalidOrderException>(() => Jacobians.Compile(Source, Options(OrderSource.FromFile(Path.Combine(_directory, "missing.json")))));
+    }
+
+    [Fact]
+    public void ExportWritesAnAssemblyWithTheChosenOrder()
+    {
+        var graph = ElimFrontend.Compile(Source, "polar.elim");
+        var exported = Jacobians.Export(graph, Path.Combine(_directory, "Polar.dll"), Options(OrderSource.Forward));
+        Assert.True(File.Exists(exported.Path));
+        Assert.Equal("Elim.Exported.polar", exported.TypeName);
+        Assert.Equal(JacobianCompiler.Compile(graph, StandardOrders.Forward(graph), _cache).EmittedCost, exported.EmittedCost);
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+}

@@ -1,0 +1,94 @@
+using Elim.Backend.Cpu;
+using Elim.Graph;
+using Elim.Testing;
+
+namespace Elim.Backend.Tests;
+
+/// <summary>Batched evaluation in both layouts, any size and thread count, equals a loop of single-point calls.</summary>
+public class BatchTests
+{
+    public static TheoryData<int, int> SizesAndThreads() => new()
+    {
+        { 0, 1 }, { 1, 1 }, { 3, 1 }, { 5, 2 }, { 13, 3 }, { 103, 1 }, { 103, 4 }, { 1001, 3 },
+    };
+
+    [Theory]
+    [MemberData(nameof(SizesAndThreads))]
+    public void PerPointLayoutEqualsTheSinglePointLoop(int count, int threads)
+    {
+        foreach (var function in Functions())
+        {
+            var (x, expectedOutputs, expectedJacobians) = SinglePointLoop(function, count);
+            var outputs = new double[expectedOutputs.Length];
+            var jacobians = new double[expectedJacobians.Length];
+            function.EvaluateBatch(x, outputs, jacobians, count, BatchLayout.PerPoint, threads);
+            Assert.Equal(expectedOutputs, outputs);
+            Assert.Equal(expectedJacobians, jacobians);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(SizesAndThreads))]
+    public void StructureOfArraysLayoutEqualsTheSinglePointLoop(int count, int threads)
+    {
+        foreach (var function in Functions())
+        {
+            int n = function.InputCount, m = function.OutputCount;
+            var (x, expectedOutputs, expectedJacobians) = SinglePointLoop(function, count);
+            var outputs = new double[expectedOutputs.Length];
+            var jacobians = new double[expectedJacobians.Length];
+            function.EvaluateBatch(Transpose(x, count, n), outputs, jacobians, count, BatchLayout.StructureOfArrays, threads);
+            Assert.Equal(Transpose(expectedOutputs, count, m), outputs);
+            Assert.Equal(Transpose(expectedJacobians, count, m * n), jacobians);
+        }
+    }
+
+    [Theory]
+    [InlineData(BatchLayout.PerPoint)]
+    [InlineData(BatchLayout.StructureOfArrays)]
+    public void PrimalBatchEqualsTheJacobianOutputs(BatchLayout layout)
+    {
+        foreach (var function in Functions())
+        {
+            const int count = 37;
+            var (x, expectedOutputs, _) = SinglePointLoop(function, count);
+            var outputs = new double[expectedOutputs.Length];
+            bool columns = layout == BatchLayout.StructureOfArrays;
+            function.Primal.EvaluateBatch(columns ? Transpose(x, count, function.InputCount) : x, outputs, count, layout, threads: 2);
+            Assert.Equal(columns ? Transpose(expectedOutputs, count, function.OutputCount) : expectedOutputs, outputs);
+        }
+    }
+
+    private static IEnumerable<JacobianFunction> Functions()
+    {
+        var roe = TaskGraphs.Of("RoeFlux_1d");
+        yield return Compile.Jacobian(roe, StandardOrders.Reverse(roe));
+        var robot = TaskGraphs.Of("RobotArm_6DOF");
+        yield return Compile.Jacobian(robot, StandardOrders.MinimalMarkowitz(robot));
+        var random = RandomGraphs.Create(seed: 3, inputs: 4, vertices: 40);
+        yield return Compile.Jacobian(random, RandomGraphs.RandomOrder(random, 1));
+    }
+
+    /// <summary>Per-point inputs (positive, as RoeFlux needs) and the results of calling Evaluate point by point.</summary>
+    private static (double[] X, double[] Outputs, double[] Jacobians) SinglePointLoop(JacobianFunction function, int count)
+    {
+        int n = function.InputCount, m = function.OutputCount;
+        var random = new Random(count);
+        var x = Enumerable.Range(0, count * n).Select(_ => 0.05 + random.NextDouble()).ToArray();
+        var outputs = new double[count * m];
+        var jacobians = new double[count * m * n];
+        for (int p = 0; p < count; p++)
+            function.Evaluate(x.AsSpan(p * n, n), outputs.AsSpan(p * m, m), jacobians.AsSpan(p * m * n, m * n));
+        return (x, outputs, jacobians);
+    }
+
+    /// <summary>count×width (per point) to width×count (structure of arrays).</summary>
+    private static double[] Transpose(double[] perPoint, int count, int width)
+    {
+        var columns = new double[perPoint.Length];
+        for (int p = 0; p < count; p++)
+            for (int k = 0; k < width; k++)
+                columns[k * count + p] = perPoint[p * width + k];
+        return columns;
+    }
+}

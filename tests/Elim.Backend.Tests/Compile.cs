@@ -1,0 +1,23 @@
+using Elim.Backend.Cache;
+using Elim.Backend.Cpu;
+using Elim.Graph;
+
+namespace Elim.Backend.Tests;
+
+/// <summary>Compiles test functions into a private cache so tests do not share state.</summary>
+public static class Compile
+{
+    private static readonly CodeCache Cache = new(capacity: 4096);
+
+    public static JacobianFunction Jacobian(ComputationalGraph graph, EliminationOrder order) =>
+        JacobianCompiler.Compile(graph, order, Cache);
+
+    /// <summary>Compiled outputs and row-major Jacobian at one point.</summary>
+    public static (double[] Outputs, double[] Jacobian) At(JacobianFunction function, double[] x)
+    {
+        var outputs = new double[function.OutputCount];
+        var jacobian = new double[function.OutputCount * function.InputCount];
+        function.Evaluate(x, outputs, jacobian);
+        return (outputs, jacobian);
+    }
+}

@@ -1,0 +1,129 @@
+using Elim.Backend.Cpu;
+using Elim.Backend.Rules;
+using Elim.Graph;
+using Elim.Testing;
+
+namespace Elim.Backend.Tests;
+
+/// <summary>Every operation, alone, compiles to the interpreter's values and partials, including domain conventions.</summary>
+public class OpSemanticsTests
+{
+    public static TheoryData<OpKind> Kinds() => new(Enum.GetValues<OpKind>());
+
+    [Fact]
+    public void EveryOpKindHasAnEmitRule()
+    {
+        Assert.Equal(Enum.GetValues<OpKind>(), EmitRules.All.Select(r => r.Kind));
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void SingleOperationMatchesTheInterpreter(OpKind kind)
+    {
+        foreach (var (graph, points) in Cases(kind))
+        {
+            var function = Compile.Jacobian(graph, StandardOrders.Forward(graph));
+            foreach (var point in points)
+            {
+                var (outputs, jacobian) = Compile.At(function, point);
+                Close.Equal(Interpreter.Evaluate(graph, point)[0], outputs[0], $"{kind} at ({string.Join(", ", point)})");
+                Close.Equal(Interpreter.ForwardJacobian(graph, point), jacobian, $"{kind} at ({string.Join(", ", point)})");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void VectorLanesGiveTheScalarResultsBitForBit(OpKind kind)
+    {
+        foreach (var (graph, points) in Cases(kind))
+        {
+            var function = Compile.Jacobian(graph, StandardOrders.Forward(graph));
+            int count = points.Length * 4; // every point in every lane position
+            var x = Enumerable.Range(0, count).SelectMany(p => points[(p + p / points.Length) % points.Length]).ToArray();
+            var outputs = new double[count * function.OutputCount];
+            var jacobians = new double[count * function.OutputCount * function.InputCount];
+            function.EvaluateBatch(x, outputs, jacobians, count, BatchLayout.PerPoint);
+            for (int p = 0; p < count; p++)
+            {
+                var (single, singleJacobian) = Compile.At(function, x[(p * graph.InputCount)..((p + 1) * graph.InputCount)]);
+                Assert.Equal(single, outputs[(p * single.Length)..((p + 1) * single.Length)]);
+                Assert.Equal(singleJacobian, jacobians[(p * singleJacobian.Length)..((p + 1) * singleJacobian.Length)]);
+            }
+        }
+    }
+
+    [Fact]
+    public void ConventionsAtTheEdgesOfDomains()
+    {
+        Assert.Equal([0.0], Derivative(OpKind.Abs, 0.0));
+        Assert.Equal([-1.0], Derivative(OpKind.Abs, -2.0));
+        Assert.Equal([0.5, 0.5], Derivative(OpKind.Min, 1.5, 1.5));
+        Assert.Equal([0.5, 0.5], Derivative(OpKind.Max, 1.5, 1.5));
+        Assert.Equal([0.0, 1.0], Derivative(OpKind.Max, 1.0, 2.0));
+        Assert.Equal(0.0, Derivative(OpKind.Pow, 0.0, 2.5)[1]); // ∂(x^y)/∂y = 0 at x = 0
+        Assert.Equal(0.0, Derivative(OpKind.Pow, 3.0, 0.0)[0]); // ∂(x^0)/∂x = 0
+        Assert.Equal(double.PositiveInfinity, Derivative(OpKind.Sqrt, 0.0)[0]);
+    }
+
+    [Fact]
+    public void NaNInputsGiveNaNOutputs()
+    {
+        var graph = TaskGraphs.Of("RoeFlux_1d");
+        var function = Compile.Jacobian(graph, StandardOrders.Reverse(graph));
+        var point = PaperTask.Named("RoeFlux_1d").TypicalPoint.ToArray();
+        point[2] = double.NaN;
+        var (outputs, jacobian) = Compile.At(function, point);
+        Assert.All(outputs, y => Assert.True(double.IsNaN(y)));
+        Assert.Contains(jacobian, double.IsNaN);
+    }
+
+    private static double[] Derivative(OpKind kind, params double[] point)
+    {
+        var graph = Single(kind, point.Length, sameOperand: false, exponent: 0);
+        return Compile.At(Compile.Jacobian(graph, StandardOrders.Forward(graph)), point).Jacobian;
+    }
+
+    private static IEnumerable<(ComputationalGraph, double[][])> Cases(OpKind kind)
+    {
+        int arity = OpRules.Of(kind).Arity;
+        if (kind == OpKind.IntegerPow)
+        {
+            foreach (int n in new[] { -3, -1, 0, 1, 2, 3, 5, 8 })
+                yield return (Single(kind, 1, false, n), [[0.7], [-1.3], [2.1]]);
+            yield break;
+        }
+        var points = Points(kind);
+        yield return (Single(kind, arity, sameOperand: false, exponent: 0), points);
+        if (arity == 2 && kind != OpKind.Pow)
+            yield return (Single(kind, 1, sameOperand: true, exponent: 0), points.Select(p => new[] { p[0] }).ToArray());
+    }
+
+    private static double[][] Points(OpKind kind) => (kind switch
+    {
+        OpKind.Asin or OpKind.Acos or OpKind.Atanh => [[0.3], [-0.7], [0.0]],
+        OpKind.Acosh => [[1.5], [3.0]],
+        OpKind.Log or OpKind.Sqrt => [[0.4], [2.5]],
+        OpKind.Log1p => [[1e-10], [-0.5], [3.0]],
+        OpKind.Abs => [[0.0], [-2.0], [3.5]],
+        OpKind.Pow => [[0.0, 2.5], [1.7, 0.0], [2.2, -1.3], [0.5, 3.0]],
+        OpKind.Min or OpKind.Max => [[1.0, 2.0], [2.0, 1.0], [1.5, 1.5], [-0.0, 0.0]],
+        OpKind.Div => [[1.0, 3.0], [-2.0, 0.5]],
+        OpKind.Atan2 => [[1.0, 2.0], [-1.0, -0.5], [0.3, 0.0]],
+        _ => new double[][] { [0.3, -0.8], [-1.2, 0.6], [2.0, 1.5] },
+    }) is var points && OpRules.Of(kind).Arity == 1 ? points.Select(p => new[] { p[0] }).ToArray() : points;
+
+    /// <summary>y = op(a, b), or op(a, a) with <paramref name="sameOperand"/> (one edge, partials summed).</summary>
+    private static ComputationalGraph Single(OpKind kind, int inputs, bool sameOperand, int exponent)
+    {
+        var builder = new GraphBuilder(kind.ToString());
+        var operands = Enumerable.Range(0, inputs).Select(i => builder.AddInput($"x{i}")).ToArray();
+        Operand result = kind == OpKind.IntegerPow
+            ? builder.IntegerPower(operands[0], exponent, SourceSpan.None)
+            : kind == OpKind.Copy
+                ? builder.Copy(operands[0], SourceSpan.None)
+                : builder.Apply(kind, SourceSpan.None, sameOperand ? [operands[0], operands[0]] : operands.Take(OpRules.Of(kind).Arity).ToArray());
+        builder.MarkOutput("y", result);
+        return builder.Build();
+    }
+}

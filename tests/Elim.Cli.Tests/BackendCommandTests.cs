@@ -1,0 +1,82 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Text.Json.Nodes;
+using Elim.Testing;
+
+namespace Elim.Cli.Tests;
+
+/// <summary><c>eval --backend</c>, <c>compile</c> and <c>bench</c>.</summary>
+public sealed class BackendCommandTests : IDisposable
+{
+    private const string RoePoint = "0.01,0.02,0.02,0.01,0.03,0.03";
+    private static readonly string Roe = Repository.Example("roe_flux_1d");
+    private readonly string _directory = Directory.CreateTempSubdirectory("elim-cli-backend-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void EvalGivesTheSameNumbersOnBothBackends()
+    {
+        var il = JsonNode.Parse(CliRun.Of("eval", Roe, "--at", RoePoint, "--json").WithoutStackTrace().Output)!;
+        var interpreter = JsonNode.Parse(CliRun.Of("eval", Roe, "--at", RoePoint, "--backend", "interpreter", "--json").Output)!;
+        Assert.Equal(interpreter["values"]!.ToJsonString(), il["values"]!.ToJsonString());
+        Assert.Equal(interpreter["jacobian"]!.ToJsonString(), il["jacobian"]!.ToJsonString());
+        var bad = CliRun.Of("eval", Roe, "--at", RoePoint, "--backend", "gpu").WithoutStackTrace();
+        Assert.Equal(CommandLine.UsageError, bad.ExitCode);
+        Assert.Contains("--backend 'gpu' is neither il nor interpreter.", bad.Error);
+    }
+
+    [Fact]
+    public void CompileWritesAnAssemblyAndRefusesToOverwriteWithoutForce()
+    {
+        string path = Path.Combine(_directory, "Roe.dll");
+        var run = CliRun.Of("compile", Roe, "--order", "rev", "--out", path).WithoutStackTrace();
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("emitted cost 230, Markowitz cost 364", run.Output);
+
+        var context = new AssemblyLoadContext("roe", isCollectible: true);
+        try
+        {
+            var type = context.LoadFromAssemblyPath(path).GetType("Elim.Exported.roe_flux_1d")!;
+            var outputs = new double[3];
+            var jacobian = new double[18];
+            type.GetMethod("Jacobian", BindingFlags.Public | BindingFlags.Static)!
+                .Invoke(null, [PaperTask.Named("RoeFlux_1d").TypicalPoint, outputs, jacobian]);
+            var eval = JsonNode.Parse(CliRun.Of("eval", Roe, "--at", RoePoint, "--order", "rev", "--json").Output)!;
+            Assert.Equal(eval["values"]!.AsArray().Select(v => (double)v!), outputs);
+        }
+        finally
+        {
+            context.Unload();
+        }
+
+        var again = CliRun.Of("compile", Roe, "--out", path).WithoutStackTrace();
+        Assert.Equal(CommandLine.UsageError, again.ExitCode);
+        Assert.Contains("exists; pass --force", again.Error);
+        Assert.Equal(0, CliRun.Of("compile", Roe, "--out", path, "--force", "--order", "markowitz").ExitCode);
+    }
+
+    [Fact]
+    public void BenchReportsEveryContenderAsJson()
+    {
+        var run = CliRun.Of("bench", Roe, "--batch", "37", "--threads", "2", "--json").WithoutStackTrace();
+        Assert.Equal(0, run.ExitCode);
+        var json = JsonNode.Parse(run.Output)!;
+        Assert.Equal(37, (int)json["batch"]!);
+        Assert.Equal(2, (int)json["threads"]!);
+        var results = json["results"]!.AsArray();
+        Assert.Equal(["elim-forward", "elim-reverse", "elim-markowitz", "elim-best", "interpreter", "primal"],
+            results.Select(r => (string)r!["contender"]!));
+        Assert.All(results, r => Assert.True((double)r!["secondsPerPoint"]! > 0));
+    }
+
+    [Fact]
+    public void BenchRejectsBadBatchesAndUnknownContenders()
+    {
+        Assert.Contains("--batch '0' is not a positive whole number.", CliRun.Of("bench", Roe, "--batch", "0").Error);
+        Assert.Contains("Missing --batch", CliRun.Of("bench", Roe).Error);
+        var run = CliRun.Of("bench", Roe, "--batch", "8", "--only", "elim-sideways").WithoutStackTrace();
+        Assert.Equal(CommandLine.UsageError, run.ExitCode);
+        Assert.Contains("unknown contender 'elim-sideways'", run.Error);
+    }
+}
