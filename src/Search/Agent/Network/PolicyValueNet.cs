@@ -40,19 +40,19 @@ public sealed class PolicyValueNet : nn.Module
     /// <summary>Policy logits [B, N] (−∞ where illegal) and predicted log(1 + remaining cost) [B].</summary>
     public (Tensor Logits, Tensor Value) Forward(GraphBatch batch)
     {
+        // Scalars are made and disposed here: TorchSharp's implicit ones (also the alpha of a plain +) are
+        // left to the finalizer, which may free one while a native call still reads it.
+        using var one = 1f.ToScalar();
+        using var minusInfinity = float.NegativeInfinity.ToScalar();
+        using var veryLow = (-1e4f).ToScalar();
         var h = _embed.call(batch.Features);
         for (int r = 0; r < _messages.Count; r++)
         {
             var fromPredecessors = bmm(batch.PredecessorMean, h);
             var fromSuccessors = bmm(batch.SuccessorMean, h);
             var update = nn.functional.relu(_messages[r].call(cat([h, fromPredecessors, fromSuccessors], -1)));
-            h = _norms[r].call(h + update);
+            h = _norms[r].call(h.add(update, one));
         }
-        // Scalars are made and disposed here: TorchSharp's implicit ones are left to the finalizer, which
-        // may free one while a native call still reads it.
-        using var minusInfinity = float.NegativeInfinity.ToScalar();
-        using var one = 1f.ToScalar();
-        using var veryLow = (-1e4f).ToScalar();
         var legal = batch.Legal;
         var logits = _policy.call(h).squeeze(-1).masked_fill(legal.logical_not(), minusInfinity);
 

@@ -45,7 +45,8 @@ public sealed class Learner
         using var scope = NewDisposeScope();
         Optimizer.zero_grad();
         var (policy, value) = Compute(samples);
-        (policy + value).backward();
+        using var one = 1f.ToScalar();   // explicit alpha, as in PolicyValueNet.Forward
+        policy.add(value, one).backward();
         Optimizer.step();
         _net.eval();
         return new Loss(policy.item<float>(), value.item<float>());
