@@ -29,6 +29,20 @@ public class RegistrationTests
     }
 
     [Fact]
+    public void The_greedy_order_choice_is_a_complete_order_matching_the_search_method()
+    {
+        string path = Path.Combine(Directory.CreateTempSubdirectory("elim-agent-orders").FullName, "model.bin");
+        var net = Fixtures.Network(seed: 8);
+        ModelFile.Save(path, net);
+        var graph = Fixtures.Graph(seed: 13, inputs: 3, vertices: 25);
+        var order = AgentOrders.Greedy(graph, path);
+        order.Validate(graph);
+        var network = new InferenceNetwork(net);
+        var viaSearch = new AlphaZeroGreedySearch(() => network, CostModel.Markowitz).Search(graph, SearchBudget.OfTime(TimeSpan.FromSeconds(5)), 0, null, default);
+        Assert.Equal(viaSearch.Order.VertexIds, order.VertexIds);
+    }
+
+    [Fact]
     public void A_missing_model_is_reported_with_the_path()
     {
         AgentMethods.Register("/nonexistent/agent.bin");
