@@ -20,9 +20,10 @@ public sealed class AlphaZeroGreedySearch(Func<InferenceNetwork> model, CostMode
     /// <inheritdoc />
     public SearchResult Search(ComputationalGraph graph, SearchBudget budget, int seed, IProgress<SearchProgress>? progress, CancellationToken token)
     {
+        var network = model();   // the first call loads the model (and TorchSharp's natives): not part of the search
         var clock = Stopwatch.StartNew();
         var game = new EliminationGame(graph, costModel);
-        long cost = GreedyPolicy.PlayOut(model(), game);
+        long cost = GreedyPolicy.PlayOut(network, game);
         var result = new SearchResult(new EliminationOrder(game.Eliminated.ToArray()), cost, 0, Name, false, clock.Elapsed, game.Depth);
         progress?.Report(new SearchProgress(Name, cost, 0, clock.Elapsed, game.Depth));
         return result;
