@@ -41,17 +41,23 @@ public sealed class InferenceNetwork
     public Evaluation Evaluate(GraphObservation o)
     {
         int n = o.NodeCount, h = _h;
+        var inDegree = new int[n];
+        var outDegree = new int[n];
+        for (int e = 0; e < o.EdgeSources.Length; e++) { inDegree[o.EdgeTargets[e]]++; outDegree[o.EdgeSources[e]]++; }
+        // A node with no edges that is not legal (an eliminated intermediate) reaches no legal vertex and is
+        // not pooled, so it cannot change any output: skip it (late in a game, most nodes).
+        var active = new bool[n];
+        for (int node = 0; node < n; node++) active[node] = o.Legal[node] || inDegree[node] > 0 || outDegree[node] > 0;
+
         var state = new float[n * h];
         var hidden = new float[h];
         for (int node = 0; node < n; node++)
         {
+            if (!active[node]) continue;
             _embed1.Apply(o.Features.AsSpan(node * GraphFeatures.FeatureCount, GraphFeatures.FeatureCount), hidden, relu: true);
             _embed2.Apply(hidden, state.AsSpan(node * h, h), relu: false);
         }
 
-        var inDegree = new int[n];
-        var outDegree = new int[n];
-        for (int e = 0; e < o.EdgeSources.Length; e++) { inDegree[o.EdgeTargets[e]]++; outDegree[o.EdgeSources[e]]++; }
         var input = new float[n * 3 * h];   // per node: [own state, mean over predecessors, mean over successors]
         var update = new float[h];
         for (int r = 0; r < _messages.Length; r++)
@@ -66,6 +72,7 @@ public sealed class InferenceNetwork
             }
             for (int node = 0; node < n; node++)
             {
+                if (!active[node]) continue;
                 _messages[r].Apply(input.AsSpan(node * 3 * h, 3 * h), update, relu: true);
                 var row = state.AsSpan(node * h, h);
                 for (int i = 0; i < h; i++) row[i] += update[i];
