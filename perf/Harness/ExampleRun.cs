@@ -14,6 +14,9 @@ public sealed class ExampleRun
     public ComputationalGraph Graph { get; }
     public double[] Point { get; }
 
+    /// <summary>Milliseconds from text to the first Jacobian (<see cref="CompileTiming"/>).</summary>
+    public (double FirstMilliseconds, double MedianMilliseconds) Compile { get; private init; }
+
     /// <summary>The compiled Elim contenders, for the cost columns of the report.</summary>
     public List<ElimContender> Compiled { get; } = [];
 
@@ -25,7 +28,7 @@ public sealed class ExampleRun
     {
         var (file, function, point) = ExamplePoints.All.First(e => e.File == name);
         var graph = ElimFrontend.CompileFile(Repository.Example(file), function);
-        var run = new ExampleRun(name, graph, point);
+        var run = new ExampleRun(name, graph, point) { Compile = CompileTiming.Measure(Repository.Example(file), function, point) };
         var orders = new (string Name, EliminationOrder Order)[]
         {
             ("elim-forward", StandardOrders.Forward(graph)),

@@ -22,6 +22,9 @@ public static class PyTorchPeer
         return check.ExitCode == 0;
     }
 
+    /// <summary>The most points per timed call (larger batches are timed on a prefix, as for the other slow peers).</summary>
+    public const int MaxPoints = 100_000;
+
     /// <summary>Times both transforms for every batch size and thread count; also returns point 0's Jacobian.</summary>
     public static (List<Measurement> Measurements, double[] FirstJacobian) Run(
         string example, Batch batch, IReadOnlyList<int> batchSizes, IReadOnlyList<int> threads)
@@ -35,7 +38,8 @@ public static class PyTorchPeer
             File.WriteAllBytes(points, System.Runtime.InteropServices.MemoryMarshal.AsBytes(batch.Inputs.AsSpan()).ToArray());
             string script = Path.Combine(AppContext.BaseDirectory, "pytorch_peer.py");
             var start = new ProcessStartInfo(Python,
-                [script, module, batch.Graph.InputCount.ToString(), string.Join(",", batchSizes), string.Join(",", threads), points])
+                [script, module, batch.Graph.InputCount.ToString(), string.Join(",", batchSizes.Select(b => Math.Min(b, MaxPoints)).Distinct()),
+                 string.Join(",", threads), points])
             { RedirectStandardOutput = true, RedirectStandardError = true };
             using var process = Process.Start(start)!;
             var measurements = new List<Measurement>();
@@ -45,9 +49,13 @@ public static class PyTorchPeer
             {
                 var json = JsonNode.Parse(line)!;
                 if (json["firstJacobian"] is JsonArray array) { first = array.Select(v => (double)v!).ToArray(); continue; }
-                measurements.Add(new Measurement(example, (string)json["contender"]!, (int)json["batch"]!, (int)json["threads"]!,
-                    (double)json["secondsPerPoint"]!, (int)json["batch"]!));
-                Console.Error.WriteLine($"  {example} {measurements[^1]}");
+                int timed = (int)json["batch"]!;
+                foreach (int size in batchSizes.Where(b => Math.Min(b, MaxPoints) == timed))
+                {
+                    measurements.Add(new Measurement(example, (string)json["contender"]!, size, (int)json["threads"]!,
+                        (double)json["secondsPerPoint"]!, timed));
+                    Console.Error.WriteLine($"  {example} {measurements[^1]}");
+                }
             }
             string errors = process.StandardError.ReadToEnd();
             process.WaitForExit();

@@ -24,6 +24,9 @@ public static class Report
         {
             text.AppendLine($"## {run.Name}");
             text.AppendLine();
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"{run.Graph.VertexCount} vertices. Compile (text → first Jacobian, fresh code cache): {run.Compile.MedianMilliseconds:F1} ms median, {run.Compile.FirstMilliseconds:F1} ms for the first compile in the process."));
+            text.AppendLine();
             text.AppendLine("| order | Markowitz cost | emitted multiplications |");
             text.AppendLine("|---|---|---|");
             foreach (var compiled in run.Compiled)

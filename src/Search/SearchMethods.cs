@@ -44,7 +44,7 @@ public static class SearchMethods
 
     /// <summary>
     /// The method called <paramref name="name"/> for <paramref name="costModel"/>; throws
-    /// <see cref="ArgumentException"/> listing the valid names when there is none.
+    /// <see cref="UnknownSearchMethodException"/> listing the valid names when there is none.
     /// </summary>
     public static ISearchMethod Create(string name, CostModel costModel = CostModel.Markowitz)
     {
@@ -54,6 +54,9 @@ public static class SearchMethods
         {
             if (string.Equals(known, name.Trim(), StringComparison.OrdinalIgnoreCase)) return create(costModel);
         }
-        throw new ArgumentException($"Unknown search method '{name}'. Valid methods: {string.Join(", ", Names)}.", nameof(name));
+        throw new UnknownSearchMethodException($"Unknown search method '{name}'. Valid methods: {string.Join(", ", Names)}.");
     }
 }
+
+/// <summary>A search method name that is not registered; the message lists the valid names.</summary>
+public sealed class UnknownSearchMethodException(string message) : ArgumentException(message);

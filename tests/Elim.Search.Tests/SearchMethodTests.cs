@@ -65,12 +65,25 @@ public class SearchMethodTests
         result.Order.Validate(graph);
     }
 
+    [Theory, MemberData(nameof(AnytimeMethods))]
+    public void A_graph_with_nothing_to_eliminate_gives_the_empty_order(string name)
+    {
+        var builder = new GraphBuilder("nothing");
+        var x = builder.AddInput("x");
+        builder.MarkOutput("y", builder.Apply(OpKind.Sin, SourceSpan.None, x));
+        var result = Run(name, builder.Build(), seed: 1, iterations: 100);
+        Assert.Empty(result.Order.VertexIds);
+        Assert.Equal(0, result.Cost);
+        Assert.True(result.ProvenOptimal);
+    }
+
     [Fact]
     public void Names_are_case_insensitive_and_unknown_names_list_the_valid_ones()
     {
         Assert.Equal("markowitz", SearchMethods.Create("MarKowitz").Name);
         foreach (string name in SearchMethods.Names) Assert.Equal(name, SearchMethods.Create(name).Name);
-        var error = Assert.Throws<ArgumentException>(() => SearchMethods.Create("simulated-magic"));
+        var error = Assert.Throws<UnknownSearchMethodException>(() => SearchMethods.Create("simulated-magic"));
+        Assert.DoesNotContain("Parameter", error.Message);
         Assert.Contains("'simulated-magic'", error.Message);
         foreach (string name in SearchMethods.Names) Assert.Contains(name, error.Message);
     }

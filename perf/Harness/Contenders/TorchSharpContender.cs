@@ -15,7 +15,7 @@ public sealed class TorchSharpContender(ComputationalGraph graph) : IContender
     private int _pointsCount = -1;
 
     public string Name => "torchsharp";
-    public int MaxPoints => 1_000_000;
+    public int MaxPoints => 100_000;
 
     public void Run(Batch batch, int count, int threads)
     {

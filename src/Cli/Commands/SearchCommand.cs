@@ -82,7 +82,7 @@ public sealed class SearchCommand : ICommand
     private static ISearchMethod Method(string name, CostModel costModel)
     {
         try { return SearchMethods.Create(name, costModel); }
-        catch (ArgumentException e) { throw new UsageException(e.Message); }
+        catch (UnknownSearchMethodException e) { throw new UsageException(e.Message); }
     }
 
     private static CostModel CostModelOf(string? text) => text?.ToLowerInvariant() switch

@@ -38,6 +38,7 @@ internal sealed class AnnealingChain
             if (move % CheckEvery == 0)
             {
                 run.AddEvaluations(move == 0 ? 0 : CheckEvery);
+                run.Report();
                 if (run.OutOfTime || BestCost <= run.LowerBound) return;
             }
             long inEpoch = move % epoch;

@@ -48,6 +48,7 @@ internal sealed class MctsWorker
     public void Run(SearchRun run, long? simulations)
     {
         long done = 0;
+        if (_game.EliminableCount == 0) return;
         while (true)
         {
             _game.Reset();
@@ -57,7 +58,12 @@ internal sealed class MctsWorker
                 for (int s = 0; s < _simulationsPerMove; s++)
                 {
                     if (simulations is long limit && done >= limit) return;
-                    if (done++ % CheckEvery == 0) { run.AddEvaluations(CheckEvery); if (run.OutOfTime || BestCost <= run.LowerBound) return; }
+                    if (done++ % CheckEvery == 0)
+                    {
+                        run.AddEvaluations(CheckEvery);
+                        run.Report();
+                        if (run.OutOfTime || BestCost <= run.LowerBound) return;
+                    }
                     SimulateOnce(run);
                 }
                 Commit(ActionSelection.MostVisited(_tree, _tree.Root));
