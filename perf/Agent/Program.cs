@@ -1,7 +1,9 @@
 using Elim.Agent.Perf;
 
-// elim-agent-perf greedy MODEL            : greedy cost and time per task against the standard orders
-// elim-agent-perf compare MODEL SECONDS   : also alphazero and anneal at the same budget; writes perf/results/agent-results.{md,csv}
+// Elim.Agent.Perf greedy MODEL                     : greedy cost and time per task against the standard orders
+// Elim.Agent.Perf compare MODEL SECONDS            : also alphazero and anneal at that budget; writes perf/results/agent-results.csv, agent-table.md
+// Elim.Agent.Perf variants MODEL FILE SECONDS      : alphazero with rollouts / with the value head, mcts, anneal on one file
+// Elim.Agent.Perf profile MODEL FILE               : microseconds per features, batch, torch forward and plain forward
 return args switch
 {
     ["profile", var model, var example] => Profile.Run(model, example),
@@ -13,6 +15,6 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Elim.Agent.Perf greedy MODEL | compare MODEL SECONDS");
+    Console.Error.WriteLine("usage: Elim.Agent.Perf greedy MODEL | compare MODEL SECONDS | variants MODEL FILE SECONDS | profile MODEL FILE");
     return 64;
 }
