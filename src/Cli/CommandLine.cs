@@ -24,7 +24,7 @@ public static class CommandLine
 
     /// <summary>Every command, in the order the help lists them.</summary>
     public static IReadOnlyList<ICommand> Commands { get; } =
-        [new CheckCommand(), new OpsCommand(), new CostCommand(), new EvalCommand(), new DotCommand(), new CompileCommand(), new BenchCommand(), new SearchCommand()];
+        [new CheckCommand(), new OpsCommand(), new CostCommand(), new EvalCommand(), new DotCommand(), new CompileCommand(), new BenchCommand(), new SearchCommand(), new TrainCommand()];
 
     /// <summary>Runs <paramref name="args"/>, writing to <paramref name="output"/> and <paramref name="error"/>.</summary>
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)

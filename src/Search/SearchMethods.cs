@@ -21,8 +21,26 @@ public static class SearchMethods
         (MctsSearch.MethodName, model => new MctsSearch(model, Workers.DefaultCount, MarkowitzPrior.Instance)),
     ];
 
+    // Methods added from outside (the learning agent lives in its own project, so the CLI registers it).
+    private static readonly List<(string Name, Func<CostModel, ISearchMethod> Create)> Registered = [];
+
     /// <summary>Every registered name, in a stable order.</summary>
-    public static IReadOnlyList<string> Names { get; } = [.. Table.Select(t => t.Name)];
+    public static IReadOnlyList<string> Names
+    {
+        get { lock (Registered) return [.. Table.Select(t => t.Name), .. Registered.Select(t => t.Name)]; }
+    }
+
+    /// <summary>Adds (or replaces) a method defined outside this assembly under <paramref name="name"/>.</summary>
+    public static void Register(string name, Func<CostModel, ISearchMethod> create)
+    {
+        if (Array.Exists(Table, t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase)))
+            throw new ArgumentException($"'{name}' is a built-in search method.", nameof(name));
+        lock (Registered)
+        {
+            Registered.RemoveAll(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));
+            Registered.Add((name, create));
+        }
+    }
 
     /// <summary>
     /// The method called <paramref name="name"/> for <paramref name="costModel"/>; throws
@@ -30,7 +48,9 @@ public static class SearchMethods
     /// </summary>
     public static ISearchMethod Create(string name, CostModel costModel = CostModel.Markowitz)
     {
-        foreach (var (known, create) in Table)
+        (string Name, Func<CostModel, ISearchMethod> Create)[] all;
+        lock (Registered) all = [.. Table, .. Registered];
+        foreach (var (known, create) in all)
         {
             if (string.Equals(known, name.Trim(), StringComparison.OrdinalIgnoreCase)) return create(costModel);
         }

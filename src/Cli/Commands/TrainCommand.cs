@@ -1,0 +1,43 @@
+using System.Globalization;
+using Elim.Search.Agent.Training;
+
+namespace Elim.Cli.Commands;
+
+/// <summary><c>elim train --time 30m --out model.bin [--resume] [--seed N]</c>: self-play training of the agent.</summary>
+public sealed class TrainCommand : ICommand
+{
+    public string Name => "train";
+    public string Summary => "train the alphazero agent by self-play on generated programs";
+    public string Usage => "elim train --time DURATION(e.g. 30m, 90s, 1h) --out MODEL [--resume] [--seed N] [--threads N]";
+    public IReadOnlyCollection<string> ValueOptions => ["time", "out", "seed", "threads"];
+    public IReadOnlyCollection<string> Flags => ["resume"];
+
+    public int Run(Arguments arguments, TextWriter output, TextWriter error)
+    {
+        if (arguments.Positional.Count > 0) throw new UsageException($"train takes no FILE (got {arguments.Positional[0]}).");
+        var time = SearchCommand.Time(arguments.Value("time") ?? throw new UsageException("--time is required."));
+        string model = arguments.Value("out") ?? throw new UsageException("--out is required.");
+        string? directory = Path.GetDirectoryName(Path.GetFullPath(model));
+        if (directory is not null && !Directory.Exists(directory)) throw new UsageException($"--out: the folder {directory} does not exist.");
+        var options = new TrainingOptions
+        {
+            Time = time,
+            ModelPath = model,
+            Resume = arguments.Has("resume"),
+            Seed = ParseInt(arguments.Value("seed") ?? "1", "--seed", int.MinValue),
+            Threads = ParseInt(arguments.Value("threads") ?? "1", "--threads", 1),
+        };
+        output.WriteLine($"Training for {time} (seed {options.Seed}); model {options.ModelPath}, checkpoint {options.CheckpointPath}, " +
+            $"log {options.LogPath}, curve {options.CurvePath}.");
+        double best = new Trainer(options, output).Run();
+        output.WriteLine($"Done. Best validation greedy/min-Markowitz ratio {best:F4}; model saved to {options.ModelPath}.");
+        return 0;
+    }
+
+    private static int ParseInt(string text, string option, int minimum)
+    {
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) || value < minimum)
+            throw new UsageException($"{option} '{text}' is not an integer of at least {minimum}.");
+        return value;
+    }
+}

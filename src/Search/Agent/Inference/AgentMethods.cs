@@ -1,0 +1,43 @@
+using Elim.Search.Agent.Network;
+
+namespace Elim.Search.Agent.Inference;
+
+/// <summary>
+/// Adds <c>alphazero-greedy</c> and <c>alphazero</c> to <see cref="SearchMethods"/>. The search layer cannot
+/// reference this project (TorchSharp stays out of it), so the application calls <see cref="Register"/> at
+/// start-up. The model is loaded on first use, so registering costs nothing.
+/// </summary>
+public static class AgentMethods
+{
+    /// <summary>The shipped model's path inside the repository.</summary>
+    public const string DefaultModelPath = "models/agent.bin";
+
+    /// <summary>Registers both methods, using the model at <paramref name="modelPath"/> or else the shipped one.</summary>
+    public static void Register(string? modelPath = null)
+    {
+        var model = new Lazy<InferenceNetwork>(() => new InferenceNetwork(ModelFile.Load(modelPath ?? FindShippedModel())),
+            LazyThreadSafetyMode.ExecutionAndPublication);
+        SearchMethods.Register(AlphaZeroGreedySearch.MethodName, costModel => new AlphaZeroGreedySearch(() => model.Value, costModel));
+        SearchMethods.Register(AlphaZeroSearch.MethodName,
+            costModel => new AlphaZeroSearch(() => model.Value, costModel, Environment.ProcessorCount, useValue: false));
+    }
+
+    /// <summary>
+    /// <see cref="DefaultModelPath"/> found from the working directory or the program's directory upwards;
+    /// throws <see cref="FileNotFoundException"/> naming where it looked.
+    /// </summary>
+    public static string FindShippedModel()
+    {
+        string[] starts = [Directory.GetCurrentDirectory(), AppContext.BaseDirectory];
+        foreach (string start in starts)
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                string candidate = Path.Combine(dir.FullName, DefaultModelPath);
+                if (File.Exists(candidate)) return candidate;
+            }
+        }
+        throw new FileNotFoundException(
+            $"No agent model: {DefaultModelPath} was not found above {string.Join(" or ", starts)}; pass --model PATH.");
+    }
+}

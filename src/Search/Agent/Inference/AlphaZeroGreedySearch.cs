@@ -1,0 +1,31 @@
+using System.Diagnostics;
+using Elim.Graph;
+using Elim.Search.Agent.Network;
+using Elim.Search.Game;
+
+namespace Elim.Search.Agent.Inference;
+
+/// <summary>
+/// <c>alphazero-greedy</c>: the network's greedy order, one forward pass per elimination and no search.
+/// Deterministic; it ignores the seed and uses at most the time it needs.
+/// </summary>
+public sealed class AlphaZeroGreedySearch(Func<InferenceNetwork> model, CostModel costModel) : ISearchMethod
+{
+    /// <summary>The registry name.</summary>
+    public const string MethodName = "alphazero-greedy";
+
+    /// <inheritdoc />
+    public string Name => MethodName;
+
+    /// <inheritdoc />
+    public SearchResult Search(ComputationalGraph graph, SearchBudget budget, int seed, IProgress<SearchProgress>? progress, CancellationToken token)
+    {
+        var network = model();   // the first call loads the model (and TorchSharp's natives): not part of the search
+        var clock = Stopwatch.StartNew();
+        var game = new EliminationGame(graph, costModel);
+        long cost = GreedyPolicy.PlayOut(network, game);
+        var result = new SearchResult(new EliminationOrder(game.Eliminated.ToArray()), cost, 0, Name, false, clock.Elapsed, game.Depth);
+        progress?.Report(new SearchProgress(Name, cost, 0, clock.Elapsed, game.Depth));
+        return result;
+    }
+}

@@ -1,0 +1,111 @@
+using Elim.Graph;
+using Elim.Search.Agent.Features;
+using Elim.Search.Agent.Network;
+using Elim.Search.Game;
+
+namespace Elim.Search.Agent.Training;
+
+/// <summary>
+/// Self-play with a Gumbel-style one-step search (after Danihelka et al., "Policy improvement by planning
+/// with Gumbel"). At each state the legal vertices are perturbed by Gumbel noise, the
+/// <see cref="SelfPlayOptions.Candidates"/> best by noise + logit are each tried: the exact step cost
+/// plus the network's value of the state after it give a Q value, normalized to [0, 1] among them. The move
+/// played maximizes noise + logit + σ(Q); the policy target is softmax(logit + σ(completed Q)), where
+/// vertices not tried take the state's own value. Value targets are the realised remaining costs.
+/// The children are evaluated in one batch, and the chosen child's evaluation serves the next step.
+/// </summary>
+public sealed class SelfPlay(PolicyValueNet net, SelfPlayOptions options)
+{
+    /// <summary>Plays one game on <paramref name="graph"/>; returns its positions and the game's total cost.</summary>
+    public (List<TrainingSample> Samples, long Cost) Play(ComputationalGraph graph, AgentRandom random)
+    {
+        var game = new EliminationGame(graph);
+        var observation = GraphFeatures.Observe(game);
+        var evaluation = NetworkEvaluator.Evaluate(net, observation);
+        var positions = new List<(GraphObservation Observation, float[] Target, long CostBefore)>();
+        while (!game.IsComplete)
+        {
+            var step = Search(game, observation, evaluation, random);
+            if (game.RemainingCount > 1) positions.Add((observation, step.Target, game.Cost));
+            game.Eliminate(step.Vertex);
+            if (game.IsComplete) break;
+            (observation, evaluation) = (step.NextObservation!, step.NextEvaluation!);
+        }
+        long total = game.Cost;
+        var samples = positions.ConvertAll(p => new TrainingSample(p.Observation, p.Target, MathF.Log(1 + total - p.CostBefore)));
+        return (samples, total);
+    }
+
+    private sealed record Step(int Vertex, float[] Target, GraphObservation? NextObservation, Evaluation? NextEvaluation);
+
+    private Step Search(EliminationGame game, GraphObservation observation, Evaluation evaluation, AgentRandom random)
+    {
+        int n = observation.NodeCount;
+        var logits = evaluation.Logits;
+        var noisy = new double[n];
+        var legalNodes = new List<int>();
+        for (int node = 0; node < n; node++)
+        {
+            if (!observation.Legal[node]) continue;
+            legalNodes.Add(node);
+            noisy[node] = random.Gumbel() + logits[node];
+        }
+        var candidates = legalNodes.OrderByDescending(node => noisy[node]).ThenBy(node => node).Take(options.Candidates).ToArray();
+
+        // Try each candidate: exact step cost now, the network's estimate for the rest.
+        var stepCosts = new long[candidates.Length];
+        var children = new GraphObservation?[candidates.Length];
+        for (int c = 0; c < candidates.Length; c++)
+        {
+            stepCosts[c] = game.Eliminate(observation.VertexOfNode[candidates[c]]);
+            if (!game.IsComplete) children[c] = GraphFeatures.Observe(game);
+            game.Undo();
+        }
+        var open = children.Where(child => child is not null).Select(child => child!).ToList();
+        var openEvaluations = open.Count > 0 ? NetworkEvaluator.Evaluate(net, open) : [];
+        var childEvaluations = new Evaluation?[candidates.Length];
+        var remaining = new double[candidates.Length];     // log(1 + predicted cost from this state on), per candidate
+        for (int c = 0, o = 0; c < candidates.Length; c++)
+        {
+            double rest = 0;
+            if (children[c] is not null) { childEvaluations[c] = openEvaluations[o++]; rest = childEvaluations[c]!.RemainingCost; }
+            remaining[c] = Math.Log(1 + stepCosts[c] + rest);
+        }
+
+        // Q in [0, 1], higher is better; the state's own value completes the vertices not tried.
+        double best = remaining.Min(), worst = Math.Max(remaining.Max(), evaluation.Value);
+        double Normalize(double logCost) => worst > best ? Math.Clamp((worst - logCost) / (worst - best), 0, 1) : 0.5;
+        double sigma = options.QScale;
+        var completed = new double[n];
+        foreach (int node in legalNodes) completed[node] = Normalize(evaluation.Value);
+        for (int c = 0; c < candidates.Length; c++) completed[candidates[c]] = Normalize(remaining[c]);
+
+        int chosen = 0;
+        for (int c = 1; c < candidates.Length; c++)
+        {
+            if (noisy[candidates[c]] + sigma * completed[candidates[c]] > noisy[candidates[chosen]] + sigma * completed[candidates[chosen]])
+                chosen = c;
+        }
+        return new Step(observation.VertexOfNode[candidates[chosen]], ImprovedPolicy(legalNodes, logits, completed, sigma, n),
+            children[chosen], childEvaluations[chosen]);
+    }
+
+    private static float[] ImprovedPolicy(List<int> legalNodes, float[] logits, double[] completed, double sigma, int n)
+    {
+        var target = new float[n];
+        double max = legalNodes.Max(node => logits[node] + sigma * completed[node]);
+        double sum = 0;
+        foreach (int node in legalNodes) sum += Math.Exp(logits[node] + sigma * completed[node] - max);
+        foreach (int node in legalNodes) target[node] = (float)(Math.Exp(logits[node] + sigma * completed[node] - max) / sum);
+        return target;
+    }
+}
+
+/// <summary>Self-play settings.</summary>
+/// <param name="Candidates">Vertices tried per move (Gumbel top-k).</param>
+/// <param name="QScale">σ: how many logits the best tried vertex gains over the worst (Gumbel MuZero's (c_visit + 1)·c_scale).</param>
+public sealed record SelfPlayOptions(int Candidates = 8, double QScale = 5)
+{
+    /// <summary>The settings the shipped model was trained with.</summary>
+    public static SelfPlayOptions Default { get; } = new();
+}

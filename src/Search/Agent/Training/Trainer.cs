@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using Elim.Search.Agent.Network;
+using static TorchSharp.torch;
+
+namespace Elim.Search.Agent.Training;
+
+/// <summary>
+/// The training loop: self-play a generated program, add its positions to the replay buffer, take gradient
+/// steps on random batches from it; every <see cref="TrainingOptions.ValidationInterval"/> score the greedy
+/// policy on the validation graphs, log a row, save the model if it is the best so far and write the
+/// checkpoint. Single-threaded and seeded: the same seed and options replay the same run (up to timing).
+/// </summary>
+public sealed class Trainer(TrainingOptions options, TextWriter progress)
+{
+    /// <summary>Runs for <see cref="TrainingOptions.Time"/>; returns the best validation score reached.</summary>
+    public double Run(CancellationToken token = default)
+    {
+        set_num_threads(options.Threads);
+        var (state, net, learner) = Start();
+        var random = new AgentRandom(state.RandomState);
+        var buffer = new ReplayBuffer(options.BufferCapacity) { TotalAdded = state.BufferAdded };
+        var validation = new Validation(options.ValidationGraphs, seed: int.MaxValue - options.Seed);
+        var log = new TrainingLog(options.LogPath, options.CurvePath);
+        log.Start(options.Resume);
+        var selfPlay = new SelfPlay(net, options.SelfPlay);
+
+        var clock = Stopwatch.StartNew();
+        var nextValidation = options.ValidationInterval;
+        long steps = state.Steps, games = state.Games;
+        double bestRatio = state.BestRatio, owed = 0, policySum = 0, valueSum = 0;
+        int lossCount = 0;
+        while (clock.Elapsed < options.Time && !token.IsCancellationRequested)
+        {
+            var graph = RandomPrograms.Generate(random, options.MinVertices, options.MaxVertices);
+            var (samples, _) = selfPlay.Play(graph, random);
+            buffer.AddRange(samples);
+            games++;
+            for (owed += samples.Count * options.StepsPerPosition; owed >= 1 && buffer.Count >= options.BatchSize; owed--)
+            {
+                var loss = learner.Step(buffer.Sample(options.BatchSize, random));
+                steps++;
+                policySum += loss.Policy;
+                valueSum += loss.Value;
+                lossCount++;
+            }
+            bool last = clock.Elapsed >= options.Time || token.IsCancellationRequested;
+            if (clock.Elapsed < nextValidation && !last) continue;
+            nextValidation = clock.Elapsed + options.ValidationInterval;
+
+            var score = validation.Score(net);
+            var trained = state.Trained + clock.Elapsed;
+            log.Append(new TrainingLogRow(steps, games, trained.TotalMinutes, policySum / Math.Max(1, lossCount), valueSum / Math.Max(1, lossCount),
+                score.MeanRatio, score.Wins, score.Losses));
+            if (score.MeanRatio < bestRatio)
+            {
+                bestRatio = score.MeanRatio;
+                ModelFile.Save(options.ModelPath, net);
+            }
+            Checkpoint.Save(options.CheckpointPath,
+                new CheckpointState(options.Seed, steps, games, trained, random.State, buffer.Capacity, buffer.TotalAdded, bestRatio), net, learner);
+            progress.WriteLine(
+                $"[{trained:hh\\:mm\\:ss}] step {steps} games {games} buffer {buffer.Count} | loss policy {policySum / Math.Max(1, lossCount):F3} " +
+                $"value {valueSum / Math.Max(1, lossCount):F3} | validation greedy/min-Markowitz {score.MeanRatio:F4} " +
+                $"(better {score.Wins}, worse {score.Losses} of {options.ValidationGraphs}; best {bestRatio:F4})");
+            policySum = valueSum = 0;
+            lossCount = 0;
+        }
+        return bestRatio;
+    }
+
+    private (CheckpointState State, PolicyValueNet Net, Learner Learner) Start()
+    {
+        if (options.Resume)
+        {
+            if (!File.Exists(options.CheckpointPath)) throw new FileNotFoundException($"No checkpoint to resume at {options.CheckpointPath}.");
+            var loaded = Checkpoint.Load(options.CheckpointPath, options.LearningRate);
+            progress.WriteLine($"Resuming from {options.CheckpointPath}: step {loaded.State.Steps}, games {loaded.State.Games}, trained {loaded.State.Trained:hh\\:mm\\:ss}.");
+            return loaded;
+        }
+        random.manual_seed(options.Seed);
+        var net = new PolicyValueNet(options.Shape);
+        net.eval();
+        var state = new CheckpointState(options.Seed, 0, 0, TimeSpan.Zero, AgentRandom.FromSeed(options.Seed).State, options.BufferCapacity, 0, double.PositiveInfinity);
+        return (state, net, new Learner(net, options.LearningRate));
+    }
+}

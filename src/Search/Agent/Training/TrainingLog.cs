@@ -1,0 +1,60 @@
+using System.Globalization;
+using ScottPlot;
+
+namespace Elim.Search.Agent.Training;
+
+/// <summary>One row of the training log.</summary>
+public sealed record TrainingLogRow(long Step, long Games, double Minutes, double PolicyLoss, double ValueLoss, double ValidationRatio, int Wins, int Losses);
+
+/// <summary>The CSV log of a training run (appended, so a resumed run continues it) and its curve as a PNG.</summary>
+public sealed class TrainingLog(string csvPath, string pngPath)
+{
+    private const string Header = "step,games,minutes,policy_loss,value_loss,validation_ratio_vs_markowitz,wins,losses";
+
+    /// <summary>Starts a fresh log, or keeps the existing one when resuming.</summary>
+    public void Start(bool resume)
+    {
+        if (!resume || !File.Exists(csvPath)) File.WriteAllText(csvPath, Header + Environment.NewLine);
+    }
+
+    /// <summary>Appends <paramref name="row"/> and redraws the curve from the whole log.</summary>
+    public void Append(TrainingLogRow row)
+    {
+        var c = CultureInfo.InvariantCulture;
+        File.AppendAllText(csvPath, string.Join(',', row.Step.ToString(c), row.Games.ToString(c), row.Minutes.ToString("F2", c),
+            row.PolicyLoss.ToString("F4", c), row.ValueLoss.ToString("F4", c), row.ValidationRatio.ToString("F4", c),
+            row.Wins.ToString(c), row.Losses.ToString(c)) + Environment.NewLine);
+        Draw(Read());
+    }
+
+    /// <summary>The rows written so far.</summary>
+    public List<TrainingLogRow> Read()
+    {
+        var c = CultureInfo.InvariantCulture;
+        return [.. File.ReadLines(csvPath).Skip(1).Where(l => l.Length > 0).Select(line =>
+        {
+            var f = line.Split(',');
+            return new TrainingLogRow(long.Parse(f[0], c), long.Parse(f[1], c), double.Parse(f[2], c), double.Parse(f[3], c),
+                double.Parse(f[4], c), double.Parse(f[5], c), int.Parse(f[6], c), int.Parse(f[7], c));
+        })];
+    }
+
+    private void Draw(List<TrainingLogRow> rows)
+    {
+        var plot = new Plot();
+        double[] minutes = [.. rows.Select(r => r.Minutes)];
+        var policy = plot.Add.Scatter(minutes, rows.Select(r => r.PolicyLoss).ToArray());
+        policy.LegendText = "policy loss";
+        var value = plot.Add.Scatter(minutes, rows.Select(r => r.ValueLoss).ToArray());
+        value.LegendText = "value loss";
+        var ratio = plot.Add.Scatter(minutes, rows.Select(r => r.ValidationRatio).ToArray());
+        ratio.LegendText = "greedy cost / min. Markowitz (right)";
+        ratio.Axes.YAxis = plot.Axes.Right;
+        plot.Axes.Right.Label.Text = "cost ratio on validation graphs";
+        plot.Axes.Left.Label.Text = "loss";
+        plot.Axes.Bottom.Label.Text = "training minutes";
+        plot.Title("Self-play training");
+        plot.ShowLegend();
+        plot.SavePng(pngPath, 900, 500);
+    }
+}
