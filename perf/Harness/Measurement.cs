@@ -17,10 +17,15 @@ public sealed record Measurement(string Example, string Contender, int Batch, in
     public static Measurement Take(string example, IContender contender, Batch batch, int size, int threads, double minimumSeconds)
     {
         int points = Math.Min(size, contender.MaxPoints);
-        long warmUp = Stopwatch.GetTimestamp();
         contender.Run(batch, points, threads);
-        double once = Stopwatch.GetElapsedTime(warmUp).TotalSeconds;
-        int callsPerSample = (int)Math.Clamp(1e-3 / Math.Max(once, 1e-9), 1, 100_000);
+        int callsPerSample = 1;
+        while (callsPerSample < 1 << 20)
+        {
+            long probe = Stopwatch.GetTimestamp();
+            for (int call = 0; call < callsPerSample; call++) contender.Run(batch, points, threads);
+            if (Stopwatch.GetElapsedTime(probe).TotalSeconds >= 1e-3) break;
+            callsPerSample *= 2;
+        }
         double best = double.MaxValue, total = 0;
         for (int sample = 0; sample < 200 && (sample < 3 || total < minimumSeconds); sample++)
         {

@@ -8,13 +8,14 @@ public static class SpecialFunctions
 
     /// <summary>
     /// The error function. Uses erf(x) = 2/√π·e^(−x²)·Σ 2ⁿx^(2n+1)/(1·3·…·(2n+1)), whose terms are all
-    /// positive (no cancellation); beyond |x| = 6 erf is ±1 in double precision.
+    /// positive (no cancellation); beyond |x| = 6 erf is ±1 in double precision. Free of throwing calls
+    /// (Math.Sign throws on NaN), so ILGPU can compile it into kernels.
     /// </summary>
     public static double Erf(double x)
     {
         if (double.IsNaN(x)) return double.NaN;
         double ax = Math.Abs(x);
-        if (ax >= 6) return Math.Sign(x);
+        if (ax >= 6) return x > 0 ? 1 : -1;
         double x2 = ax * ax;
         double term = ax;
         double sum = ax;

@@ -8,7 +8,7 @@ namespace Elim.Gpu.Emit;
 /// <summary>
 /// Emits a <see cref="JacobianProgram"/> as an ILGPU kernel: a public static method of a type in a collectible
 /// assembly whose body is the program's straight-line code for one point (one thread per point), through the
-/// CPU backend's <see cref="BodyEmitter"/> with <see cref="GpuLaneEmitter"/> and <see cref="ViewAccess"/>.
+/// CPU backend's <see cref="BodyEmitter"/> with <see cref="ScalarLaneEmitter"/> and <see cref="ViewAccess"/>.
 /// </summary>
 internal static class GpuKernelEmitter
 {
@@ -23,9 +23,9 @@ internal static class GpuKernelEmitter
         for (int i = 0; i < names.Length; i++) method.DefineParameter(i + 1, ParameterAttributes.None, names[i]);
         var il = method.GetILGenerator();
         var access = new ViewAccess(il);
-        var registers = BodyEmitter.DeclareRegisters(il, program, GpuLaneEmitter.Instance);
+        var registers = BodyEmitter.DeclareRegisters(il, program, ScalarLaneEmitter.Instance);
         // Direct calls: a kernel calls few distinct methods, and ILGPU inlines them anyway.
-        BodyEmitter.Emit(il, program, GpuLaneEmitter.Instance, access, registers, CallEmitter.Direct);
+        BodyEmitter.Emit(il, program, ScalarLaneEmitter.Instance, access, registers, CallEmitter.Direct);
         il.Emit(OpCodes.Ret);
         return type.CreateType().GetMethod("Run")!;
     }
