@@ -1,3 +1,4 @@
+using Elim.Testing;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -15,7 +16,7 @@ internal static class GpuBenchReport
         var md = new StringBuilder();
         md.AppendLine($"# GPU backend: {deviceKind} ({deviceName})");
         md.AppendLine();
-        md.AppendLine($"Machine: {CpuName()}, {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.");
+        md.AppendLine($"Machine: {Machine.CpuName()}, {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.");
         md.AppendLine($"Peak memory bandwidth: {(peakBandwidth is { } peak ? $"{peak / 1e9:F0} GB/s" : "not reported by this device")}.");
         md.AppendLine($"Command: `{command}`");
         md.AppendLine();
@@ -34,18 +35,5 @@ internal static class GpuBenchReport
             csv.AppendLine(string.Create(CultureInfo.InvariantCulture,
                 $"\"{deviceName}\",{r.Example},{r.Batch},{r.Contender},{r.Seconds:R},{r.JacobiansPerSecond:R},{r.BytesPerSecond:R},{r.SpeedupOverCpu:R}"));
         File.WriteAllText(stem + ".csv", csv.ToString());
-    }
-
-    private static string CpuName()
-    {
-        try
-        {
-            return File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
-                ?? RuntimeInformation.ProcessArchitecture.ToString();
-        }
-        catch (IOException)
-        {
-            return RuntimeInformation.ProcessArchitecture.ToString();
-        }
     }
 }

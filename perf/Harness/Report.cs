@@ -1,3 +1,4 @@
+using Elim.Testing;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -12,7 +13,7 @@ public static class Report
         var text = new StringBuilder();
         text.AppendLine("# CPU Jacobians: Elim against its peers");
         text.AppendLine();
-        text.AppendLine($"Machine: {CpuName()}, {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, " +
+        text.AppendLine($"Machine: {Machine.CpuName()}, {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, " +
                         $"{RuntimeInformation.OSDescription}; measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.");
         text.AppendLine("Command: `dotnet run -c Release --project perf/Harness -- " + string.Join(" ", Environment.GetCommandLineArgs().Skip(1)) + "`");
         text.AppendLine();
@@ -85,18 +86,5 @@ public static class Report
         text.AppendLine("|---|" + string.Concat(batches.Select(_ => "---|")));
         lines.ForEach(l => text.AppendLine(l));
         text.AppendLine();
-    }
-
-    private static string CpuName()
-    {
-        try
-        {
-            return File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
-                   ?? RuntimeInformation.ProcessArchitecture.ToString();
-        }
-        catch (IOException)
-        {
-            return RuntimeInformation.ProcessArchitecture.ToString();
-        }
     }
 }
