@@ -1,3 +1,4 @@
+using Elim.Backend;
 using Elim.Frontend;
 using Elim.Graph;
 using Elim.Perf.Contenders;
@@ -35,8 +36,8 @@ public sealed class ExampleRun
             ("elim-reverse", StandardOrders.Reverse(graph)),
             ("elim-markowitz", StandardOrders.MinimalMarkowitz(graph)),
         };
-        var stored = OrderStore.Default().TryGetBest(graph)?.Order;
-        var best = stored ?? orders.MinBy(o => MarkowitzCost.Of(graph, o.Order)).Order;
+        // The same "best" that elim bench, elim compile and the compile API use.
+        var (best, bestMethod) = BestOrder.Resolve(graph, OrderStore.Default());
         foreach (var (contenderName, order) in orders.Append(("elim-best", best)))
         {
             var compiled = new ElimContender(contenderName, graph, order);
@@ -47,7 +48,7 @@ public sealed class ExampleRun
         run.Contenders.Add(new InterpreterContender(graph));
         run.Contenders.Add(new TorchSharpContender(graph));
         if (name == "roe_flux_1d") run.Contenders.Add(new HandWrittenContender());
-        run.BestOrderSource = stored is null ? "the cheapest of forward, reverse and minimal Markowitz (no stored order)" : "the order store";
+        run.BestOrderSource = bestMethod;
         return run;
     }
 

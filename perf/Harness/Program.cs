@@ -51,7 +51,7 @@ foreach (string example in options.Examples)
         }
     }
 }
-notes.AddRange(runs.Select(r => $"{r.Name}: elim-best uses {r.BestOrderSource}."));
+notes.AddRange(runs.Select(r => $"{r.Name}: elim-best uses the {r.BestOrderSource} order."));
 Report.Write(options, runs, log.Measurements, notes);
 Plots.Write(options, log.Measurements);
 Console.Error.WriteLine($"wrote {options.OutputDirectory}/cpu-jacobians.md, .csv and cpu-*.png");
