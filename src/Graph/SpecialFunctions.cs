@@ -28,6 +28,21 @@ public static class SpecialFunctions
         return x < 0 ? -value : value;
     }
 
+    /// <summary>
+    /// ∂(a^b)/∂a = b·a^(b−1), computed from the power r = a^b as b·(r/a) (one division instead of a second
+    /// power) wherever r and r/a are normal numbers; elsewhere (a = 0, overflow, underflow, NaN) as
+    /// b·a^(b−1). 0 where b = 0, the convention of <see cref="OpRules"/>.
+    /// </summary>
+    public static double PowBaseSlope(double a, double b, double r)
+    {
+        if (b == 0) return 0;
+        double quotient = r / a;
+        return IsNormal(r) && IsNormal(quotient) ? b * quotient : b * Math.Pow(a, b - 1);
+    }
+
+    // NaN compares false.
+    private static bool IsNormal(double x) => Math.Abs(x) >= 2.2250738585072014E-308 && Math.Abs(x) <= double.MaxValue;
+
     /// <summary>log(1 + x), accurate for small x (the classic correction of the rounded 1 + x).</summary>
     public static double Log1p(double x)
     {

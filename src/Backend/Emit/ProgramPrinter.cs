@@ -27,8 +27,7 @@ public static class ProgramPrinter
             if (instruction.Op == IrOp.Input) text.Append(CultureInfo.InvariantCulture, $"x[{instruction.Index}]");
             else
             {
-                text.Append(IrOps.Name(instruction.Op)).Append(' ').Append(Operand(instruction.A));
-                if (instruction.Arity == 2) text.Append(", ").Append(Operand(instruction.B));
+                text.Append(IrOps.Name(instruction.Op)).Append(' ').AppendJoin(", ", instruction.Operands.Select(Operand));
             }
             text.Append('\n');
             foreach (int s in program.StoresAfter(id)) AppendStore(program.Stores[s]);

@@ -50,11 +50,13 @@ public sealed class ScalarLaneEmitter : ILaneEmitter
                 load(b);
                 il.MarkLabel(done);
                 break;
+            case IrOp.PowBaseSlope:
+                EmitPowBaseSlope(il, a, b, instruction.C, load);
+                break;
             default:
                 var method = ScalarMethods.Of(instruction.Op)
                     ?? throw new InvalidOperationException($"No scalar emission for {instruction.Op}.");
-                load(a);
-                if (instruction.Arity == 2) load(b);
+                foreach (var operand in instruction.Operands) load(operand);
                 calls.Emit(il, method);
                 break;
         }
@@ -72,6 +74,59 @@ public sealed class ScalarLaneEmitter : ILaneEmitter
             load(b);
             il.Emit(opcode);
             il.Emit(OpCodes.Conv_R8);
+        }
+    }
+
+    private static readonly System.Reflection.MethodInfo MathAbs = typeof(Math).GetMethod(nameof(Math.Abs), [typeof(double)])!;
+    private static readonly System.Reflection.MethodInfo MathPow = typeof(Math).GetMethod(nameof(Math.Pow), [typeof(double), typeof(double)])!;
+
+    /// <summary>
+    /// <see cref="Elim.Graph.SpecialFunctions.PowBaseSlope"/> written out in IL (so exported assemblies and GPU
+    /// kernels need no Elim assembly): 0 where b = 0, b·(r/a) where r and r/a are normal, else b·a^(b−1).
+    /// </summary>
+    private static void EmitPowBaseSlope(ILGenerator il, Term a, Term b, Term r, Action<Term> load)
+    {
+        var quotient = il.DeclareLocal(typeof(double));
+        var nonZero = il.DefineLabel();
+        var slow = il.DefineLabel();
+        var done = il.DefineLabel();
+        load(b);
+        il.Emit(OpCodes.Ldc_R8, 0.0);
+        il.Emit(OpCodes.Bne_Un, nonZero);
+        il.Emit(OpCodes.Ldc_R8, 0.0);
+        il.Emit(OpCodes.Br, done);
+        il.MarkLabel(nonZero);
+        load(r);
+        load(a);
+        il.Emit(OpCodes.Div);
+        il.Emit(OpCodes.Stloc, quotient);
+        BranchUnlessNormal(() => load(r));
+        BranchUnlessNormal(() => il.Emit(OpCodes.Ldloc, quotient));
+        load(b);
+        il.Emit(OpCodes.Ldloc, quotient);
+        il.Emit(OpCodes.Mul);
+        il.Emit(OpCodes.Br, done);
+        il.MarkLabel(slow);
+        load(b);
+        load(a);
+        load(b);
+        il.Emit(OpCodes.Ldc_R8, 1.0);
+        il.Emit(OpCodes.Sub);
+        il.Emit(OpCodes.Call, MathPow);
+        il.Emit(OpCodes.Mul);
+        il.MarkLabel(done);
+
+        // Unordered compares branch too, so NaN takes the slow path.
+        void BranchUnlessNormal(Action push)
+        {
+            push();
+            il.Emit(OpCodes.Call, MathAbs);
+            il.Emit(OpCodes.Ldc_R8, 2.2250738585072014E-308);
+            il.Emit(OpCodes.Blt_Un, slow);
+            push();
+            il.Emit(OpCodes.Call, MathAbs);
+            il.Emit(OpCodes.Ldc_R8, double.MaxValue);
+            il.Emit(OpCodes.Bgt_Un, slow);
         }
     }
 }

@@ -6,7 +6,8 @@ namespace Elim.Backend.Emit;
 
 /// <summary>
 /// Emits instructions on <see cref="Vector256{T}"/> of doubles (four points at once): whole-vector
-/// methods where .NET has them with the scalar semantics, else the scalar method lane by lane.
+/// methods of <see cref="Vector256"/> or <see cref="Cpu.VectorMath"/> where there is one, else the scalar
+/// method lane by lane.
 /// </summary>
 public sealed class VectorLaneEmitter : ILaneEmitter
 {
@@ -55,8 +56,7 @@ public sealed class VectorLaneEmitter : ILaneEmitter
         }
         if (VectorMethods.NativeOf(instruction.Op) is { } native)
         {
-            load(a);
-            if (instruction.Arity == 2) load(b);
+            foreach (var operand in instruction.Operands) load(operand);
             calls.Emit(il, native);
             return;
         }
@@ -64,8 +64,7 @@ public sealed class VectorLaneEmitter : ILaneEmitter
             ?? throw new InvalidOperationException($"No vector emission for {instruction.Op}.");
         for (int lane = 0; lane < Lanes; lane++)
         {
-            Lane(a, lane);
-            if (instruction.Arity == 2) Lane(b, lane);
+            foreach (var operand in instruction.Operands) Lane(operand, lane);
             calls.Emit(il, scalar);
         }
         calls.Emit(il, VectorMethods.FromLanes);

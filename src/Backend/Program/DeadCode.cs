@@ -12,9 +12,7 @@ internal static class DeadCode
         for (int i = instructions.Count - 1; i >= 0; i--)
         {
             if (!live[i]) continue;
-            var instruction = instructions[i];
-            if (instruction.Arity >= 1) Mark(instruction.A);
-            if (instruction.Arity == 2) Mark(instruction.B);
+            foreach (var operand in instructions[i].Operands) Mark(operand);
         }
         var newId = new int[instructions.Count];
         var kept = new List<Instruction>();
@@ -24,7 +22,7 @@ internal static class DeadCode
             if (!live[i]) continue;
             newId[i] = kept.Count;
             var instruction = instructions[i];
-            kept.Add(instruction with { A = Renumber(instruction.A), B = Renumber(instruction.B) });
+            kept.Add(instruction with { A = Renumber(instruction.A), B = Renumber(instruction.B), C = Renumber(instruction.C) });
             if (eliminationProducts.Contains(i)) products++;
         }
         var renumbered = stores.Select(s => s with { Value = Renumber(s.Value) }).ToArray();

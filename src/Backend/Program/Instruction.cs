@@ -6,10 +6,16 @@ namespace Elim.Backend.Program;
 /// </summary>
 /// <param name="Op">The operation.</param>
 /// <param name="A">First operand (unused for <see cref="IrOp.Input"/>).</param>
-/// <param name="B">Second operand of binary operations; the constant 0 otherwise.</param>
+/// <param name="B">Second operand of binary and ternary operations; the constant 0 otherwise.</param>
 /// <param name="Index">The input number of <see cref="IrOp.Input"/>; 0 otherwise.</param>
 public readonly record struct Instruction(IrOp Op, Term A, Term B, int Index)
 {
+    /// <summary>Third operand of ternary operations; the constant 0 otherwise.</summary>
+    public Term C { get; init; } = Term.Zero;
+
     /// <summary>Number of operands (0 for inputs).</summary>
     public int Arity => IrOps.Arity(Op);
+
+    /// <summary>The operands in order: <see cref="A"/>, <see cref="B"/> and <see cref="C"/> as far as the arity goes.</summary>
+    public IEnumerable<Term> Operands => new[] { A, B, C }.Take(Arity);
 }

@@ -39,4 +39,6 @@ public enum IrOp
     Below,
     /// <summary>0 where the first operand is 0, else the second (∂pow conventions at 0).</summary>
     ZeroWhereZero,
+    /// <summary>∂(a^b)/∂a from a, b and r = a^b (see <see cref="Elim.Graph.SpecialFunctions.PowBaseSlope"/>).</summary>
+    PowBaseSlope,
 }

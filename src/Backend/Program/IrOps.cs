@@ -9,6 +9,7 @@ public static class IrOps
         IrOp.Input => 0,
         IrOp.Add or IrOp.Sub or IrOp.Mul or IrOp.Div or IrOp.Min or IrOp.Max or IrOp.Pow or IrOp.Atan2
             or IrOp.Below or IrOp.ZeroWhereZero => 2,
+        IrOp.PowBaseSlope => 3,
         _ => 1,
     };
 
@@ -16,7 +17,7 @@ public static class IrOps
     public static string Name(IrOp op) => op.ToString().ToLowerInvariant();
 
     /// <summary>Evaluates <paramref name="op"/> on scalars exactly as the emitted scalar code does.</summary>
-    public static double Evaluate(IrOp op, double a, double b) => op switch
+    public static double Evaluate(IrOp op, double a, double b, double c = 0) => op switch
     {
         IrOp.Add => a + b,
         IrOp.Sub => a - b,
@@ -25,7 +26,8 @@ public static class IrOps
         IrOp.Neg => -a,
         IrOp.Below => Below(a, b),
         IrOp.ZeroWhereZero => a == 0 ? 0 : b,
-        _ => ScalarMethods.Evaluate(op, a, b),
+        IrOp.PowBaseSlope => Graph.SpecialFunctions.PowBaseSlope(a, b, c),
+        _ => ScalarMethods.Evaluate(op, a, b, c),
     };
 
     /// <summary>1 where a &lt; b, 0 where a &gt; b, ½ otherwise; written the way the emitted code computes it.</summary>

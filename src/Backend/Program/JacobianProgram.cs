@@ -70,7 +70,7 @@ public sealed class JacobianProgram
 
     /// <summary>Every constant the instructions read, and the constant stores, distinct.</summary>
     public IReadOnlyList<double> Constants() =>
-        Instructions.SelectMany(i => new[] { i.A, i.B }.Take(i.Arity))
+        Instructions.SelectMany(i => i.Operands)
             .Concat(ConstantStores.Select(s => Stores[s].Value))
             .Where(t => t.IsConstant).Select(t => t.Constant).Distinct().ToArray();
 }

@@ -38,9 +38,17 @@ public sealed class ProgramBuilder
             case IrOp.Mul: return Mul(a, b);
             case IrOp.Div: return Div(a, b);
             case IrOp.ZeroWhereZero when a.IsConstant: return a.Constant == 0 ? Term.Zero : b;
+            case IrOp.Pow when a.Is(1): return Term.Of(1); // 1^b = 1 for every b, NaN included (IEEE 754).
         }
         if (a.IsConstant && b.IsConstant) return Term.Of(IrOps.Evaluate(op, a.Constant, b.Constant));
         return Emit(new Instruction(op, Materialize(a), Materialize(b), 0));
+    }
+
+    /// <summary>Applies a three-operand operation (folded when all operands are constants).</summary>
+    public Term Ternary(IrOp op, Term a, Term b, Term c)
+    {
+        if (a.IsConstant && b.IsConstant && c.IsConstant) return Term.Of(IrOps.Evaluate(op, a.Constant, b.Constant, c.Constant));
+        return Emit(new Instruction(op, Materialize(a), Materialize(b), 0) { C = Materialize(c) });
     }
 
     /// <summary>a + b.</summary>

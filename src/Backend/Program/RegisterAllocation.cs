@@ -14,19 +14,15 @@ internal static class RegisterAllocation
         for (int i = 0; i < instructions.Count; i++)
         {
             lastUse[i] = i;
-            var instruction = instructions[i];
-            if (instruction.Arity >= 1 && !instruction.A.IsConstant) lastUse[instruction.A.Value] = i;
-            if (instruction.Arity == 2 && !instruction.B.IsConstant) lastUse[instruction.B.Value] = i;
+            foreach (var operand in instructions[i].Operands.Where(o => !o.IsConstant)) lastUse[operand.Value] = i;
         }
         var registers = new int[instructions.Count];
         var free = new Stack<int>();
         int count = 0;
         for (int i = 0; i < instructions.Count; i++)
         {
-            var instruction = instructions[i];
             // Operands are on the evaluation stack before the result is stored, so their slots may be reused.
-            if (instruction.Arity >= 1) Release(instruction.A, i);
-            if (instruction.Arity == 2 && instruction.B != instruction.A) Release(instruction.B, i);
+            foreach (var operand in instructions[i].Operands.Distinct()) Release(operand, i);
             registers[i] = free.Count > 0 ? free.Pop() : count++;
             if (lastUse[i] == i) free.Push(registers[i]);
         }

@@ -4,9 +4,10 @@ using Elim.Graph;
 namespace Elim.Backend.Rules;
 
 /// <summary>
-/// The backend's table of emit rules, one row per <see cref="OpKind"/>. Each row writes exactly the
-/// arithmetic of the matching <see cref="OpRules"/> row (same operations, same order, so results agree
-/// bit for bit), expressed in <see cref="IrOp"/>s so constants fold and ±1 factors vanish.
+/// The backend's table of emit rules, one row per <see cref="OpKind"/>. Each row writes the arithmetic of
+/// the matching <see cref="OpRules"/> row (same operations, same order, so results agree bit for bit),
+/// expressed in <see cref="IrOp"/>s so constants fold and ±1 factors vanish; the one exception is pow's
+/// base partial, b·r/a from the power already computed (see <see cref="SpecialFunctions.PowBaseSlope"/>).
 /// </summary>
 public static class EmitRules
 {
@@ -38,7 +39,8 @@ public static class EmitRules
             new(OpKind.Pow, (p, a, b, _) => p.Binary(IrOp.Pow, a, b),
                 (p, a, b, r, _) =>
                 [
-                    p.Binary(IrOp.ZeroWhereZero, b, p.Mul(b, p.Binary(IrOp.Pow, a, p.Sub(b, One)))),
+                    // b·r/a rather than a second power: the one place this table departs from OpRules' arithmetic.
+                    p.Ternary(IrOp.PowBaseSlope, a, b, r),
                     p.Binary(IrOp.ZeroWhereZero, a, p.Mul(p.Unary(IrOp.Log, a), r)),
                 ]),
             Unary(OpKind.Sin, IrOp.Sin, (p, a, _) => p.Unary(IrOp.Cos, a)),
