@@ -81,6 +81,23 @@ public class BatchTests
         yield return Compile.Jacobian(robot, StandardOrders.MinimalMarkowitz(robot));
         var random = RandomGraphs.Create(seed: 3, inputs: 4, vertices: 40);
         yield return Compile.Jacobian(random, RandomGraphs.RandomOrder(random, 1));
+        // Too wide to stage four points' results on the stack: the per-point kernel writes lane by lane.
+        var wide = Wide(48);
+        Assert.True((wide.OutputCount + wide.OutputCount * wide.InputCount) * 32 > Emit.PointerAccess.MaxStagedBytes);
+        yield return Compile.Jacobian(wide, StandardOrders.Reverse(wide));
+    }
+
+    /// <summary>y_i = sin(x_i)·x_(i+1) + x_(i+2), indices modulo <paramref name="size"/>.</summary>
+    private static ComputationalGraph Wide(int size)
+    {
+        var builder = new GraphBuilder("wide");
+        var x = Enumerable.Range(0, size).Select(i => builder.AddInput($"x{i}")).ToArray();
+        for (int i = 0; i < size; i++)
+        {
+            var product = builder.Apply(OpKind.Mul, SourceSpan.None, builder.Apply(OpKind.Sin, SourceSpan.None, x[i]), x[(i + 1) % size]);
+            builder.MarkOutput($"y{i}", builder.Apply(OpKind.Add, SourceSpan.None, product, x[(i + 2) % size]));
+        }
+        return builder.Build();
     }
 
     /// <summary>Per-point inputs (positive, as RoeFlux needs) and the results of calling Evaluate point by point.</summary>

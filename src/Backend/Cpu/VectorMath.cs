@@ -10,6 +10,8 @@ namespace Elim.Backend.Cpu;
 /// Each agrees with the scalar method (<see cref="Math"/> or <see cref="SpecialFunctions"/>) to a few ulp
 /// on ordinary arguments; a vector holding a special argument (zero, infinity, NaN, a base ≤ 0) is
 /// computed lane by lane with the scalar method, so edge cases keep the scalar semantics exactly.
+/// Optimised at once (AggressiveOptimization): tier-0 code of vector arithmetic is several times slower,
+/// and a kernel may call these only a few times.
 /// </summary>
 public static class VectorMath
 {

@@ -13,11 +13,14 @@ public static class BodyEmitter
     public static LocalBuilder[] DeclareRegisters(ILGenerator il, JacobianProgram program, ILaneEmitter lanes) =>
         Enumerable.Range(0, program.RegisterCount).Select(_ => il.DeclareLocal(lanes.ValueType)).ToArray();
 
-    /// <summary>Emits the body for the current point(s) of <paramref name="access"/>, calling methods through <paramref name="calls"/>.</summary>
+    /// <summary>
+    /// Emits the body for the current point(s) of <paramref name="access"/>, calling methods through <paramref name="calls"/>;
+    /// without <paramref name="constantStores"/> the caller emits those once (<see cref="EmitConstantStores"/>).
+    /// </summary>
     public static void Emit(ILGenerator il, JacobianProgram program, ILaneEmitter lanes, IElementAccess access, LocalBuilder[] registers,
-        CallEmitter calls)
+        CallEmitter calls, bool constantStores = true)
     {
-        foreach (int s in program.ConstantStores) EmitStore(program.Stores[s]);
+        if (constantStores) EmitConstantStores(il, program, lanes, access, calls);
         for (int id = 0; id < program.Instructions.Count; id++)
         {
             var instruction = program.Instructions[id];
@@ -38,5 +41,15 @@ public static class BodyEmitter
             if (store.Value.Negated) lanes.EmitInstruction(il, new Instruction(IrOp.Neg, store.Value.Magnitude, Term.Zero, 0), Load, calls);
             else Load(store.Value);
         });
+    }
+
+    /// <summary>Emits the stores of constant results (structural zeros, constant partials).</summary>
+    public static void EmitConstantStores(ILGenerator il, JacobianProgram program, ILaneEmitter lanes, IElementAccess access, CallEmitter calls)
+    {
+        foreach (int s in program.ConstantStores)
+        {
+            var store = program.Stores[s];
+            access.EmitStore(il, store.Target, store.Index, () => lanes.EmitConstant(il, store.Value.Constant, calls));
+        }
     }
 }

@@ -37,12 +37,14 @@ public static class KernelEmitter
         var check = il.DefineLabel();
 
         access.EmitPrologue(il);
+        if (access.StoresPersist) BodyEmitter.EmitConstantStores(il, program, lanes, access, calls);
         il.Emit(OpCodes.Ldarg_3);
         il.Emit(OpCodes.Stloc, point);
         il.Emit(OpCodes.Br, check);
         il.MarkLabel(body);
         access.EmitBases(il, point);
-        BodyEmitter.Emit(il, program, lanes, access, registers, calls);
+        BodyEmitter.Emit(il, program, lanes, access, registers, calls, constantStores: !access.StoresPersist);
+        access.EmitEpilogue(il);
         il.Emit(OpCodes.Ldloc, point);
         il.Emit(OpCodes.Ldc_I4, vector ? VectorLaneEmitter.Lanes : 1);
         il.Emit(OpCodes.Add);

@@ -7,10 +7,20 @@ namespace Elim.Backend.Emit;
 /// <summary>
 /// Element access of a batch kernel <c>(double* x, double* y, double* J, int start, int end, int stride)</c>:
 /// per-iteration base pointers for the current point p, addressed by <see cref="BatchLayout"/>, with
-/// scalar or four-lane values.
+/// scalar or four-lane values. Four-lane results of the per-point layout are staged lane-major on the
+/// stack and written by <see cref="PointScatter"/> at the end of each iteration (up to
+/// <see cref="MaxStagedBytes"/>; larger programs write lane by lane).
 /// </summary>
 internal sealed class PointerAccess : IElementAccess
 {
+    /// <summary>
+    /// The most stack a kernel stages its results in. Staging pays while it and the four points' results stay
+    /// in the 32 KB L1 cache: measured on an EPYC, Propane's 4 KB made its batch 30% faster, g's 10 KB 40% slower.
+    /// </summary>
+    public const int MaxStagedBytes = 8 * 1024;
+
+    private static readonly System.Reflection.MethodInfo ScatterMethod = typeof(PointScatter).GetMethod(nameof(PointScatter.Scatter))!;
+
     private readonly JacobianProgram _program;
     private readonly BatchLayout _layout;
     private readonly bool _vector;
@@ -19,6 +29,7 @@ internal sealed class PointerAccess : IElementAccess
     private readonly LocalBuilder _jacobianBase;
     private readonly LocalBuilder _strideBytes;
     private readonly LocalBuilder? _scatter;
+    private readonly LocalBuilder? _staged;
     private readonly CallEmitter _calls;
 
     public PointerAccess(ILGenerator il, JacobianProgram program, BatchLayout layout, bool vector, CallEmitter calls)
@@ -31,8 +42,21 @@ internal sealed class PointerAccess : IElementAccess
         _outputBase = il.DeclareLocal(typeof(nint));
         _jacobianBase = il.DeclareLocal(typeof(nint));
         _strideBytes = il.DeclareLocal(typeof(nint));
-        if (vector && layout == BatchLayout.PerPoint) _scatter = il.DeclareLocal(VectorLaneEmitter.Instance.ValueType);
+        if (vector && layout == BatchLayout.PerPoint)
+        {
+            if (StagedBytes(program) <= MaxStagedBytes) _staged = il.DeclareLocal(typeof(nint));
+            else _scatter = il.DeclareLocal(VectorLaneEmitter.Instance.ValueType);
+        }
     }
+
+    /// <summary>
+    /// Whether stores go to the staging area, which keeps its contents between iterations: constant stores
+    /// then need emitting only once, before the loop.
+    /// </summary>
+    public bool StoresPersist => _staged is not null;
+
+    private static int StagedBytes(JacobianProgram program) =>
+        (program.OutputCount + program.JacobianSize) * VectorLaneEmitter.Lanes * sizeof(double);
 
     /// <summary>Once before the loop: the byte distance between rows of a structure-of-arrays batch.</summary>
     public void EmitPrologue(ILGenerator il)
@@ -43,6 +67,27 @@ internal sealed class PointerAccess : IElementAccess
         il.Emit(OpCodes.Conv_I);
         il.Emit(OpCodes.Mul);
         il.Emit(OpCodes.Stloc, _strideBytes);
+        if (_staged is null) return;
+        il.Emit(OpCodes.Ldc_I4, StagedBytes(_program));
+        il.Emit(OpCodes.Conv_U);
+        il.Emit(OpCodes.Localloc);
+        il.Emit(OpCodes.Stloc, _staged);
+    }
+
+    /// <summary>At the end of each iteration: writes the staged results of the four points to their places.</summary>
+    public void EmitEpilogue(ILGenerator il)
+    {
+        if (_staged is null) return;
+        Scatter(0, _outputBase, _program.OutputCount);
+        Scatter(_program.OutputCount, _jacobianBase, _program.JacobianSize);
+
+        void Scatter(int firstEntry, LocalBuilder destination, int width)
+        {
+            EmitStagedAddress(il, firstEntry);
+            il.Emit(OpCodes.Ldloc, destination);
+            il.Emit(OpCodes.Ldc_I4, width);
+            _calls.Emit(il, ScatterMethod);
+        }
     }
 
     /// <summary>At the top of each iteration: base pointers of point <paramref name="point"/>.</summary>
@@ -107,6 +152,12 @@ internal sealed class PointerAccess : IElementAccess
             pushValue();
             il.Emit(OpCodes.Stind_R8);
         }
+        else if (_staged is not null)
+        {
+            pushValue();
+            EmitStagedAddress(il, (target == StoreTarget.Output ? 0 : _program.OutputCount) + index);
+            _calls.Emit(il, VectorMethods.Store);
+        }
         else
         {
             pushValue();
@@ -120,6 +171,16 @@ internal sealed class PointerAccess : IElementAccess
                 il.Emit(OpCodes.Stind_R8);
             }
         }
+    }
+
+    /// <summary>Staging: entry k of the four points at staged + 32·k bytes.</summary>
+    private void EmitStagedAddress(ILGenerator il, int entry)
+    {
+        il.Emit(OpCodes.Ldloc, _staged!);
+        if (entry == 0) return;
+        il.Emit(OpCodes.Ldc_I4, entry * VectorLaneEmitter.Lanes * sizeof(double));
+        il.Emit(OpCodes.Conv_I);
+        il.Emit(OpCodes.Add);
     }
 
     /// <summary>Structure of arrays: base + row·stride bytes.</summary>
