@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Reflection.Emit;
 using Elim.Backend.Program;
 
@@ -8,6 +9,9 @@ public sealed class ScalarLaneEmitter : ILaneEmitter
 {
     /// <summary>The one instance.</summary>
     public static readonly ScalarLaneEmitter Instance = new();
+
+    private static readonly MethodInfo MathAbs = typeof(Math).GetMethod(nameof(Math.Abs), [typeof(double)])!;
+    private static readonly MethodInfo MathPow = typeof(Math).GetMethod(nameof(Math.Pow), [typeof(double), typeof(double)])!;
 
     private ScalarLaneEmitter() { }
 
@@ -39,19 +43,10 @@ public sealed class ScalarLaneEmitter : ILaneEmitter
                 il.Emit(OpCodes.Add);
                 break;
             case IrOp.ZeroWhereZero:
-                var nonZero = il.DefineLabel();
-                var done = il.DefineLabel();
-                load(a);
-                il.Emit(OpCodes.Ldc_R8, 0.0);
-                il.Emit(OpCodes.Bne_Un, nonZero);
-                il.Emit(OpCodes.Ldc_R8, 0.0);
-                il.Emit(OpCodes.Br, done);
-                il.MarkLabel(nonZero);
-                load(b);
-                il.MarkLabel(done);
+                ZeroWhereZero(il, a, load, () => load(b));
                 break;
             case IrOp.PowBaseSlope:
-                EmitPowBaseSlope(il, a, b, instruction.C, load);
+                ZeroWhereZero(il, b, load, () => EmitQuotientOrPower(il, a, b, instruction.C, load));
                 break;
             default:
                 var method = ScalarMethods.Of(instruction.Op)
@@ -77,25 +72,30 @@ public sealed class ScalarLaneEmitter : ILaneEmitter
         }
     }
 
-    private static readonly System.Reflection.MethodInfo MathAbs = typeof(Math).GetMethod(nameof(Math.Abs), [typeof(double)])!;
-    private static readonly System.Reflection.MethodInfo MathPow = typeof(Math).GetMethod(nameof(Math.Pow), [typeof(double), typeof(double)])!;
-
-    /// <summary>
-    /// <see cref="Elim.Graph.SpecialFunctions.PowBaseSlope"/> written out in IL (so exported assemblies and GPU
-    /// kernels need no Elim assembly): 0 where b = 0, b·(r/a) where r and r/a are normal, else b·a^(b−1).
-    /// </summary>
-    private static void EmitPowBaseSlope(ILGenerator il, Term a, Term b, Term r, Action<Term> load)
+    /// <summary>Pushes 0 where <paramref name="test"/> is 0, else what <paramref name="otherwise"/> pushes.</summary>
+    private static void ZeroWhereZero(ILGenerator il, Term test, Action<Term> load, Action otherwise)
     {
-        var quotient = il.DeclareLocal(typeof(double));
         var nonZero = il.DefineLabel();
-        var slow = il.DefineLabel();
         var done = il.DefineLabel();
-        load(b);
+        load(test);
         il.Emit(OpCodes.Ldc_R8, 0.0);
         il.Emit(OpCodes.Bne_Un, nonZero);
         il.Emit(OpCodes.Ldc_R8, 0.0);
         il.Emit(OpCodes.Br, done);
         il.MarkLabel(nonZero);
+        otherwise();
+        il.MarkLabel(done);
+    }
+
+    /// <summary>
+    /// The b ≠ 0 case of <see cref="Elim.Graph.SpecialFunctions.PowBaseSlope"/> written out in IL (so exported
+    /// assemblies and GPU kernels need no Elim assembly): b·(r/a) where r and r/a are normal, else b·a^(b−1).
+    /// </summary>
+    private static void EmitQuotientOrPower(ILGenerator il, Term a, Term b, Term r, Action<Term> load)
+    {
+        var quotient = il.DeclareLocal(typeof(double));
+        var slow = il.DefineLabel();
+        var done = il.DefineLabel();
         load(r);
         load(a);
         il.Emit(OpCodes.Div);
