@@ -10,17 +10,21 @@ namespace Elim.Backend.Cpu;
 /// Each agrees with the scalar method (<see cref="Math"/> or <see cref="SpecialFunctions"/>) to a few ulp
 /// on ordinary arguments; a vector holding a special argument (zero, infinity, NaN, a base ≤ 0) is
 /// computed lane by lane with the scalar method, so edge cases keep the scalar semantics exactly.
-/// Optimised at once (AggressiveOptimization): tier-0 code of vector arithmetic is several times slower,
-/// and a kernel may call these only a few times.
+/// Optimised at once (AggressiveOptimization): tier-0 code of vector arithmetic is several times slower, and
+/// in a process that keeps compiling new methods (the perf harness) the runtime left these at tier 0 long
+/// enough to double g's time per point.
 /// </summary>
 public static class VectorMath
 {
-    private static readonly V Half = Vector256.Create(0.5);
-    private static readonly V Infinity = Vector256.Create(double.PositiveInfinity);
-    private static readonly V SignBit = Vector256.Create(-0.0);
-    private static readonly V SmallestNormal = Vector256.Create(2.2250738585072014E-308);
+    // Properties, not static readonly fields: AggressiveOptimization compiles a method before its class is
+    // initialised, so it would load fields from memory where it folds these into constants.
+    private static V Half => Vector256.Create(0.5);
+    private static V Infinity => Vector256.Create(double.PositiveInfinity);
+    private static V SignBit => Vector256.Create(-0.0);
+    private static V SmallestNormal => Vector256.Create(2.2250738585072014E-308);
 
     /// <summary>arctan, ≤ 1 ulp from <see cref="Math.Atan"/> in measurements over 10⁻⁸…10⁸.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static V Atan(V x)
     {
         // Reduce |x| to [0, 0.66] with atan t = π/2 − atan(1/t) and atan t = π/4 + atan((t−1)/(t+1)), then a
@@ -34,15 +38,18 @@ public static class VectorMath
         var offset = (Vector256.Create(Math.PI / 2) & large) | (Vector256.Create(Math.PI / 4) & middle);
         var tail = (Vector256.Create(6.123233995736766E-17) & large) | (Vector256.Create(3.061616997868383E-17) & middle);
         var z = reduced * reduced;
-        var p = Polynomial(z, -8.750608600031904122785E-1, -1.615753718733365076637E1, -7.500855792314704667340E1,
-            -1.228866684490136173410E2, -6.485021904942025371773E1);
-        var q = Polynomial(z, 1, 2.485846490142306297962E1, 1.650270098316988542046E2, 4.328810604912902668951E2,
-            4.853903996359136964868E2, 1.945506571482613964425E2);
+        var p = (((Vector256.Create(-8.750608600031904122785E-1) * z + Vector256.Create(-1.615753718733365076637E1)) * z
+            + Vector256.Create(-7.500855792314704667340E1)) * z + Vector256.Create(-1.228866684490136173410E2)) * z
+            + Vector256.Create(-6.485021904942025371773E1);
+        var q = ((((z + Vector256.Create(2.485846490142306297962E1)) * z + Vector256.Create(1.650270098316988542046E2)) * z
+            + Vector256.Create(4.328810604912902668951E2)) * z + Vector256.Create(4.853903996359136964868E2)) * z
+            + Vector256.Create(1.945506571482613964425E2);
         var angle = offset + (reduced * (z * p / q) + reduced + tail);
         return angle ^ (x & SignBit);
     }
 
     /// <summary>atan2(y, x), ≤ 2 ulp from <see cref="Math.Atan2"/>; zeros and non-finite operands go lane by lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static V Atan2(V y, V x)
     {
         if (!AllTrue(IsFiniteNonZero(x) & IsFiniteNonZero(y))) return PerLane(y, x, Math.Atan2);
@@ -52,12 +59,15 @@ public static class VectorMath
     }
 
     /// <summary>arcsin as atan2(x, √((1−x)(1+x))): ≤ 2 ulp from <see cref="Math.Asin"/> on [−1, 1].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static V Asin(V x) => Atan2(x, Vector256.Sqrt((V.One - x) * (V.One + x)));
 
     /// <summary>arccos as atan2(√((1−x)(1+x)), x).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static V Acos(V x) => Atan2(Vector256.Sqrt((V.One - x) * (V.One + x)), x);
 
     /// <summary>tan as sin/cos, ≤ 3 ulp from <see cref="Math.Tan"/> in measurements.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static V Tan(V x)
     {
         var (sin, cos) = Vector256.SinCos(x);
@@ -68,6 +78,7 @@ public static class VectorMath
     /// a^b as e^(b·ln a) for bases in (0, ∞) and finite exponents, else lane by lane with <see cref="Math.Pow"/>.
     /// The relative error grows with |b·ln a| (about 3·10⁻¹³ at the edge of the double range).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static V Pow(V a, V b)
     {
         var ordinary = Vector256.GreaterThan(a, V.Zero) & Vector256.LessThan(a, Infinity) & Vector256.LessThan(Vector256.Abs(b), Infinity);
@@ -79,6 +90,7 @@ public static class VectorMath
     /// ∂(a^b)/∂a from the power r = a^b already computed: b·(r/a), as <see cref="SpecialFunctions.PowBaseSlope"/>;
     /// lanes where that quotient is not a normal number go through the scalar method.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static V PowBaseSlope(V a, V b, V r)
     {
         var quotient = r / a;
@@ -88,6 +100,7 @@ public static class VectorMath
     }
 
     /// <summary>log(1 + x), written as <see cref="SpecialFunctions.Log1p"/> with the vector logarithm.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static V Log1p(V x)
     {
         var u = V.One + x;
@@ -97,6 +110,7 @@ public static class VectorMath
     }
 
     /// <summary>artanh x = sign(x)·½·log1p(2|x|/(1−|x|)), ≤ 4 ulp from <see cref="Math.Atanh"/> in measurements.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static V Atanh(V x)
     {
         // On |x| the quotient is ≥ 0, where log1p is well conditioned (near x = −1 it would not be).
@@ -108,6 +122,7 @@ public static class VectorMath
     /// erf by the series of <see cref="SpecialFunctions.Erf"/>, summed on all lanes until every lane has
     /// converged; a converged lane stops adding terms, so each lane sums exactly what the scalar code sums.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static V Erf(V x)
     {
         var ax = Vector256.Abs(x);
@@ -127,13 +142,6 @@ public static class VectorMath
         value = Vector256.ConditionalSelect(saturated, V.One, value) ^ (x & SignBit);
         // NaN lanes: the comparisons above are false, so force NaN back.
         return Vector256.ConditionalSelect(Vector256.Equals(x, x), value, x);
-    }
-
-    private static V Polynomial(V z, params ReadOnlySpan<double> coefficients)
-    {
-        var sum = Vector256.Create(coefficients[0]);
-        for (int i = 1; i < coefficients.Length; i++) sum = sum * z + Vector256.Create(coefficients[i]);
-        return sum;
     }
 
     private static bool AllTrue(V mask) => Vector256.EqualsAll(mask.AsUInt64(), Vector256<ulong>.AllBitsSet);
