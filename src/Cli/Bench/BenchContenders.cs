@@ -10,10 +10,7 @@ public static class BenchContenders
     /// <summary>At most this many points are given to the reference interpreter (it allocates per point).</summary>
     public const int InterpreterSample = 2_000;
 
-    /// <summary>
-    /// Every contender, in report order. Extension point: peers that live in other projects (TorchSharp's
-    /// batched autograd, named <c>torchsharp</c>) are added to this list.
-    /// </summary>
+    /// <summary>Every contender, in report order.</summary>
     public static IReadOnlyList<IBenchContender> All { get; } =
     [
         new CompiledJacobian("elim-forward", StandardOrders.Forward),
@@ -22,6 +19,7 @@ public static class BenchContenders
         new CompiledJacobian("elim-best", graph => BestOrder.Resolve(graph, OrderStore.Default()).Order),
         new ReferenceInterpreter(),
         new CompiledPrimal(),
+        new TorchSharpAutograd(),
     ];
 
     /// <summary>Elim's compiled outputs and Jacobian with one order source, batched over all points.</summary>

@@ -1,7 +1,7 @@
 namespace Elim.Cli.Bench;
 
 /// <summary>
-/// One way of computing a batch of outputs and Jacobians that <c>elim bench</c> times. New peers (TorchSharp,
+/// One way of computing a batch of outputs and Jacobians that <c>elim bench</c> times. New peers (a GPU kernel,
 /// hand-written code) implement this and are added to <see cref="BenchContenders.All"/>.
 /// </summary>
 public interface IBenchContender
