@@ -34,6 +34,7 @@ public class VectorMathTests
     private static readonly Dictionary<string, (Func<V, V, V> Vector, Func<double, double, double> Scalar, Func<Random, double> A, Func<Random, double> B, Func<double, double, double> Ulps)> BinaryCases = new()
     {
         ["atan2"] = (VectorMath.Atan2, Math.Atan2, Wide, Wide, (_, _) => 3),
+        ["atan2 extreme"] = (VectorMath.Atan2, Math.Atan2, Extreme, Extreme, (_, _) => 3),
         ["pow"] = (VectorMath.Pow, Math.Pow, r => r.NextDouble() * 10, r => Unit(r) * 20, PowUlps),
         ["pow wide"] = (VectorMath.Pow, Math.Pow, r => Math.Abs(Wide(r)), r => Unit(r) * 30, PowUlps),
     };
@@ -140,6 +141,8 @@ public class VectorMathTests
     private static double Wide(Random random) => (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-8, 9));
 
     private static double Unit(Random random) => random.NextDouble() * 2 - 1;
+
+    private static double Extreme(Random random) => (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-307, 308));
 
     private static void AssertNear(double expected, double actual, double ulps, string where)
     {

@@ -25,16 +25,37 @@ public static class VectorMath
 
     /// <summary>arctan, ≤ 1 ulp from <see cref="Math.Atan"/> in measurements over 10⁻⁸…10⁸.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static V Atan(V x)
+    public static V Atan(V x) => FirstQuadrantAngle(Vector256.Abs(x), V.One) ^ (x & SignBit);
+
+    /// <summary>
+    /// atan2(y, x), ≤ 2 ulp from <see cref="Math.Atan2"/>; zeros, non-finite operands and magnitudes beyond
+    /// 10³⁰⁰ (where |y| ± |x| could overflow) go lane by lane.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static V Atan2(V y, V x)
     {
-        // Reduce |x| to [0, 0.66] with atan t = π/2 − atan(1/t) and atan t = π/4 + atan((t−1)/(t+1)), then a
-        // degree 4/5 rational approximation (coefficients from S. L. Moshier, Methods and Programs for
-        // Mathematical Functions, 1989); π/2 and π/4 carry their rounding error as a tail.
-        var t = Vector256.Abs(x);
-        var large = Vector256.GreaterThan(t, Vector256.Create(2.414213562373095));
-        var middle = Vector256.GreaterThan(t, Vector256.Create(0.66)) & ~large;
-        var reduced = Vector256.ConditionalSelect(large, -V.One / t,
-            Vector256.ConditionalSelect(middle, (t - V.One) / (t + V.One), t));
+        var ordinary = IsFiniteNonZero(x) & IsFiniteNonZero(y)
+            & Vector256.LessThan(Vector256.Max(Vector256.Abs(x), Vector256.Abs(y)), Vector256.Create(1e300));
+        if (!AllTrue(ordinary)) return PerLane(y, x, Math.Atan2);
+        var angle = FirstQuadrantAngle(Vector256.Abs(y), Vector256.Abs(x));
+        // Left half-plane: π − angle; then y's sign.
+        angle = Vector256.ConditionalSelect(Vector256.LessThan(x, V.Zero), Vector256.Create(Math.PI) - angle, angle);
+        return angle ^ (y & SignBit);
+    }
+
+    /// <summary>atan(y/x) for y, x ≥ 0, with one division to reduce the argument and one for the approximation.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static V FirstQuadrantAngle(V y, V x)
+    {
+        // Reduce y/x to [−0.42, 0.66] with atan t = π/2 − atan(1/t) and atan t = π/4 + atan((t−1)/(t+1)), written
+        // on y and x so one division serves every case; then a degree 4/5 rational approximation (coefficients
+        // from S. L. Moshier, Methods and Programs for Mathematical Functions, 1989). π/2 and π/4 carry their
+        // rounding error as a tail.
+        var large = Vector256.GreaterThan(y, Vector256.Create(2.414213562373095) * x);
+        var middle = Vector256.GreaterThan(y, Vector256.Create(0.66) * x) & ~large;
+        var numerator = Vector256.ConditionalSelect(large, -x, Vector256.ConditionalSelect(middle, y - x, y));
+        var denominator = Vector256.ConditionalSelect(large, y, Vector256.ConditionalSelect(middle, y + x, x));
+        var reduced = numerator / denominator;
         var offset = (Vector256.Create(Math.PI / 2) & large) | (Vector256.Create(Math.PI / 4) & middle);
         var tail = (Vector256.Create(6.123233995736766E-17) & large) | (Vector256.Create(3.061616997868383E-17) & middle);
         var z = reduced * reduced;
@@ -44,18 +65,7 @@ public static class VectorMath
         var q = ((((z + Vector256.Create(2.485846490142306297962E1)) * z + Vector256.Create(1.650270098316988542046E2)) * z
             + Vector256.Create(4.328810604912902668951E2)) * z + Vector256.Create(4.853903996359136964868E2)) * z
             + Vector256.Create(1.945506571482613964425E2);
-        var angle = offset + (reduced * (z * p / q) + reduced + tail);
-        return angle ^ (x & SignBit);
-    }
-
-    /// <summary>atan2(y, x), ≤ 2 ulp from <see cref="Math.Atan2"/>; zeros and non-finite operands go lane by lane.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static V Atan2(V y, V x)
-    {
-        if (!AllTrue(IsFiniteNonZero(x) & IsFiniteNonZero(y))) return PerLane(y, x, Math.Atan2);
-        // For x < 0 the angle of y/x is off by π, turned towards y's side.
-        var turn = (Vector256.Create(Math.PI) ^ (y & SignBit)) & Vector256.LessThan(x, V.Zero);
-        return Atan(y / x) + turn;
+        return offset + (reduced * (z * p / q) + reduced + tail);
     }
 
     /// <summary>arcsin as atan2(x, √((1−x)(1+x))): ≤ 2 ulp from <see cref="Math.Asin"/> on [−1, 1].</summary>
