@@ -59,8 +59,8 @@ public class CompiledMatchesInterpreterTests
         var (outputs, jacobian) = Compile.At(function, point);
         var expectedOutputs = Interpreter.Evaluate(graph, point);
         for (int o = 0; o < outputs.Length; o++) Close.Equal(expectedOutputs[o], outputs[o], $"{graph.Name} y[{o}]");
-        // Relative to the sum of |path products| (cancellation is judged fairly): the emit rules divide by a
-        // reciprocal where the interpreter divides, and compute pow's base partial from the power.
+        // Relative to the sum of |path products| (cancellation is judged fairly): the emit rules compute pow's
+        // base partial from the power, the interpreter as b·a^(b−1).
         var expected = Interpreter.EliminationJacobian(graph, point, order);
         var actual = new double[expected.GetLength(0), expected.GetLength(1)];
         Buffer.BlockCopy(jacobian, 0, actual, 0, jacobian.Length * sizeof(double));

@@ -6,10 +6,8 @@ namespace Elim.Backend.Rules;
 /// <summary>
 /// The backend's table of emit rules, one row per <see cref="OpKind"/>. Each row writes the arithmetic of
 /// the matching <see cref="OpRules"/> row (same operations, same order, so results agree bit for bit),
-/// expressed in <see cref="IrOp"/>s so constants fold and ±1 factors vanish. Three rows trade a division
-/// or a power for cheaper work and agree to rounding instead: pow's base partial is b·r/a from the power
-/// already computed (see <see cref="SpecialFunctions.PowBaseSlope"/>), and div and atan2 divide once and
-/// multiply by the reciprocal (a division costs several multiplications).
+/// expressed in <see cref="IrOp"/>s so constants fold and ±1 factors vanish; the one exception is pow's
+/// base partial, b·r/a from the power already computed (see <see cref="SpecialFunctions.PowBaseSlope"/>).
 /// </summary>
 public static class EmitRules
 {
@@ -35,11 +33,7 @@ public static class EmitRules
             new(OpKind.Add, (p, a, b, _) => p.Add(a, b), (_, _, _, _, _) => [One, One]),
             new(OpKind.Sub, (p, a, b, _) => p.Sub(a, b), (_, _, _, _, _) => [One, One.Negate()]),
             new(OpKind.Mul, (p, a, b, _) => p.Mul(a, b), (_, a, b, _, _) => [b, a]),
-            new(OpKind.Div, (p, a, b, _) => p.Div(a, b), (p, _, b, r, _) =>
-            {
-                var inverse = p.Div(One, b);
-                return [inverse, p.Mul(r, inverse).Negate()];
-            }),
+            new(OpKind.Div, (p, a, b, _) => p.Div(a, b), (p, _, b, r, _) => [p.Div(One, b), p.Div(r.Negate(), b)]),
             new(OpKind.IntegerPow, (p, a, _, n) => IntegerPower(p, a, n),
                 (p, a, _, _, n) => [n == 0 ? Term.Zero : p.Mul(Term.Of(n), IntegerPower(p, a, n - 1))]),
             new(OpKind.Pow, (p, a, b, _) => p.Binary(IrOp.Pow, a, b),
@@ -74,8 +68,8 @@ public static class EmitRules
             new(OpKind.Atan2, (p, y, x, _) => p.Binary(IrOp.Atan2, y, x),
                 (p, y, x, _, _) =>
                 {
-                    var inverse = p.Div(One, p.Add(p.Mul(x, x), p.Mul(y, y)));
-                    return [p.Mul(x, inverse), p.Mul(y, inverse).Negate()];
+                    var denominator = p.Add(p.Mul(x, x), p.Mul(y, y));
+                    return [p.Div(x, denominator), p.Div(y.Negate(), denominator)];
                 }),
             new(OpKind.Min, (p, a, b, _) => p.Binary(IrOp.Min, a, b),
                 (p, a, b, _, _) => [p.Binary(IrOp.Below, a, b), p.Binary(IrOp.Below, b, a)]),
