@@ -6,7 +6,7 @@ namespace Elim.Backend.Tests;
 
 /// <summary>
 /// Batched evaluation in both layouts, any size and thread count, equals a loop of single-point calls: bit for
-/// bit where only exact operations are vectorised (RoeFlux), to rounding where Vector256's sin/cos/exp differ.
+/// bit where only exact operations are vectorised (RoeFlux), to rounding where vectorised transcendental functions differ.
 /// </summary>
 public class BatchTests
 {

@@ -49,7 +49,7 @@ public class OpSemanticsTests
                 var (single, singleJacobian) = Compile.At(function, x[(p * graph.InputCount)..((p + 1) * graph.InputCount)]);
                 if (UsesApproximateVectorMath(function))
                 {
-                    // exp, log, sin and cos are Vector256's: within a few ulp of Math.
+                    // Vectorised transcendental functions (Vector256's, VectorMath's): within a few ulp of the scalar ones.
                     for (int k = 0; k < single.Length; k++) Close.Equal(single[k], outputs[p * single.Length + k], $"{kind} y[{k}]", 1e-15);
                     for (int k = 0; k < singleJacobian.Length; k++)
                         Close.Equal(singleJacobian[k], jacobians[p * singleJacobian.Length + k], $"{kind} J[{k}]", 1e-15);

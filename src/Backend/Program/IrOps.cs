@@ -27,7 +27,7 @@ public static class IrOps
         IrOp.Below => Below(a, b),
         IrOp.ZeroWhereZero => a == 0 ? 0 : b,
         IrOp.PowBaseSlope => Graph.SpecialFunctions.PowBaseSlope(a, b, c),
-        _ => ScalarMethods.Evaluate(op, a, b, c),
+        _ => ScalarMethods.Evaluate(op, a, b),
     };
 
     /// <summary>1 where a &lt; b, 0 where a &gt; b, ½ otherwise; written the way the emitted code computes it.</summary>

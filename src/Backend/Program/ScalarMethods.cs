@@ -39,10 +39,10 @@ public static class ScalarMethods
     public static MethodInfo? Of(IrOp op) => Methods.GetValueOrDefault(op);
 
     /// <summary>Evaluates a method-backed <paramref name="op"/> (for constant folding).</summary>
-    public static double Evaluate(IrOp op, double a, double b, double c)
+    public static double Evaluate(IrOp op, double a, double b)
     {
         var method = Of(op) ?? throw new ArgumentException($"{op} has no scalar method.", nameof(op));
-        object?[] arguments = new object?[] { a, b, c }[..method.GetParameters().Length];
+        object?[] arguments = method.GetParameters().Length == 1 ? [a] : [a, b];
         return (double)method.Invoke(null, arguments)!;
     }
 
