@@ -1,5 +1,7 @@
 using Elim.Backend.Cache;
 using Elim.Backend.Cpu;
+using Elim.Backend.Emit;
+using Elim.Backend.Lowering;
 using Elim.Graph;
 
 namespace Elim.Backend.Tests;
@@ -11,6 +13,11 @@ public static class Compile
 
     public static JacobianFunction Jacobian(ComputationalGraph graph, EliminationOrder order) =>
         JacobianCompiler.Compile(graph, order, Cache);
+
+    /// <summary>Compiled with vector kernels of <paramref name="lanes"/> (not the processor's widest), outside the cache.</summary>
+    public static JacobianFunction Jacobian(ComputationalGraph graph, EliminationOrder order, VectorLaneEmitter lanes) =>
+        new(graph, order, new CompiledCode(ProgramLowering.Jacobian(graph, order), JacobianCompiler.TypeName(graph, "Jacobian"), lanes),
+            () => JacobianCompiler.CompilePrimal(graph, Cache));
 
     /// <summary>Compiled outputs and row-major Jacobian at one point.</summary>
     public static (double[] Outputs, double[] Jacobian) At(JacobianFunction function, double[] x)

@@ -1,16 +1,25 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using Elim.Backend.Cpu;
+using Elim.Backend.Cpu.Lanes;
 using Elim.Graph;
-using V = System.Runtime.Intrinsics.Vector256<double>;
 
 namespace Elim.Backend.Tests;
 
+/// <summary>Four lanes (<see cref="Vector256{T}"/>).</summary>
+public sealed class VectorMath4Tests : VectorMathTests<Lanes4, Vector256<double>>;
+
+/// <summary>Eight lanes (<see cref="Vector512{T}"/>; emulated where the processor lacks AVX-512).</summary>
+public sealed class VectorMath8Tests : VectorMathTests<Lanes8, Vector512<double>>;
+
 /// <summary>
-/// <see cref="VectorMath"/> against the scalar methods it stands in for: within a few ulp on many random
+/// <see cref="VectorMath{T, TVector}"/> against the scalar methods it stands in for: within a few ulp on many random
 /// arguments, and exactly the scalar values on the edges of each domain (zeros, infinities, NaN).
 /// </summary>
-public class VectorMathTests
+public abstract class VectorMathTests<T, V> where T : struct, ILanes<T> where V : struct
 {
+    private static readonly int Lanes = T.Count;
+
     private const int Vectors = 20_000;
     private static readonly double[] Edges =
         [0.0, -0.0, 1.0, -1.0, 0.5, -0.5, 2.0, -3.0, 1e-310, 1e300, -1e300, double.PositiveInfinity, double.NegativeInfinity, double.NaN];
@@ -21,22 +30,22 @@ public class VectorMathTests
 
     private static readonly Dictionary<string, (Func<V, V> Vector, Func<double, double> Scalar, Func<Random, double> Argument, double Ulps)> UnaryCases = new()
     {
-        ["atan"] = (VectorMath.Atan, Math.Atan, Wide, 2),
-        ["tan"] = (VectorMath.Tan, Math.Tan, r => Wide(r) % 1e6, 8),
-        ["asin"] = (VectorMath.Asin, Math.Asin, Unit, 4),
-        ["acos"] = (VectorMath.Acos, Math.Acos, Unit, 4),
-        ["atanh"] = (VectorMath.Atanh, Math.Atanh, Unit, 8),
-        ["atanh near 0"] = (VectorMath.Atanh, Math.Atanh, r => Unit(r) * 1e-7, 8),
-        ["log1p"] = (VectorMath.Log1p, SpecialFunctions.Log1p, r => Math.Max(Wide(r), -1), 8),
-        ["erf"] = (VectorMath.Erf, SpecialFunctions.Erf, r => Unit(r) * 7, 8),
+        ["atan"] = (VectorMath<T, V>.Atan, Math.Atan, Wide, 2),
+        ["tan"] = (VectorMath<T, V>.Tan, Math.Tan, r => Wide(r) % 1e6, 8),
+        ["asin"] = (VectorMath<T, V>.Asin, Math.Asin, Unit, 4),
+        ["acos"] = (VectorMath<T, V>.Acos, Math.Acos, Unit, 4),
+        ["atanh"] = (VectorMath<T, V>.Atanh, Math.Atanh, Unit, 8),
+        ["atanh near 0"] = (VectorMath<T, V>.Atanh, Math.Atanh, r => Unit(r) * 1e-7, 8),
+        ["log1p"] = (VectorMath<T, V>.Log1p, SpecialFunctions.Log1p, r => Math.Max(Wide(r), -1), 8),
+        ["erf"] = (VectorMath<T, V>.Erf, SpecialFunctions.Erf, r => Unit(r) * 7, 8),
     };
 
     private static readonly Dictionary<string, (Func<V, V, V> Vector, Func<double, double, double> Scalar, Func<Random, double> A, Func<Random, double> B, Func<double, double, double> Ulps)> BinaryCases = new()
     {
-        ["atan2"] = (VectorMath.Atan2, Math.Atan2, Wide, Wide, (_, _) => 3),
-        ["atan2 extreme"] = (VectorMath.Atan2, Math.Atan2, Extreme, Extreme, (_, _) => 3),
-        ["pow"] = (VectorMath.Pow, Math.Pow, r => r.NextDouble() * 10, r => Unit(r) * 20, PowUlps),
-        ["pow wide"] = (VectorMath.Pow, Math.Pow, r => Math.Abs(Wide(r)), r => Unit(r) * 30, PowUlps),
+        ["atan2"] = (VectorMath<T, V>.Atan2, Math.Atan2, Wide, Wide, (_, _) => 3),
+        ["atan2 extreme"] = (VectorMath<T, V>.Atan2, Math.Atan2, Extreme, Extreme, (_, _) => 3),
+        ["pow"] = (VectorMath<T, V>.Pow, Math.Pow, r => r.NextDouble() * 10, r => Unit(r) * 20, PowUlps),
+        ["pow wide"] = (VectorMath<T, V>.Pow, Math.Pow, r => Math.Abs(Wide(r)), r => Unit(r) * 30, PowUlps),
     };
 
     /// <summary>e^(b·ln a) inherits the rounding of b·ln a: a few ulp per unit of |b·ln a|.</summary>
@@ -50,9 +59,9 @@ public class VectorMathTests
         var random = new Random(name.Length);
         for (int i = 0; i < Vectors; i++)
         {
-            var x = Vector256.Create(argument(random), argument(random), argument(random), argument(random));
-            var result = vector(x);
-            for (int lane = 0; lane < 4; lane++) AssertNear(scalar(x[lane]), result[lane], ulps, $"{name}({x[lane]:R})");
+            var x = Random(argument, random);
+            var result = vector(Vector(x));
+            for (int lane = 0; lane < Lanes; lane++) AssertNear(scalar(x[lane]), Lane(result, lane), ulps, $"{name}({x[lane]:R})");
         }
     }
 
@@ -61,10 +70,10 @@ public class VectorMathTests
     public void UnaryFunctionsKeepTheScalarValuesAtTheEdges(string name)
     {
         var (vector, scalar, _, ulps) = UnaryCases[name];
-        foreach (var chunk in Edges.Chunk(4).Select(c => c.Concat(Enumerable.Repeat(0.25, 4 - c.Length)).ToArray()))
+        foreach (var chunk in Edges.Chunk(Lanes).Select(c => c.Concat(Enumerable.Repeat(0.25, Lanes - c.Length)).ToArray()))
         {
-            var result = vector(Vector256.Create(chunk));
-            for (int lane = 0; lane < 4; lane++) AssertNear(scalar(chunk[lane]), result[lane], ulps, $"{name}({chunk[lane]:R})");
+            var result = vector(Vector(chunk));
+            for (int lane = 0; lane < Lanes; lane++) AssertNear(scalar(chunk[lane]), Lane(result, lane), ulps, $"{name}({chunk[lane]:R})");
         }
     }
 
@@ -76,11 +85,10 @@ public class VectorMathTests
         var random = new Random(name.Length);
         for (int i = 0; i < Vectors; i++)
         {
-            var a = Vector256.Create(aArgument(random), aArgument(random), aArgument(random), aArgument(random));
-            var b = Vector256.Create(bArgument(random), bArgument(random), bArgument(random), bArgument(random));
-            var result = vector(a, b);
-            for (int lane = 0; lane < 4; lane++)
-                AssertNear(scalar(a[lane], b[lane]), result[lane], ulps(a[lane], b[lane]), $"{name}({a[lane]:R}, {b[lane]:R})");
+            var (a, b) = (Random(aArgument, random), Random(bArgument, random));
+            var result = vector(Vector(a), Vector(b));
+            for (int lane = 0; lane < Lanes; lane++)
+                AssertNear(scalar(a[lane], b[lane]), Lane(result, lane), ulps(a[lane], b[lane]), $"{name}({a[lane]:R}, {b[lane]:R})");
         }
     }
 
@@ -94,9 +102,9 @@ public class VectorMathTests
             foreach (double b in Edges)
             {
                 // The edge pair in one lane, ordinary values in the others.
-                var result = vector(Vector256.Create(a, 1.5, 2.5, 0.75), Vector256.Create(b, 0.5, -1.5, 3.0));
-                AssertNear(scalar(a, b), result[0], ulps(a, b), $"{name}({a:R}, {b:R})");
-                AssertNear(scalar(2.5, -1.5), result[2], ulps(2.5, -1.5), name);
+                var result = vector(Vector(a, 1.5, 2.5, 0.75), Vector(b, 0.5, -1.5, 3.0));
+                AssertNear(scalar(a, b), Lane(result, 0), ulps(a, b), $"{name}({a:R}, {b:R})");
+                AssertNear(scalar(2.5, -1.5), Lane(result, 2), ulps(2.5, -1.5), name);
             }
         }
     }
@@ -111,11 +119,11 @@ public class VectorMathTests
             foreach (double b in Edges.Concat(ordinary))
             {
                 double r = Math.Pow(a, b);
-                var slope = VectorMath.PowBaseSlope(Vector256.Create(a, 1.3, 0.7, 4.0), Vector256.Create(b, 2.0, -0.5, 1.5),
-                    Vector256.Create(r, Math.Pow(1.3, 2.0), Math.Pow(0.7, -0.5), Math.Pow(4.0, 1.5)));
+                double slope = Lane(VectorMath<T, V>.PowBaseSlope(Vector(a, 1.3, 0.7, 4.0), Vector(b, 2.0, -0.5, 1.5),
+                    Vector(r, Math.Pow(1.3, 2.0), Math.Pow(0.7, -0.5), Math.Pow(4.0, 1.5))), 0);
                 double expected = SpecialFunctions.PowBaseSlope(a, b, r);
-                Assert.True(expected.Equals(slope[0]) || Math.Abs(expected - slope[0]) <= 4 * Math.Abs(expected) * double.Epsilon,
-                    $"slope at ({a:R}, {b:R}): expected {expected:R}, got {slope[0]:R}");
+                Assert.True(expected.Equals(slope) || Math.Abs(expected - slope) <= 4 * Math.Abs(expected) * double.Epsilon,
+                    $"slope at ({a:R}, {b:R}): expected {expected:R}, got {slope:R}");
                 // Where b − 1 rounds to b, b·a^(b−1) is itself wrong (a = −1, b = 10³⁰⁰: the slope is −b, not b).
                 if (b - 1 == b) continue;
                 double textbook = b == 0 ? 0 : b * Math.Pow(a, b - 1);
@@ -137,6 +145,15 @@ public class VectorMathTests
         const double unitRoundoff = 2.220446049250313E-16;
         return double.IsFinite(a) && a != 0 ? 8 + 2 * Math.Abs(Math.Log(Math.Abs(a))) * rounding / unitRoundoff : 8;
     }
+
+    private static double[] Random(Func<Random, double> argument, Random random) =>
+        Enumerable.Range(0, Lanes).Select(_ => argument(random)).ToArray();
+
+    /// <summary>A vector of <paramref name="values"/>, repeated to fill every lane.</summary>
+    private static V Vector(params double[] values) =>
+        Unsafe.BitCast<T, V>(T.Create(Enumerable.Range(0, Lanes).Select(i => values[i % values.Length]).ToArray()));
+
+    private static double Lane(V vector, int lane) => Unsafe.BitCast<V, T>(vector)[lane];
 
     private static double Wide(Random random) => (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-8, 9));
 

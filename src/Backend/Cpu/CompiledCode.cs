@@ -6,7 +6,7 @@ using Elim.Backend.Program;
 namespace Elim.Backend.Cpu;
 
 /// <summary>
-/// The machine code of one program: scalar and four-lane batch kernels for both layouts, each emitted on
+/// The machine code of one program: scalar and vector batch kernels for both layouts, each emitted on
 /// first use as a static method of its own type in one collectible assembly (freed when no longer
 /// referenced), then compiled by the JIT on its first call. Thread-safe.
 /// </summary>
@@ -18,10 +18,14 @@ public sealed unsafe class CompiledCode
     private readonly Lazy<MethodInfo>[] _methods;
     private readonly Lazy<BatchKernel>[] _kernels;
 
-    /// <summary>Prepares the kernels of <paramref name="program"/>; <paramref name="name"/> names their types.</summary>
-    public CompiledCode(JacobianProgram program, string name)
+    /// <summary>
+    /// Prepares the kernels of <paramref name="program"/>; <paramref name="name"/> names their types; the vector
+    /// kernels use <paramref name="lanes"/> (default: <see cref="VectorLaneEmitter.Widest"/>).
+    /// </summary>
+    public CompiledCode(JacobianProgram program, string name, VectorLaneEmitter? lanes = null)
     {
         Program = program;
+        Vector = lanes ?? VectorLaneEmitter.Widest;
         _name = name;
         _module = AssemblyBuilder.DefineDynamicAssembly(new AssemblyName("Elim.Emitted." + name), AssemblyBuilderAccess.RunAndCollect)
             .DefineDynamicModule("Elim.Emitted");
@@ -41,9 +45,12 @@ public sealed unsafe class CompiledCode
     /// <summary>The program the kernels run.</summary>
     public JacobianProgram Program { get; }
 
+    /// <summary>The vector kernels' lanes (four or eight points per step).</summary>
+    public VectorLaneEmitter Vector { get; }
+
     /// <summary>
     /// The emitted public static <see cref="BatchKernel"/> method for <paramref name="layout"/>, scalar or
-    /// four-lane (emitted now if it was not yet).
+    /// vector (emitted now if it was not yet).
     /// </summary>
     public MethodInfo Method(BatchLayout layout, bool vector) => _methods[Slot(layout, vector)].Value;
 
@@ -52,28 +59,29 @@ public sealed unsafe class CompiledCode
 
     /// <summary>
     /// Evaluates <paramref name="count"/> points with the given layout on up to <paramref name="threads"/> threads,
-    /// four points per vector and the remainder with the scalar kernel.
+    /// <see cref="Vector"/>'s lanes at a time and the remainder with the scalar kernel.
     /// </summary>
     public void RunBatch(double* x, double* y, double* jacobian, int count, BatchLayout layout, int threads)
     {
         var (vector, scalar) = (Kernel(layout, true), Kernel(layout, false));
-        int lanes = VectorLaneEmitter.Lanes;
+        int lanes = Vector.Lanes;
         int chunk = (count + threads - 1) / Math.Max(threads, 1);
         chunk = (chunk + lanes - 1) / lanes * lanes;
         if (threads <= 1 || chunk >= count)
         {
-            RunRange(vector, scalar, x, y, jacobian, 0, count, count);
+            RunRange(vector, scalar, lanes, x, y, jacobian, 0, count, count);
             return;
         }
         nint xs = (nint)x, ys = (nint)y, js = (nint)jacobian;
         int chunks = (count + chunk - 1) / chunk;
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads }, c =>
-            RunRange(vector, scalar, (double*)xs, (double*)ys, (double*)js, c * chunk, Math.Min(count, (c + 1) * chunk), count));
+            RunRange(vector, scalar, lanes, (double*)xs, (double*)ys, (double*)js, c * chunk, Math.Min(count, (c + 1) * chunk), count));
     }
 
-    private static void RunRange(BatchKernel vector, BatchKernel scalar, double* x, double* y, double* jacobian, int start, int end, int stride)
+    private static void RunRange(BatchKernel vector, BatchKernel scalar, int lanes, double* x, double* y, double* jacobian,
+        int start, int end, int stride)
     {
-        int vectorEnd = start + (end - start) / VectorLaneEmitter.Lanes * VectorLaneEmitter.Lanes;
+        int vectorEnd = start + (end - start) / lanes * lanes;
         if (vectorEnd > start) vector(x, y, jacobian, start, vectorEnd, stride);
         if (end > vectorEnd) scalar(x, y, jacobian, vectorEnd, end, stride);
     }
@@ -89,7 +97,7 @@ public sealed unsafe class CompiledCode
         {
             var type = _module.DefineType($"Elim.Emitted.{_name}{kind}",
                 TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Abstract);
-            KernelEmitter.Define(type, kind, Program, layout, vector, new CallEmitter(type));
+            KernelEmitter.Define(type, kind, Program, layout, vector ? Vector : ScalarLaneEmitter.Instance, new CallEmitter(type));
             return type.CreateType().GetMethod(kind)!;
         }
     }

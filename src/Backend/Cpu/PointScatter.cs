@@ -5,39 +5,69 @@ using System.Runtime.Intrinsics.X86;
 namespace Elim.Backend.Cpu;
 
 /// <summary>
-/// Writes four points' results from lane-major staging (entry k of the four points at <c>staged[4k..4k+3]</c>)
-/// to the per-point layout (<c>destination[p·width + k]</c>): 4×4 blocks are transposed in registers and
-/// written as whole vectors, a quarter of the stores of writing lane by lane.
+/// Writes a vector's points' results from lane-major staging (entry k of the <c>lanes</c> points at
+/// <c>staged[lanes·k .. lanes·k + lanes − 1]</c>) to the per-point layout (<c>destination[p·width + k]</c>):
+/// 4×4 blocks (four entries of four points) are transposed in registers and written as whole vectors, a
+/// quarter of the stores of writing lane by lane. Kernels with too many results to stage write each vector
+/// lane by lane with <see cref="StoreLanes(Vector256{double}, double*, int)"/>.
 /// </summary>
 public static unsafe class PointScatter
 {
-    /// <summary>Scatters <paramref name="width"/> entries of four points.</summary>
+    /// <summary>Scatters <paramref name="width"/> entries of <paramref name="lanes"/> points (a multiple of 4).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Scatter(double* staged, double* destination, int width)
+    public static void Scatter(double* staged, double* destination, int width, int lanes)
     {
-        int k = 0;
-        if (Avx.IsSupported)
+        // Four points at a time, each group's rows written start to end: fewer write streams at once.
+        for (int first = 0; first < lanes; first += 4)
         {
-            for (; k + 4 <= width; k += 4)
+            int k = 0;
+            if (Avx.IsSupported)
             {
-                var entry0 = Avx.LoadVector256(staged + 4 * k);
-                var entry1 = Avx.LoadVector256(staged + 4 * k + 4);
-                var entry2 = Avx.LoadVector256(staged + 4 * k + 8);
-                var entry3 = Avx.LoadVector256(staged + 4 * k + 12);
-                // Lanes (0, 2) and (1, 3) of entries pairwise, then the 128-bit halves: row p holds point p.
-                var even01 = Avx.UnpackLow(entry0, entry1);
-                var odd01 = Avx.UnpackHigh(entry0, entry1);
-                var even23 = Avx.UnpackLow(entry2, entry3);
-                var odd23 = Avx.UnpackHigh(entry2, entry3);
-                Avx.Store(destination + k, Avx.Permute2x128(even01, even23, 0x20));
-                Avx.Store(destination + width + k, Avx.Permute2x128(odd01, odd23, 0x20));
-                Avx.Store(destination + 2 * width + k, Avx.Permute2x128(even01, even23, 0x31));
-                Avx.Store(destination + 3 * width + k, Avx.Permute2x128(odd01, odd23, 0x31));
+                for (; k + 4 <= width; k += 4) Transpose(staged + lanes * k + first, lanes, destination + first * width + k, width);
+            }
+            for (; k < width; k++)
+            {
+                for (int point = first; point < first + 4; point++) destination[point * width + k] = staged[lanes * k + point];
             }
         }
-        for (; k < width; k++)
-        {
-            for (int point = 0; point < 4; point++) destination[point * width + k] = staged[4 * k + point];
-        }
+    }
+
+    /// <summary>Four entries (<paramref name="source"/>, <paramref name="sourceStride"/> apart) of four points, as four rows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transpose(double* source, int sourceStride, double* destination, int width)
+    {
+        var entry0 = Avx.LoadVector256(source);
+        var entry1 = Avx.LoadVector256(source + sourceStride);
+        var entry2 = Avx.LoadVector256(source + 2 * sourceStride);
+        var entry3 = Avx.LoadVector256(source + 3 * sourceStride);
+        // Lanes (0, 2) and (1, 3) of entries pairwise, then the 128-bit halves: row p holds point p.
+        var even01 = Avx.UnpackLow(entry0, entry1);
+        var odd01 = Avx.UnpackHigh(entry0, entry1);
+        var even23 = Avx.UnpackLow(entry2, entry3);
+        var odd23 = Avx.UnpackHigh(entry2, entry3);
+        Avx.Store(destination, Avx.Permute2x128(even01, even23, 0x20));
+        Avx.Store(destination + width, Avx.Permute2x128(odd01, odd23, 0x20));
+        Avx.Store(destination + 2 * width, Avx.Permute2x128(even01, even23, 0x31));
+        Avx.Store(destination + 3 * width, Avx.Permute2x128(odd01, odd23, 0x31));
+    }
+
+    /// <summary>Writes lane p of <paramref name="value"/> to <c>destination[p·stride]</c>.</summary>
+    /// <remarks>A call in the emitted IL, inlined by the JIT: writing the lanes out in IL made g's eight-lane kernel
+    /// so large (56 KB of IL) that the JIT compiled it without optimising.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreLanes(Vector256<double> value, double* destination, int stride)
+    {
+        destination[0] = value.GetElement(0);
+        destination[stride] = value.GetElement(1);
+        destination[2 * stride] = value.GetElement(2);
+        destination[3 * stride] = value.GetElement(3);
+    }
+
+    /// <inheritdoc cref="StoreLanes(Vector256{double}, double*, int)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreLanes(Vector512<double> value, double* destination, int stride)
+    {
+        StoreLanes(value.GetLower(), destination, stride);
+        StoreLanes(value.GetUpper(), destination + 4 * stride, stride);
     }
 }

@@ -23,7 +23,7 @@ public sealed class CallEmitter
     /// <summary>Emits a call of static <paramref name="method"/> (its arguments are on the stack).</summary>
     public void Emit(ILGenerator il, MethodInfo method)
     {
-        if (_type is null)
+        if (_type is null || !method.IsGenericMethod)
         {
             il.Emit(OpCodes.Call, method);
             return;

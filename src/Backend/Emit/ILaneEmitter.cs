@@ -4,12 +4,15 @@ using Elim.Backend.Program;
 namespace Elim.Backend.Emit;
 
 /// <summary>
-/// Emits instructions for one kind of lane: a scalar <see cref="double"/> (one point) or a
-/// <see cref="System.Runtime.Intrinsics.Vector256{T}"/> of doubles (four points at once).
+/// Emits instructions for one kind of lane: a scalar <see cref="double"/> (one point) or a vector of
+/// doubles (four or eight points at once).
 /// </summary>
 public interface ILaneEmitter
 {
-    /// <summary>The type of a value: <see cref="double"/> or <c>Vector256&lt;double&gt;</c>.</summary>
+    /// <summary>Points per value: 1, 4 or 8.</summary>
+    int Lanes { get; }
+
+    /// <summary>The type of a value: <see cref="double"/>, <c>Vector256&lt;double&gt;</c> or <c>Vector512&lt;double&gt;</c>.</summary>
     Type ValueType { get; }
 
     /// <summary>Pushes the constant <paramref name="value"/> as a lane value.</summary>

@@ -18,9 +18,10 @@ public static class KernelEmitter
 
     /// <summary>
     /// Defines a public static batch kernel called <paramref name="name"/> on <paramref name="type"/>; <paramref name="calls"/>
-    /// (usually one per type, see <see cref="CallEmitter"/>) emits its method calls.
+    /// (usually one per type, see <see cref="CallEmitter"/>) emits its method calls; <paramref name="lanes"/> picks scalar or
+    /// vector code, whose loop steps by its number of lanes (the caller runs the remainder with a scalar kernel).
     /// </summary>
-    public static MethodBuilder Define(TypeBuilder type, string name, JacobianProgram program, BatchLayout layout, bool vector,
+    public static MethodBuilder Define(TypeBuilder type, string name, JacobianProgram program, BatchLayout layout, ILaneEmitter lanes,
         CallEmitter calls)
     {
         var method = type.DefineMethod(name, MethodAttributes.Public | MethodAttributes.Static, typeof(void), Parameters);
@@ -29,8 +30,7 @@ public static class KernelEmitter
         string[] names = ["x", "y", "jacobian", "start", "end", "stride"];
         for (int i = 0; i < names.Length; i++) method.DefineParameter(i + 1, ParameterAttributes.None, names[i]);
         var il = method.GetILGenerator();
-        ILaneEmitter lanes = vector ? VectorLaneEmitter.Instance : ScalarLaneEmitter.Instance;
-        var access = new PointerAccess(il, program, layout, vector, calls);
+        var access = new PointerAccess(il, program, layout, lanes, calls);
         var registers = BodyEmitter.DeclareRegisters(il, program, lanes);
         var point = il.DeclareLocal(typeof(int));
         var body = il.DefineLabel();
@@ -46,7 +46,7 @@ public static class KernelEmitter
         BodyEmitter.Emit(il, program, lanes, access, registers, calls, constantStores: !access.StoresPersist);
         access.EmitEpilogue(il);
         il.Emit(OpCodes.Ldloc, point);
-        il.Emit(OpCodes.Ldc_I4, vector ? VectorLaneEmitter.Lanes : 1);
+        il.Emit(OpCodes.Ldc_I4, lanes.Lanes);
         il.Emit(OpCodes.Add);
         il.Emit(OpCodes.Stloc, point);
         il.MarkLabel(check);

@@ -16,6 +16,9 @@ public sealed class ScalarLaneEmitter : ILaneEmitter
     private ScalarLaneEmitter() { }
 
     /// <inheritdoc />
+    public int Lanes => 1;
+
+    /// <inheritdoc />
     public Type ValueType => typeof(double);
 
     /// <inheritdoc />

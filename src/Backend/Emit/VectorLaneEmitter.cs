@@ -5,28 +5,39 @@ using Elim.Backend.Program;
 namespace Elim.Backend.Emit;
 
 /// <summary>
-/// Emits instructions on <see cref="Vector256{T}"/> of doubles (four points at once): whole-vector
-/// methods of <see cref="Vector256"/> or <see cref="Cpu.VectorMath"/> where there is one, else the scalar
-/// method lane by lane.
+/// Emits instructions on vectors of doubles (<see cref="Vector256{T}"/>: four points at once, or
+/// <see cref="Vector512{T}"/>: eight): whole-vector methods of <see cref="Vector256"/>/<see cref="Vector512"/>
+/// or <see cref="Cpu.VectorMath{T, TVector}"/> where there is one, else the scalar method lane by lane.
 /// </summary>
 public sealed class VectorLaneEmitter : ILaneEmitter
 {
-    /// <summary>Points per vector.</summary>
-    public const int Lanes = 4;
+    /// <summary>Four points per <see cref="Vector256{T}"/>.</summary>
+    public static VectorLaneEmitter Four { get; } = new(VectorMethods.Four);
 
-    /// <summary>The one instance.</summary>
-    public static readonly VectorLaneEmitter Instance = new();
+    /// <summary>Eight points per <see cref="Vector512{T}"/>.</summary>
+    public static VectorLaneEmitter Eight { get; } = new(VectorMethods.Eight);
 
-    private VectorLaneEmitter() { }
+    /// <summary>
+    /// The widest vector this processor runs natively: eight lanes with AVX-512 (unless the runtime was told to
+    /// prefer 256 bits, <c>DOTNET_PreferredVectorBitWidth=256</c>), else four.
+    /// </summary>
+    public static VectorLaneEmitter Widest => Vector512.IsHardwareAccelerated ? Eight : Four;
+
+    private VectorLaneEmitter(VectorMethods methods) => Methods = methods;
+
+    internal VectorMethods Methods { get; }
 
     /// <inheritdoc />
-    public Type ValueType => typeof(Vector256<double>);
+    public int Lanes => Methods.Lanes;
+
+    /// <inheritdoc />
+    public Type ValueType => Methods.Vector;
 
     /// <inheritdoc />
     public void EmitConstant(ILGenerator il, double value, CallEmitter calls)
     {
         il.Emit(OpCodes.Ldc_R8, value);
-        calls.Emit(il, VectorMethods.Broadcast);
+        calls.Emit(il, Methods.Broadcast);
     }
 
     /// <inheritdoc />
@@ -37,24 +48,24 @@ public sealed class VectorLaneEmitter : ILaneEmitter
         {
             case IrOp.Below:
                 // a < b ? 1 : (a > b ? 0 : ½), lane-wise, with the scalar's values exactly.
-                Compare(VectorMethods.LessThan);
+                Compare(Methods.LessThan);
                 EmitConstant(il, 1, calls);
-                Compare(VectorMethods.GreaterThan);
+                Compare(Methods.GreaterThan);
                 EmitConstant(il, 0, calls);
                 EmitConstant(il, 0.5, calls);
-                calls.Emit(il, VectorMethods.ConditionalSelect);
-                calls.Emit(il, VectorMethods.ConditionalSelect);
+                calls.Emit(il, Methods.ConditionalSelect);
+                calls.Emit(il, Methods.ConditionalSelect);
                 return;
             case IrOp.ZeroWhereZero:
                 load(a);
                 EmitConstant(il, 0, calls);
-                calls.Emit(il, VectorMethods.EqualTo);
+                calls.Emit(il, Methods.EqualTo);
                 EmitConstant(il, 0, calls);
                 load(b);
-                calls.Emit(il, VectorMethods.ConditionalSelect);
+                calls.Emit(il, Methods.ConditionalSelect);
                 return;
         }
-        if (VectorMethods.NativeOf(instruction.Op) is { } native)
+        if (Methods.NativeOf(instruction.Op) is { } native)
         {
             foreach (var operand in instruction.Operands) load(operand);
             calls.Emit(il, native);
@@ -67,7 +78,7 @@ public sealed class VectorLaneEmitter : ILaneEmitter
             foreach (var operand in instruction.Operands) Lane(operand, lane);
             calls.Emit(il, scalar);
         }
-        calls.Emit(il, VectorMethods.FromLanes);
+        calls.Emit(il, Methods.FromLanes);
 
         void Lane(Term operand, int lane)
         {
@@ -78,7 +89,7 @@ public sealed class VectorLaneEmitter : ILaneEmitter
             }
             load(operand);
             il.Emit(OpCodes.Ldc_I4, lane);
-            calls.Emit(il, VectorMethods.GetElement);
+            calls.Emit(il, Methods.GetElement);
         }
 
         void Compare(System.Reflection.MethodInfo compare)

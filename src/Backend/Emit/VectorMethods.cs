@@ -1,70 +1,101 @@
 using System.Reflection;
 using System.Runtime.Intrinsics;
 using Elim.Backend.Cpu;
+using Elim.Backend.Cpu.Lanes;
 using Elim.Backend.Program;
 
 namespace Elim.Backend.Emit;
 
-/// <summary>The <see cref="Vector256{T}"/> methods the vector emitter calls, found once by reflection.</summary>
-internal static class VectorMethods
+/// <summary>
+/// The methods a vector emitter calls for one width (<c>Vector256</c> or <c>Vector512</c> of doubles), found
+/// once by reflection.
+/// </summary>
+internal sealed class VectorMethods
 {
-    private static readonly Type Vector = typeof(Vector256<double>);
-
-    public static readonly MethodInfo Broadcast = typeof(Vector256).GetMethod(nameof(Vector256.Create), [typeof(double)])!;
-    public static readonly MethodInfo FromLanes =
-        typeof(Vector256).GetMethod(nameof(Vector256.Create), [typeof(double), typeof(double), typeof(double), typeof(double)])!;
-    public static readonly MethodInfo GetElement = Generic(nameof(Vector256.GetElement), 2);
-    public static readonly MethodInfo Load = Generic(nameof(Vector256.Load), 1);
-    public static readonly MethodInfo Store = Generic(nameof(Vector256.Store), 2);
-    public static readonly MethodInfo LessThan = Generic(nameof(Vector256.LessThan), 2);
-    public static readonly MethodInfo GreaterThan = Generic(nameof(Vector256.GreaterThan), 2);
-    public static readonly MethodInfo EqualTo = Generic(nameof(Vector256.Equals), 2);
-    public static readonly MethodInfo ConditionalSelect = Generic(nameof(Vector256.ConditionalSelect), 3);
-
     /// <summary>
-    /// Operations with a whole-vector method; the rest run lane by lane on the scalar method. The arithmetic
-    /// ones are exact IEEE operations, equal to the scalar code bit for bit; the transcendental ones
-    /// (<see cref="IsApproximate"/>) differ from it by rounding only: Vector256's exp, log, sin and cos are
-    /// within 2 ulp of <see cref="Math"/> (measured from 1e-8 to 1e15), and <see cref="VectorMath"/> states its own.
+    /// Operations whose vector form may differ from the scalar one by rounding: the vector exp, log, sin and
+    /// cos are within 2 ulp of <see cref="Math"/> (measured from 1e-8 to 1e15), and <see cref="VectorMath{T, TVector}"/>
+    /// states its own. The other whole-vector operations are exact IEEE operations, equal to the scalar code
+    /// bit for bit; operations with neither run lane by lane on the scalar method.
     /// </summary>
-    private static readonly Dictionary<IrOp, MethodInfo> Native = new()
+    // Before Four and Eight: their constructors read it.
+    private static readonly IrOp[] Approximate =
+    [
+        IrOp.Exp, IrOp.Log, IrOp.Sin, IrOp.Cos, IrOp.Tan, IrOp.Asin, IrOp.Acos, IrOp.Atan, IrOp.Atanh, IrOp.Log1p,
+        IrOp.Erf, IrOp.Pow, IrOp.Atan2, IrOp.PowBaseSlope,
+    ];
+
+    /// <summary>Four doubles: <see cref="Vector256{T}"/>.</summary>
+    public static VectorMethods Four { get; } = new(typeof(Vector256), typeof(Vector256<double>), typeof(Lanes4), 4);
+
+    /// <summary>Eight doubles: <see cref="Vector512{T}"/>.</summary>
+    public static VectorMethods Eight { get; } = new(typeof(Vector512), typeof(Vector512<double>), typeof(Lanes8), 8);
+
+    private readonly Type _statics;
+    private readonly Dictionary<IrOp, MethodInfo> _native;
+
+    private VectorMethods(Type statics, Type vector, Type wrapper, int lanes)
     {
-        [IrOp.Add] = Vector.GetMethod("op_Addition", [Vector, Vector])!,
-        [IrOp.Sub] = Vector.GetMethod("op_Subtraction", [Vector, Vector])!,
-        [IrOp.Mul] = Vector.GetMethod("op_Multiply", [Vector, Vector])!,
-        [IrOp.Div] = Vector.GetMethod("op_Division", [Vector, Vector])!,
-        [IrOp.Neg] = Vector.GetMethod("op_UnaryNegation", [Vector])!,
-        [IrOp.Sqrt] = Generic(nameof(Vector256.Sqrt), 1),
-        [IrOp.Abs] = Generic(nameof(Vector256.Abs), 1),
-        [IrOp.Min] = Generic(nameof(Vector256.Min), 2),
-        [IrOp.Max] = Generic(nameof(Vector256.Max), 2),
-        [IrOp.Exp] = typeof(Vector256).GetMethod(nameof(Vector256.Exp), [Vector])!,
-        [IrOp.Log] = typeof(Vector256).GetMethod(nameof(Vector256.Log), [Vector])!,
-        [IrOp.Sin] = typeof(Vector256).GetMethod(nameof(Vector256.Sin), [Vector])!,
-        [IrOp.Cos] = typeof(Vector256).GetMethod(nameof(Vector256.Cos), [Vector])!,
-        [IrOp.Tan] = Own(nameof(VectorMath.Tan)),
-        [IrOp.Asin] = Own(nameof(VectorMath.Asin)),
-        [IrOp.Acos] = Own(nameof(VectorMath.Acos)),
-        [IrOp.Atan] = Own(nameof(VectorMath.Atan)),
-        [IrOp.Atanh] = Own(nameof(VectorMath.Atanh)),
-        [IrOp.Log1p] = Own(nameof(VectorMath.Log1p)),
-        [IrOp.Erf] = Own(nameof(VectorMath.Erf)),
-        [IrOp.Pow] = Own(nameof(VectorMath.Pow)),
-        [IrOp.Atan2] = Own(nameof(VectorMath.Atan2)),
-        [IrOp.PowBaseSlope] = Own(nameof(VectorMath.PowBaseSlope)),
-    };
+        _statics = statics;
+        Vector = vector;
+        Lanes = lanes;
+        Broadcast = statics.GetMethod("Create", [typeof(double)])!;
+        FromLanes = statics.GetMethod("Create", Enumerable.Repeat(typeof(double), lanes).ToArray())!;
+        GetElement = Generic("GetElement", 2);
+        Load = Generic("Load", 1);
+        Store = Generic("Store", 2);
+        LessThan = Generic("LessThan", 2);
+        GreaterThan = Generic("GreaterThan", 2);
+        EqualTo = Generic("Equals", 2);
+        ConditionalSelect = Generic("ConditionalSelect", 3);
+        StoreLanes = typeof(PointScatter).GetMethod(nameof(PointScatter.StoreLanes), [vector, typeof(double*), typeof(int)])!;
+        var math = typeof(VectorMath<,>).MakeGenericType(wrapper, vector);
+        _native = new()
+        {
+            [IrOp.Add] = vector.GetMethod("op_Addition", [vector, vector])!,
+            [IrOp.Sub] = vector.GetMethod("op_Subtraction", [vector, vector])!,
+            [IrOp.Mul] = vector.GetMethod("op_Multiply", [vector, vector])!,
+            [IrOp.Div] = vector.GetMethod("op_Division", [vector, vector])!,
+            [IrOp.Neg] = vector.GetMethod("op_UnaryNegation", [vector])!,
+            [IrOp.Sqrt] = Generic("Sqrt", 1),
+            [IrOp.Abs] = Generic("Abs", 1),
+            [IrOp.Min] = Generic("Min", 2),
+            [IrOp.Max] = Generic("Max", 2),
+            [IrOp.Exp] = statics.GetMethod("Exp", [vector])!,
+            [IrOp.Log] = statics.GetMethod("Log", [vector])!,
+            [IrOp.Sin] = statics.GetMethod("Sin", [vector])!,
+            [IrOp.Cos] = statics.GetMethod("Cos", [vector])!,
+        };
+        foreach (var op in Approximate.Except(_native.Keys)) _native[op] = math.GetMethod(op.ToString())!;
+    }
+
+    /// <summary>Doubles per vector.</summary>
+    public int Lanes { get; }
+
+    /// <summary>The vector type, <c>Vector256&lt;double&gt;</c> or <c>Vector512&lt;double&gt;</c>.</summary>
+    public Type Vector { get; }
+
+    public MethodInfo Broadcast { get; }
+    public MethodInfo FromLanes { get; }
+    public MethodInfo GetElement { get; }
+    public MethodInfo Load { get; }
+    public MethodInfo Store { get; }
+    public MethodInfo LessThan { get; }
+    public MethodInfo GreaterThan { get; }
+    public MethodInfo EqualTo { get; }
+    public MethodInfo ConditionalSelect { get; }
+
+    /// <summary><see cref="PointScatter.StoreLanes(Vector256{double}, double*, int)"/> for this width.</summary>
+    public MethodInfo StoreLanes { get; }
 
     /// <summary>Whether the vector form of <paramref name="op"/> may differ from the scalar one by rounding.</summary>
-    public static bool IsApproximate(IrOp op) =>
-        Native.TryGetValue(op, out var method) && (method.DeclaringType == typeof(VectorMath) || op is IrOp.Exp or IrOp.Log or IrOp.Sin or IrOp.Cos);
+    public static bool IsApproximate(IrOp op) => Approximate.Contains(op);
 
     /// <summary>The whole-vector method of <paramref name="op"/>, or null when it must run per lane.</summary>
-    public static MethodInfo? NativeOf(IrOp op) => Native.GetValueOrDefault(op);
+    public MethodInfo? NativeOf(IrOp op) => _native.GetValueOrDefault(op);
 
-    private static MethodInfo Own(string name) => typeof(VectorMath).GetMethod(name)!;
-
-    private static MethodInfo Generic(string name, int parameters) =>
-        typeof(Vector256).GetMethods(BindingFlags.Public | BindingFlags.Static)
+    private MethodInfo Generic(string name, int parameters) =>
+        _statics.GetMethods(BindingFlags.Public | BindingFlags.Static)
             .Single(m => m.Name == name && m.IsGenericMethodDefinition && m.GetParameters().Length == parameters)
             .MakeGenericMethod(typeof(double));
 }
