@@ -33,4 +33,29 @@ public class ProgramPrinterTests
             J[0,1] = r0
             """.ReplaceLineEndings("\n") + "\n", text);
     }
+
+    [Fact]
+    public void AVariableExponentsPowerSharesItsLogarithmWithTheExponentPartial()
+    {
+        var builder = new GraphBuilder("f");
+        var a = builder.AddInput("a");
+        var b = builder.AddInput("b");
+        builder.MarkOutput("r", builder.Apply(OpKind.Pow, SourceSpan.None, a, b));
+        var graph = builder.Build();
+        string text = Compile.Jacobian(graph, StandardOrders.Forward(graph)).Dump();
+        // One ln a serves the power (e^(b·ln a) in vector code) and ∂r/∂b = ln a · r.
+        Assert.Equal("""
+            // 2 inputs, 1 outputs, 2 Jacobian entries; 7 instructions in 4 registers; emitted cost 0, Markowitz cost 0
+            r0 = x[0]
+            r1 = x[1]
+            r2 = log r0
+            r3 = powfromlog r0, r1, r2
+            y[0] = r3
+            r1 = powbaseslope r0, r1, r3
+            J[0,0] = r1
+            r3 = mul r2, r3
+            r3 = zerowherezero r0, r3
+            J[0,1] = r3
+            """.ReplaceLineEndings("\n") + "\n", text);
+    }
 }

@@ -46,6 +46,7 @@ public abstract class VectorMathTests<T, V> where T : struct, ILanes<T> where V 
         ["atan2 extreme"] = (VectorMath<T, V>.Atan2, Math.Atan2, Extreme, Extreme, (_, _) => 3),
         ["pow"] = (VectorMath<T, V>.Pow, Math.Pow, r => r.NextDouble() * 10, r => Unit(r) * 20, PowUlps),
         ["pow wide"] = (VectorMath<T, V>.Pow, Math.Pow, r => Math.Abs(Wide(r)), r => Unit(r) * 30, PowUlps),
+        ["pow from log"] = ((a, b) => VectorMath<T, V>.PowFromLog(a, b, Log(a)), Math.Pow, r => r.NextDouble() * 10, r => Unit(r) * 20, PowUlps),
     };
 
     /// <summary>e^(b·ln a) inherits the rounding of b·ln a: a few ulp per unit of |b·ln a|.</summary>
@@ -152,6 +153,8 @@ public abstract class VectorMathTests<T, V> where T : struct, ILanes<T> where V 
     /// <summary>A vector of <paramref name="values"/>, repeated to fill every lane.</summary>
     private static V Vector(params double[] values) =>
         Unsafe.BitCast<T, V>(T.Create(Enumerable.Range(0, Lanes).Select(i => values[i % values.Length]).ToArray()));
+
+    private static V Log(V vector) => Unsafe.BitCast<T, V>(T.Log(Unsafe.BitCast<V, T>(vector)));
 
     private static double Lane(V vector, int lane) => Unsafe.BitCast<V, T>(vector)[lane];
 

@@ -17,6 +17,11 @@ public static unsafe class PointScatter
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Scatter(double* staged, double* destination, int width, int lanes)
     {
+        if (lanes == 8 && Avx512F.IsSupported)
+        {
+            ScatterEight(staged, destination, width);
+            return;
+        }
         // Four points at a time, each group's rows written start to end: fewer write streams at once.
         for (int first = 0; first < lanes; first += 4)
         {
@@ -30,6 +35,50 @@ public static unsafe class PointScatter
                 for (int point = first; point < first + 4; point++) destination[point * width + k] = staged[lanes * k + point];
             }
         }
+    }
+
+    /// <summary>Eight points: 8×8 blocks transposed with AVX-512, eight stores per 64 values (half the 4×4 blocks' stores).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ScatterEight(double* staged, double* destination, int width)
+    {
+        int k = 0;
+        for (; k + 8 <= width; k += 8)
+        {
+            var source = staged + 8 * k;
+            // Row i holds entry k + i of the eight points; interleave pairs of rows, then pairs of 128-bit lanes twice.
+            var (t0, t1) = Interleave(Avx512F.LoadVector512(source), Avx512F.LoadVector512(source + 8));
+            var (t2, t3) = Interleave(Avx512F.LoadVector512(source + 16), Avx512F.LoadVector512(source + 24));
+            var (t4, t5) = Interleave(Avx512F.LoadVector512(source + 32), Avx512F.LoadVector512(source + 40));
+            var (t6, t7) = Interleave(Avx512F.LoadVector512(source + 48), Avx512F.LoadVector512(source + 56));
+            var (u0, u1) = Halves(t0, t2); // points 0 and 4 | 2 and 6, entries 0–3
+            var (u2, u3) = Halves(t1, t3); // points 1 and 5 | 3 and 7
+            var (u4, u5) = Halves(t4, t6); // the same points, entries 4–7
+            var (u6, u7) = Halves(t5, t7);
+            var target = destination + k;
+            Store(u0, u4, target, 0, 4, width);
+            Store(u2, u6, target, 1, 5, width);
+            Store(u1, u5, target, 2, 6, width);
+            Store(u3, u7, target, 3, 7, width);
+        }
+        for (; k < width; k++)
+        {
+            for (int point = 0; point < 8; point++) destination[point * width + k] = staged[8 * k + point];
+        }
+    }
+
+    private static (Vector512<double> Low, Vector512<double> High) Interleave(Vector512<double> a, Vector512<double> b) =>
+        (Avx512F.UnpackLow(a, b), Avx512F.UnpackHigh(a, b));
+
+    /// <summary>128-bit lanes 0 and 2 of a then b, and lanes 1 and 3 of a then b.</summary>
+    private static (Vector512<double> Even, Vector512<double> Odd) Halves(Vector512<double> a, Vector512<double> b) =>
+        (Avx512F.Shuffle4x128(a, b, 0x88), Avx512F.Shuffle4x128(a, b, 0xDD));
+
+    /// <summary>Rows of points <paramref name="first"/> and <paramref name="second"/> from their entries 0–3 (in a) and 4–7 (in b).</summary>
+    private static void Store(Vector512<double> a, Vector512<double> b, double* target, int first, int second, int width)
+    {
+        var (firstRow, secondRow) = Halves(a, b);
+        Avx512F.Store(target + first * width, firstRow);
+        Avx512F.Store(target + second * width, secondRow);
     }
 
     /// <summary>Four entries (<paramref name="source"/>, <paramref name="sourceStride"/> apart) of four points, as four rows.</summary>

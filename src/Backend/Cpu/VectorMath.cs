@@ -36,6 +36,10 @@ public static class VectorMath<T, TVector> where T : struct, ILanes<T> where TVe
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     public static TVector Pow(TVector a, TVector b) => Out(LaneMath<T>.Pow(In(a), In(b)));
 
+    /// <summary>a^b given <paramref name="log"/> = ln a.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    public static TVector PowFromLog(TVector a, TVector b, TVector log) => Out(LaneMath<T>.PowFromLog(In(a), In(b), In(log)));
+
     /// <summary>∂(a^b)/∂a from the power r = a^b already computed, as <see cref="SpecialFunctions.PowBaseSlope"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     public static TVector PowBaseSlope(TVector a, TVector b, TVector r) => Out(LaneMath<T>.PowBaseSlope(In(a), In(b), In(r)));

@@ -51,6 +51,12 @@ public sealed class ScalarLaneEmitter : ILaneEmitter
             case IrOp.PowBaseSlope:
                 ZeroWhereZero(il, b, load, () => EmitQuotientOrPower(il, a, b, instruction.C, load));
                 break;
+            case IrOp.PowFromLog:
+                // The logarithm is there for the vector code; Math.Pow keeps the interpreter's values.
+                load(a);
+                load(b);
+                calls.Emit(il, MathPow);
+                break;
             default:
                 var method = ScalarMethods.Of(instruction.Op)
                     ?? throw new InvalidOperationException($"No scalar emission for {instruction.Op}.");

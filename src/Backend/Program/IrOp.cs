@@ -41,4 +41,9 @@ public enum IrOp
     ZeroWhereZero,
     /// <summary>∂(a^b)/∂a from a, b and r = a^b (see <see cref="Elim.Graph.SpecialFunctions.PowBaseSlope"/>).</summary>
     PowBaseSlope,
+    /// <summary>
+    /// a^b given c = ln a already computed (for ∂(a^b)/∂b): vector code takes e^(b·c) and saves a logarithm; scalar
+    /// code ignores c and calls <see cref="Math.Pow"/>, so it keeps the interpreter's values exactly.
+    /// </summary>
+    PowFromLog,
 }

@@ -9,7 +9,7 @@ public static class IrOps
         IrOp.Input => 0,
         IrOp.Add or IrOp.Sub or IrOp.Mul or IrOp.Div or IrOp.Min or IrOp.Max or IrOp.Pow or IrOp.Atan2
             or IrOp.Below or IrOp.ZeroWhereZero => 2,
-        IrOp.PowBaseSlope => 3,
+        IrOp.PowBaseSlope or IrOp.PowFromLog => 3,
         _ => 1,
     };
 
@@ -27,6 +27,7 @@ public static class IrOps
         IrOp.Below => Below(a, b),
         IrOp.ZeroWhereZero => a == 0 ? 0 : b,
         IrOp.PowBaseSlope => Graph.SpecialFunctions.PowBaseSlope(a, b, c),
+        IrOp.PowFromLog => Math.Pow(a, b),
         _ => ScalarMethods.Evaluate(op, a, b),
     };
 

@@ -47,6 +47,7 @@ public sealed class ProgramBuilder
     /// <summary>Applies a three-operand operation (folded when all operands are constants).</summary>
     public Term Ternary(IrOp op, Term a, Term b, Term c)
     {
+        if (op == IrOp.PowFromLog && a.Is(1)) return Term.Of(1);
         if (a.IsConstant && b.IsConstant && c.IsConstant) return Term.Of(IrOps.Evaluate(op, a.Constant, b.Constant, c.Constant));
         return Emit(new Instruction(op, Materialize(a), Materialize(b), 0) { C = Materialize(c) });
     }

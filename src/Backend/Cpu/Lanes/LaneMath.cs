@@ -91,11 +91,15 @@ internal static class LaneMath<T> where T : struct, ILanes<T>
     /// The relative error grows with |b·ln a| (about 3·10⁻¹³ at the edge of the double range).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T Pow(T a, T b)
+    public static T Pow(T a, T b) => PowFromLog(a, b, T.Log(a));
+
+    /// <summary>a^b given <paramref name="log"/> = ln a, as <see cref="Pow"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T PowFromLog(T a, T b, T log)
     {
         var ordinary = T.GreaterThan(a, Zero) & T.LessThan(a, Infinity) & T.LessThan(T.Abs(b), Infinity);
         if (!T.All(ordinary)) return PerLane(a, b, Math.Pow);
-        return T.Exp(b * T.Log(a));
+        return T.Exp(b * log);
     }
 
     /// <summary>
