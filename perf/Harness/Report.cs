@@ -1,3 +1,4 @@
+using Elim.Backend.Emit;
 using Elim.Testing;
 using System.Globalization;
 using System.Runtime.InteropServices;
@@ -14,7 +15,8 @@ public static class Report
         text.AppendLine("# CPU Jacobians: Elim against its peers");
         text.AppendLine();
         text.AppendLine($"Machine: {Machine.CpuName()}, {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, " +
-                        $"{RuntimeInformation.OSDescription}; measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.");
+                        $"{RuntimeInformation.OSDescription}; Elim's vector kernels: {VectorLaneEmitter.Widest.Lanes} points per step " +
+                        $"({(VectorLaneEmitter.Widest.Lanes == 8 ? "Vector512, AVX-512" : "Vector256")}); measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.");
         text.AppendLine("Command: `dotnet run -c Release --project perf/Harness -- " + string.Join(" ", Environment.GetCommandLineArgs().Skip(1)) + "`");
         text.AppendLine();
         text.AppendLine("Time per point (outputs and full Jacobian) in nanoseconds, the fastest of several calls of the whole batch; " +
