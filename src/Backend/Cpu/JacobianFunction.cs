@@ -78,7 +78,7 @@ public sealed unsafe class JacobianFunction
 
     /// <summary>
     /// Evaluates <paramref name="count"/> points laid out as <paramref name="layout"/> describes (x: N×n or n×N,
-    /// outputs: N×m or m×N, jacobians: N×m×n or (m·n)×N), four points per SIMD vector, on up to
+    /// outputs: N×m or m×N, jacobians: N×m×n or (m·n)×N), eight (AVX-512) or four points per SIMD vector, on up to
     /// <paramref name="threads"/> threads.
     /// </summary>
     /// <exception cref="ArgumentException">A span has the wrong length.</exception>

@@ -6,8 +6,11 @@ namespace Elim.Backend.Emit;
 /// <summary>
 /// Emits calls. Reflection.Emit builds a new metadata reference for every call to a method of another
 /// assembly, which is slow for generic methods such as <c>Vector256.Min&lt;double&gt;</c> (a vector kernel has
-/// one per instruction). With a type to emit into, each distinct method gets one small forwarding method
-/// there (inlined by the JIT), and every call site calls the forwarder, whose reference is cheap.
+/// one per instruction). With a type to emit into, each distinct generic method gets one small forwarding
+/// method there (inlined by the JIT), and every call site calls the forwarder, whose reference is cheap. Other
+/// methods (operators of <c>Vector512&lt;double&gt;</c>, <c>Math.Sinh</c>) are called directly: every forwarder
+/// spends some of the JIT's inlining budget, and in g's eight-lane kernel the budget ran out, leaving
+/// hundreds of vector multiplications as calls.
 /// </summary>
 public sealed class CallEmitter
 {
