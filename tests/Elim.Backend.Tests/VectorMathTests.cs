@@ -37,6 +37,13 @@ public abstract class VectorMathTests<T, V> where T : struct, ILanes<T> where V 
         ["atanh"] = (VectorMath<T, V>.Atanh, Math.Atanh, Unit, 8),
         ["atanh near 0"] = (VectorMath<T, V>.Atanh, Math.Atanh, r => Unit(r) * 1e-7, 8),
         ["log1p"] = (VectorMath<T, V>.Log1p, SpecialFunctions.Log1p, r => Math.Max(Wide(r), -1), 8),
+        ["sinh"] = (VectorMath<T, V>.Sinh, Math.Sinh, r => Wide(r) % 710, 4),
+        ["sinh near 1"] = (VectorMath<T, V>.Sinh, Math.Sinh, r => Unit(r) * 2, 4),
+        ["cosh"] = (VectorMath<T, V>.Cosh, Math.Cosh, r => Wide(r) % 710, 4),
+        ["acosh"] = (VectorMath<T, V>.Acosh, Math.Acosh, r => 1 + Math.Abs(Wide(r)), 4),
+        ["acosh near 1"] = (VectorMath<T, V>.Acosh, Math.Acosh, r => 1 + r.NextDouble() * 1e-6, 4),
+        ["asinh"] = (VectorMath<T, V>.Asinh, Math.Asinh, Wide, 4),
+        ["asinh extreme"] = (VectorMath<T, V>.Asinh, Math.Asinh, Extreme, 4),
         ["erf"] = (VectorMath<T, V>.Erf, SpecialFunctions.Erf, r => Unit(r) * 7, 8),
     };
 

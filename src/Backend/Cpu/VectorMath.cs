@@ -45,6 +45,18 @@ public static class VectorMath<T, TVector> where T : struct, ILanes<T> where TVe
     public static TVector PowBaseSlope(TVector a, TVector b, TVector r) => Out(LaneMath<T>.PowBaseSlope(In(a), In(b), In(r)));
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    public static TVector Sinh(TVector x) => Out(LaneMath<T>.Sinh(In(x)));
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    public static TVector Cosh(TVector x) => Out(LaneMath<T>.Cosh(In(x)));
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    public static TVector Acosh(TVector x) => Out(LaneMath<T>.Acosh(In(x)));
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    public static TVector Asinh(TVector x) => Out(LaneMath<T>.Asinh(In(x)));
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     public static TVector Log1p(TVector x) => Out(LaneMath<T>.Log1p(In(x)));
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]

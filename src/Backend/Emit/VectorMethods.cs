@@ -22,7 +22,8 @@ internal sealed class VectorMethods
     private static readonly IrOp[] Approximate =
     [
         IrOp.Exp, IrOp.Log, IrOp.Sin, IrOp.Cos, IrOp.Tan, IrOp.Asin, IrOp.Acos, IrOp.Atan, IrOp.Atanh, IrOp.Log1p,
-        IrOp.Erf, IrOp.Pow, IrOp.Atan2, IrOp.PowBaseSlope, IrOp.PowFromLog,
+        IrOp.Erf, IrOp.Pow, IrOp.Atan2, IrOp.PowBaseSlope, IrOp.PowFromLog, IrOp.Sinh, IrOp.Cosh, IrOp.Asinh,
+        IrOp.Acosh,
     ];
 
     /// <summary>Four doubles: <see cref="Vector256{T}"/>.</summary>
