@@ -7,8 +7,8 @@ namespace Elim.Backend.Cpu;
 /// <summary>
 /// Writes a vector's points' results from lane-major staging (entry k of the <c>lanes</c> points at
 /// <c>staged[lanes·k .. lanes·k + lanes − 1]</c>) to the per-point layout (<c>destination[p·width + k]</c>):
-/// 4×4 blocks (four entries of four points) are transposed in registers and written as whole vectors, a
-/// quarter of the stores of writing lane by lane. Kernels with too many results to stage write each vector
+/// blocks of entries × points (8×8 with AVX-512 for eight lanes, else 4×4) are transposed in registers and
+/// written as whole vectors, an eighth or a quarter of the stores of writing lane by lane. Kernels with too many results to stage write each vector
 /// lane by lane with <see cref="StoreLanes(Vector256{double}, double*, int)"/>.
 /// </summary>
 public static unsafe class PointScatter
