@@ -58,4 +58,23 @@ public class ProgramPrinterTests
             J[0,1] = r3
             """.ReplaceLineEndings("\n") + "\n", text);
     }
+
+    [Fact]
+    public void APrimalAloneTakesThePlainPowerWithoutTheLogarithm()
+    {
+        var builder = new GraphBuilder("f");
+        var a = builder.AddInput("a");
+        var b = builder.AddInput("b");
+        builder.MarkOutput("r", builder.Apply(OpKind.Pow, SourceSpan.None, a, b));
+        var graph = builder.Build();
+        var primal = JacobianCompiler.CompilePrimal(graph, new Cache.CodeCache(capacity: 4));
+        // No partials to share ln a with: scalar code would compute it for nothing.
+        Assert.Equal("""
+            // 2 inputs, 1 outputs, 0 Jacobian entries; 3 instructions in 2 registers; emitted cost 0, Markowitz cost 0
+            r0 = x[0]
+            r1 = x[1]
+            r1 = pow r0, r1
+            y[0] = r1
+            """.ReplaceLineEndings("\n") + "\n", primal.Dump());
+    }
 }

@@ -18,7 +18,8 @@ public static class ProgramLowering
     {
         order.Validate(graph);
         var builder = new ProgramBuilder();
-        var values = EmitPrimal(graph, builder, out var partials);
+        var partials = new Term[graph.Edges.Count];
+        var values = EmitPrimal(graph, builder, partials);
         var edges = new EdgeValues(graph, partials);
         foreach (int vertexId in order.VertexIds) edges.Eliminate(builder, vertexId);
 
@@ -37,8 +38,8 @@ public static class ProgramLowering
     /// <summary>The program computing only the outputs of <paramref name="graph"/> (the primal).</summary>
     public static JacobianProgram Primal(ComputationalGraph graph)
     {
-        var builder = new ProgramBuilder();
-        var values = EmitPrimal(graph, builder, out _);
+        var builder = new ProgramBuilder(withPartials: false);
+        var values = EmitPrimal(graph, builder, partials: null);
         var (instructions, stores, _) = DeadCode.Remove(builder.Instructions, OutputStores(graph, values), builder.EliminationProducts);
         return new JacobianProgram(graph.InputCount, graph.OutputCount, false, instructions, stores, 0, 0);
     }
@@ -46,13 +47,15 @@ public static class ProgramLowering
     private static List<Store> OutputStores(ComputationalGraph graph, Term[] values) =>
         graph.Outputs.Select((output, o) => new Store(StoreTarget.Output, o, values[graph.NodeOf(output.VertexId)])).ToList();
 
-    /// <summary>Emits every vertex's value and its edges' local partials (summed where an operand repeats).</summary>
-    private static Term[] EmitPrimal(ComputationalGraph graph, ProgramBuilder builder, out Term[] partials)
+    /// <summary>
+    /// Emits every vertex's value and, into <paramref name="partials"/> when given (one per edge), its edges' local
+    /// partials (summed where an operand repeats).
+    /// </summary>
+    private static Term[] EmitPrimal(ComputationalGraph graph, ProgramBuilder builder, Term[]? partials)
     {
         var values = new Term[graph.NodeCount];
         for (int i = 0; i < graph.InputCount; i++) values[i] = builder.Input(i);
-        partials = new Term[graph.Edges.Count];
-        Array.Fill(partials, Term.Zero);
+        if (partials is not null) Array.Fill(partials, Term.Zero);
         foreach (var vertex in graph.Vertices)
         {
             var rule = EmitRules.Of(vertex.Op);
@@ -60,6 +63,7 @@ public static class ProgramLowering
             var b = vertex.Operands.Count > 1 ? Read(vertex.Operands[1]) : Term.Zero;
             var result = rule.Primal(builder, a, b, vertex.Exponent);
             values[graph.NodeOf(vertex.Id)] = result;
+            if (partials is null) continue;
             var local = rule.Partials(builder, a, b, result, vertex.Exponent);
             for (int j = 0; j < vertex.Operands.Count; j++)
             {

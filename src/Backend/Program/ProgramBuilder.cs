@@ -11,6 +11,15 @@ public sealed class ProgramBuilder
     private readonly Dictionary<Instruction, int> _existing = [];
     private readonly HashSet<int> _eliminationProducts = [];
 
+    /// <summary>A builder for a program with local partials (<paramref name="withPartials"/>) or of the primal alone.</summary>
+    public ProgramBuilder(bool withPartials = true) => WithPartials = withPartials;
+
+    /// <summary>
+    /// Whether local partials follow the values: a rule may then write a value in a form its partials share
+    /// (pow's ln a), which a primal alone would compute for nothing.
+    /// </summary>
+    public bool WithPartials { get; }
+
     /// <summary>The instructions so far; value id = index.</summary>
     public IReadOnlyList<Instruction> Instructions => _instructions;
 

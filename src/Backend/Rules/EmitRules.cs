@@ -37,8 +37,10 @@ public static class EmitRules
             new(OpKind.IntegerPow, (p, a, _, n) => IntegerPower(p, a, n),
                 (p, a, _, _, n) => [n == 0 ? Term.Zero : p.Mul(Term.Of(n), IntegerPower(p, a, n - 1))]),
             // A variable exponent needs ln a for ∂/∂b: computed once, before the power, which vector code takes as
-            // e^(b·ln a) from it.
-            new(OpKind.Pow, (p, a, b, _) => b.IsConstant ? p.Binary(IrOp.Pow, a, b) : p.Ternary(IrOp.PowFromLog, a, b, p.Unary(IrOp.Log, a)),
+            // e^(b·ln a) from it. Without partials the plain power: scalar code takes Math.Pow and would not use ln a.
+            new(OpKind.Pow, (p, a, b, _) => b.IsConstant || !p.WithPartials
+                    ? p.Binary(IrOp.Pow, a, b)
+                    : p.Ternary(IrOp.PowFromLog, a, b, p.Unary(IrOp.Log, a)),
                 (p, a, b, r, _) =>
                 [
                     // b·r/a rather than a second power: the one place this table departs from OpRules' arithmetic.
