@@ -78,7 +78,7 @@ public sealed class BackendCommandTests : IDisposable
         Assert.Equal(37, (int)json["batch"]!);
         Assert.Equal(2, (int)json["threads"]!);
         var results = json["results"]!.AsArray();
-        Assert.Equal(["elim-forward", "elim-reverse", "elim-markowitz", "elim-best", "interpreter", "primal", "torchsharp"],
+        Assert.Equal(["elim-forward", "elim-reverse", "elim-markowitz", "elim-best", "elim-best-soa", "interpreter", "primal", "torchsharp"],
             results.Select(r => (string)r!["contender"]!));
         Assert.All(results, r => Assert.True((double)r!["secondsPerPoint"]! > 0));
     }

@@ -16,24 +16,41 @@ public static class BenchContenders
         new CompiledJacobian("elim-forward", StandardOrders.Forward),
         new CompiledJacobian("elim-reverse", StandardOrders.Reverse),
         new CompiledJacobian("elim-markowitz", StandardOrders.MinimalMarkowitz),
-        new CompiledJacobian("elim-best", graph => BestOrder.Resolve(graph, OrderStore.Default()).Order),
+        new CompiledJacobian("elim-best", BestOrderOf),
+        new CompiledJacobian("elim-best-soa", BestOrderOf, BatchLayout.StructureOfArrays),
         new ReferenceInterpreter(),
         new CompiledPrimal(),
         new TorchSharpAutograd(),
     ];
 
-    /// <summary>Elim's compiled outputs and Jacobian with one order source, batched over all points.</summary>
-    private sealed class CompiledJacobian(string name, Func<ComputationalGraph, EliminationOrder> order) : IBenchContender
+    private static EliminationOrder BestOrderOf(ComputationalGraph graph) => BestOrder.Resolve(graph, OrderStore.Default()).Order;
+
+    /// <summary>
+    /// Elim's compiled outputs and Jacobian with one order source, batched over all points in <paramref name="layout"/>
+    /// (structure-of-arrays inputs are transposed once, before timing).
+    /// </summary>
+    private sealed class CompiledJacobian(string name, Func<ComputationalGraph, EliminationOrder> order,
+        BatchLayout layout = BatchLayout.PerPoint) : IBenchContender
     {
         public string Name => name;
 
         public (Action, int) Prepare(BenchCase bench)
         {
             var function = JacobianCompiler.Compile(bench.Graph, order(bench.Graph));
+            var inputs = layout == BatchLayout.PerPoint ? bench.Inputs : Columns(bench.Inputs, bench.Batch, function.InputCount);
             var outputs = new double[bench.Batch * function.OutputCount];
             var jacobians = new double[outputs.Length * function.InputCount];
-            return (() => function.EvaluateBatch(bench.Inputs, outputs, jacobians, bench.Batch, BatchLayout.PerPoint, bench.Threads),
-                bench.Batch);
+            return (() => function.EvaluateBatch(inputs, outputs, jacobians, bench.Batch, layout, bench.Threads), bench.Batch);
+        }
+
+        private static double[] Columns(double[] perPoint, int count, int width)
+        {
+            var columns = new double[perPoint.Length];
+            for (int p = 0; p < count; p++)
+            {
+                for (int i = 0; i < width; i++) columns[i * count + p] = perPoint[p * width + i];
+            }
+            return columns;
         }
     }
 
