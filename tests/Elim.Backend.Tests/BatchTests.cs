@@ -13,7 +13,18 @@ public class BatchTests
     public static TheoryData<int, int> SizesAndThreads() => new()
     {
         { 0, 1 }, { 1, 1 }, { 3, 1 }, { 5, 2 }, { 13, 3 }, { 103, 1 }, { 103, 4 }, { 1001, 3 },
+        // Rows 8 KB apart: structure-of-arrays batches go through SoaTiles (partial tiles on three threads).
+        { 1024, 1 }, { 1024, 3 },
     };
+
+    [Theory]
+    [InlineData(27, 1000, false)] // rows 8,000 bytes apart spread over every cache set
+    [InlineData(27, 1024, true)] // 8 KB apart: all in one set
+    [InlineData(27, 1280, true)] // 10 KB: two sets
+    [InlineData(27, 1088, false)] // 8.5 KB: eight sets
+    [InlineData(16, 1024, false)] // few rows fit in the set's ways
+    public void StructureOfArraysBatchesUseTilesWhereRowsCrowdTheCache(int rows, int count, bool tiles) =>
+        Assert.Equal(tiles, SoaTiles.Needed(rows, count));
 
     [Theory]
     [MemberData(nameof(SizesAndThreads))]

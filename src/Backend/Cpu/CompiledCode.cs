@@ -59,7 +59,8 @@ public sealed unsafe class CompiledCode
 
     /// <summary>
     /// Evaluates <paramref name="count"/> points with the given layout on up to <paramref name="threads"/> threads,
-    /// <see cref="Vector"/>'s lanes at a time and the remainder with the scalar kernel.
+    /// <see cref="Vector"/>'s lanes at a time and the remainder with the scalar kernel; structure-of-arrays rows
+    /// that would crowd the cache go through <see cref="SoaTiles"/>.
     /// </summary>
     public void RunBatch(double* x, double* y, double* jacobian, int count, BatchLayout layout, int threads)
     {
@@ -67,18 +68,28 @@ public sealed unsafe class CompiledCode
         int lanes = Vector.Lanes;
         int chunk = (count + threads - 1) / Math.Max(threads, 1);
         chunk = (chunk + lanes - 1) / lanes * lanes;
+        bool tiles = layout == BatchLayout.StructureOfArrays
+            && SoaTiles.Needed(Program.InputCount + Program.OutputCount + Program.JacobianSize, count);
         if (threads <= 1 || chunk >= count)
         {
-            RunRange(vector, scalar, lanes, x, y, jacobian, 0, count, count);
+            RunRange(vector, scalar, tiles, x, y, jacobian, 0, count, count);
             return;
         }
         nint xs = (nint)x, ys = (nint)y, js = (nint)jacobian;
         int chunks = (count + chunk - 1) / chunk;
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads }, c =>
-            RunRange(vector, scalar, lanes, (double*)xs, (double*)ys, (double*)js, c * chunk, Math.Min(count, (c + 1) * chunk), count));
+            RunRange(vector, scalar, tiles, (double*)xs, (double*)ys, (double*)js, c * chunk, Math.Min(count, (c + 1) * chunk), count));
     }
 
-    private static void RunRange(BatchKernel vector, BatchKernel scalar, int lanes, double* x, double* y, double* jacobian,
+    private void RunRange(BatchKernel vector, BatchKernel scalar, bool tiles, double* x, double* y, double* jacobian,
+        int start, int end, int stride)
+    {
+        if (tiles) SoaTiles.Run(Program, vector, scalar, Vector.Lanes, x, y, jacobian, start, end, stride);
+        else RunPoints(vector, scalar, Vector.Lanes, x, y, jacobian, start, end, stride);
+    }
+
+    /// <summary>Points [<paramref name="start"/>, <paramref name="end"/>): the vector kernel, then the scalar one for the remainder.</summary>
+    internal static void RunPoints(BatchKernel vector, BatchKernel scalar, int lanes, double* x, double* y, double* jacobian,
         int start, int end, int stride)
     {
         int vectorEnd = start + (end - start) / lanes * lanes;
