@@ -37,7 +37,7 @@ public class ProgramPrinterTests
     [Fact]
     public void AVariableExponentsPowerSharesItsLogarithmWithTheExponentPartial()
     {
-        var graph = PowerOfTwoInputs();
+        var graph = TaskGraphs.PowerOfTwoInputs();
         string text = Compile.Jacobian(graph, StandardOrders.Forward(graph)).Dump();
         // One ln a serves the power (e^(b·ln a) in vector code) and ∂r/∂b = ln a · r.
         Assert.Equal("""
@@ -58,7 +58,7 @@ public class ProgramPrinterTests
     [Fact]
     public void APrimalAloneTakesThePlainPowerWithoutTheLogarithm()
     {
-        var graph = PowerOfTwoInputs();
+        var graph = TaskGraphs.PowerOfTwoInputs();
         var primal = JacobianCompiler.CompilePrimal(graph, new Cache.CodeCache(capacity: 4));
         // No partials to share ln a with: scalar code would compute it for nothing.
         Assert.Equal("""
@@ -68,15 +68,5 @@ public class ProgramPrinterTests
             r1 = pow r0, r1
             y[0] = r1
             """.ReplaceLineEndings("\n") + "\n", primal.Dump());
-    }
-
-    /// <summary>r = a^b: a power with a variable exponent.</summary>
-    private static ComputationalGraph PowerOfTwoInputs()
-    {
-        var builder = new GraphBuilder("f");
-        var a = builder.AddInput("a");
-        var b = builder.AddInput("b");
-        builder.MarkOutput("r", builder.Apply(OpKind.Pow, SourceSpan.None, a, b));
-        return builder.Build();
     }
 }

@@ -27,4 +27,14 @@ public static class TaskGraphs
         foreach (var (file, function, _) in ExamplePoints.All) data.Add(file, function ?? "");
         return data;
     }
+
+    /// <summary>r = a^b: one power with a variable base and exponent.</summary>
+    public static ComputationalGraph PowerOfTwoInputs()
+    {
+        var builder = new GraphBuilder("f");
+        var a = builder.AddInput("a");
+        var b = builder.AddInput("b");
+        builder.MarkOutput("r", builder.Apply(OpKind.Pow, SourceSpan.None, a, b));
+        return builder.Build();
+    }
 }

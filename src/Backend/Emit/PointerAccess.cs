@@ -115,7 +115,7 @@ internal sealed class PointerAccess : IElementAccess
         if (_layout == BatchLayout.StructureOfArrays)
         {
             EmitRowAddress(il, _inputBase, input);
-            if (_vector is not null) _calls.Emit(il, _vector.Load);
+            if (_vector is not null) EmitVectorLoad(il);
             else il.Emit(OpCodes.Ldind_R8);
             return;
         }
@@ -147,15 +147,15 @@ internal sealed class PointerAccess : IElementAccess
         }
         else if (_layout == BatchLayout.StructureOfArrays)
         {
-            pushValue();
             EmitRowAddress(il, local, index);
-            _calls.Emit(il, _vector.Store);
+            pushValue();
+            EmitVectorStore(il);
         }
         else if (_staged is not null)
         {
-            pushValue();
             EmitStagedAddress(il, (target == StoreTarget.Output ? 0 : _program.OutputCount) + index);
-            _calls.Emit(il, _vector.Store);
+            pushValue();
+            EmitVectorStore(il);
         }
         else
         {
@@ -164,6 +164,22 @@ internal sealed class PointerAccess : IElementAccess
             il.Emit(OpCodes.Ldc_I4, width);
             _calls.Emit(il, _vector.StoreLanes);
         }
+    }
+
+    // Vector loads and stores as the IL instructions ldobj/stobj (unaligned: rows and the staging area are not
+    // vector-aligned), not calls of the generic Vector512.Load/Store: every such call is a small method the JIT must
+    // inline, and in g's kernel its inlining budget ran out, leaving 78 stores as calls.
+    private void EmitVectorLoad(ILGenerator il)
+    {
+        il.Emit(OpCodes.Unaligned, (byte)1);
+        il.Emit(OpCodes.Ldobj, _vector!.Vector);
+    }
+
+    /// <summary>Stores the vector on the stack at the address below it.</summary>
+    private void EmitVectorStore(ILGenerator il)
+    {
+        il.Emit(OpCodes.Unaligned, (byte)1);
+        il.Emit(OpCodes.Stobj, _vector!.Vector);
     }
 
     /// <summary>Staging: entry k of the vector's points at staged + 8·lanes·k bytes.</summary>

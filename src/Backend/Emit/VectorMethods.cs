@@ -43,12 +43,16 @@ internal sealed class VectorMethods
         Broadcast = statics.GetMethod("Create", [typeof(double)])!;
         FromLanes = statics.GetMethod("Create", Enumerable.Repeat(typeof(double), lanes).ToArray())!;
         GetElement = Generic("GetElement", 2);
-        Load = Generic("Load", 1);
-        Store = Generic("Store", 2);
         LessThan = Generic("LessThan", 2);
         GreaterThan = Generic("GreaterThan", 2);
         EqualTo = Generic("Equals", 2);
         ConditionalSelect = Generic("ConditionalSelect", 3);
+        GreaterThanOrEqual = Generic("GreaterThanOrEqual", 2);
+        ExtractMostSignificantBits = Generic("ExtractMostSignificantBits", 1);
+        Zero = vector.GetProperty("Zero")!.GetMethod!;
+        BitwiseAnd = vector.GetMethod("op_BitwiseAnd", [vector, vector])!;
+        BitwiseOr = vector.GetMethod("op_BitwiseOr", [vector, vector])!;
+        OnesComplement = vector.GetMethod("op_OnesComplement", [vector])!;
         StoreLanes = typeof(PointScatter).GetMethod(nameof(PointScatter.StoreLanes), [vector, typeof(double*), typeof(int)])!;
         var math = typeof(VectorMath<,>).MakeGenericType(wrapper, vector);
         _native = new()
@@ -67,7 +71,9 @@ internal sealed class VectorMethods
             [IrOp.Sin] = statics.GetMethod("Sin", [vector])!,
             [IrOp.Cos] = statics.GetMethod("Cos", [vector])!,
         };
-        foreach (var op in Approximate.Except(_native.Keys)) _native[op] = math.GetMethod(op.ToString())!;
+        // pow's parts with a variable exponent run inline, see RedoLanes.
+        foreach (var op in Approximate.Except(_native.Keys).Except([IrOp.PowFromLog, IrOp.PowBaseSlope]))
+            _native[op] = math.GetMethod(op.ToString())!;
     }
 
     /// <summary>Doubles per vector.</summary>
@@ -79,12 +85,19 @@ internal sealed class VectorMethods
     public MethodInfo Broadcast { get; }
     public MethodInfo FromLanes { get; }
     public MethodInfo GetElement { get; }
-    public MethodInfo Load { get; }
-    public MethodInfo Store { get; }
     public MethodInfo LessThan { get; }
     public MethodInfo GreaterThan { get; }
     public MethodInfo EqualTo { get; }
     public MethodInfo ConditionalSelect { get; }
+    public MethodInfo GreaterThanOrEqual { get; }
+    public MethodInfo ExtractMostSignificantBits { get; }
+    public MethodInfo Zero { get; }
+    public MethodInfo BitwiseAnd { get; }
+    public MethodInfo BitwiseOr { get; }
+    public MethodInfo OnesComplement { get; }
+
+    /// <summary>|x| lane-wise.</summary>
+    public MethodInfo Abs => _native[IrOp.Abs];
 
     /// <summary><see cref="PointScatter.StoreLanes(Vector256{double}, double*, int)"/> for this width.</summary>
     public MethodInfo StoreLanes { get; }
