@@ -104,14 +104,11 @@ public sealed unsafe class CompiledCode
     private MethodInfo Emit(BatchLayout layout, bool vector)
     {
         string kind = (vector ? "Vector" : "Scalar") + layout;
-        // The vector kernel recomputes with the scalar one the points where its inline fast paths met special values.
-        var scalarKernel = vector ? Method(layout, vector: false) : null;
         lock (_emitGate) // one module: define its types one at a time
         {
             var type = _module.DefineType($"Elim.Emitted.{_name}{kind}",
                 TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Abstract);
-            KernelEmitter.Define(type, kind, Program, layout, vector ? Vector : ScalarLaneEmitter.Instance, new CallEmitter(type),
-                scalarKernel);
+            KernelEmitter.Define(type, kind, Program, layout, vector ? Vector : ScalarLaneEmitter.Instance, new CallEmitter(type));
             return type.CreateType().GetMethod(kind)!;
         }
     }

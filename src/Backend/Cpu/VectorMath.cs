@@ -15,9 +15,9 @@ namespace Elim.Backend.Cpu;
 /// Optimised at once (AggressiveOptimization): tier-0 code of vector arithmetic is several times slower, and
 /// in a process that keeps compiling new methods (the perf harness) the runtime kept these at tier 0 long
 /// enough to make kernels 1.5–2.2× slower than in a process of their own. Never inlined into a kernel: their
-/// locals count against the 1,024 the JIT tracks per method, and past that g's kernel kept its values in memory
-/// (all inlined: 170 → 267 ns per point). pow's parts with a variable exponent are inline IL instead
-/// (<see cref="Emit.RedoLanes"/>).
+/// locals count against the 1,024 the JIT tracks per method, past which g's kernel kept its values in memory
+/// (pow's slope inlined: 183 → 265 ns per point). Kernels take pow's parts inline as IL instead
+/// (<see cref="Emit.PowShortcuts"/>) and call these for vectors with special lanes.
 /// </summary>
 public static class VectorMath<T, TVector> where T : struct, ILanes<T> where TVector : struct
 {
@@ -38,6 +38,14 @@ public static class VectorMath<T, TVector> where T : struct, ILanes<T> where TVe
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     public static TVector Pow(TVector a, TVector b) => Out(LaneMath<T>.Pow(In(a), In(b)));
+
+    /// <summary>a^b given <paramref name="log"/> = ln a.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    public static TVector PowFromLog(TVector a, TVector b, TVector log) => Out(LaneMath<T>.PowFromLog(In(a), In(b), In(log)));
+
+    /// <summary>∂(a^b)/∂a from the power r = a^b already computed, as <see cref="SpecialFunctions.PowBaseSlope"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    public static TVector PowBaseSlope(TVector a, TVector b, TVector r) => Out(LaneMath<T>.PowBaseSlope(In(a), In(b), In(r)));
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     public static TVector Sinh(TVector x) => Out(LaneMath<T>.Sinh(In(x)));

@@ -19,13 +19,10 @@ public static class KernelEmitter
     /// <summary>
     /// Defines a public static batch kernel called <paramref name="name"/> on <paramref name="type"/>; <paramref name="calls"/>
     /// (usually one per type, see <see cref="CallEmitter"/>) emits its method calls; <paramref name="lanes"/> picks scalar or
-    /// vector code, whose loop steps by its number of lanes (the caller runs the remainder with a scalar kernel). A vector
-    /// kernel given <paramref name="scalarKernel"/> (the same program and layout, scalar) runs pow's parts inline and
-    /// recomputes with it the points of an iteration where they met a special value (<see cref="RedoLanes"/>); without
-    /// it they run lane by lane.
+    /// vector code, whose loop steps by its number of lanes (the caller runs the remainder with a scalar kernel).
     /// </summary>
     public static MethodBuilder Define(TypeBuilder type, string name, JacobianProgram program, BatchLayout layout, ILaneEmitter lanes,
-        CallEmitter calls, MethodInfo? scalarKernel = null)
+        CallEmitter calls)
     {
         var method = type.DefineMethod(name, MethodAttributes.Public | MethodAttributes.Static, typeof(void), Parameters);
         // Straight to optimised code: tier-0 code of a long straight-line body is several times slower.
@@ -38,21 +35,17 @@ public static class KernelEmitter
         var point = il.DeclareLocal(typeof(int));
         var body = il.DefineLabel();
         var check = il.DefineLabel();
-        var redo = lanes is VectorLaneEmitter vector && scalarKernel is not null && program.Instructions.Any(UsesRedo)
-            ? new RedoLanes(il, vector.Methods)
-            : null;
+        var shortcuts = lanes is VectorLaneEmitter vector ? new PowShortcuts(il, vector.Methods) : null;
 
         access.EmitPrologue(il);
         if (access.StoresPersist) BodyEmitter.EmitConstantStores(il, program, lanes, access, calls);
-        redo?.EmitClear(il, calls);
         il.Emit(OpCodes.Ldarg_3);
         il.Emit(OpCodes.Stloc, point);
         il.Emit(OpCodes.Br, check);
         il.MarkLabel(body);
         access.EmitBases(il, point);
-        BodyEmitter.Emit(il, program, lanes, access, registers, calls, constantStores: !access.StoresPersist, redo);
+        BodyEmitter.Emit(il, program, lanes, access, registers, calls, constantStores: !access.StoresPersist, shortcuts);
         access.EmitEpilogue(il);
-        redo?.EmitRedo(il, scalarKernel!, point, calls);
         il.Emit(OpCodes.Ldloc, point);
         il.Emit(OpCodes.Ldc_I4, lanes.Lanes);
         il.Emit(OpCodes.Add);
@@ -64,6 +57,4 @@ public static class KernelEmitter
         il.Emit(OpCodes.Ret);
         return method;
     }
-
-    private static bool UsesRedo(Instruction instruction) => instruction.Op is IrOp.PowFromLog or IrOp.PowBaseSlope;
 }

@@ -49,9 +49,7 @@ internal sealed class VectorMethods
         ConditionalSelect = Generic("ConditionalSelect", 3);
         GreaterThanOrEqual = Generic("GreaterThanOrEqual", 2);
         ExtractMostSignificantBits = Generic("ExtractMostSignificantBits", 1);
-        Zero = vector.GetProperty("Zero")!.GetMethod!;
         BitwiseAnd = vector.GetMethod("op_BitwiseAnd", [vector, vector])!;
-        BitwiseOr = vector.GetMethod("op_BitwiseOr", [vector, vector])!;
         OnesComplement = vector.GetMethod("op_OnesComplement", [vector])!;
         StoreLanes = typeof(PointScatter).GetMethod(nameof(PointScatter.StoreLanes), [vector, typeof(double*), typeof(int)])!;
         var math = typeof(VectorMath<,>).MakeGenericType(wrapper, vector);
@@ -71,9 +69,7 @@ internal sealed class VectorMethods
             [IrOp.Sin] = statics.GetMethod("Sin", [vector])!,
             [IrOp.Cos] = statics.GetMethod("Cos", [vector])!,
         };
-        // pow's parts with a variable exponent run inline, see RedoLanes.
-        foreach (var op in Approximate.Except(_native.Keys).Except([IrOp.PowFromLog, IrOp.PowBaseSlope]))
-            _native[op] = math.GetMethod(op.ToString())!;
+        foreach (var op in Approximate.Except(_native.Keys)) _native[op] = math.GetMethod(op.ToString())!;
     }
 
     /// <summary>Doubles per vector.</summary>
@@ -91,9 +87,7 @@ internal sealed class VectorMethods
     public MethodInfo ConditionalSelect { get; }
     public MethodInfo GreaterThanOrEqual { get; }
     public MethodInfo ExtractMostSignificantBits { get; }
-    public MethodInfo Zero { get; }
     public MethodInfo BitwiseAnd { get; }
-    public MethodInfo BitwiseOr { get; }
     public MethodInfo OnesComplement { get; }
 
     /// <summary>|x| lane-wise.</summary>

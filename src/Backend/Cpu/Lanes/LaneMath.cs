@@ -19,6 +19,7 @@ internal static class LaneMath<T> where T : struct, ILanes<T>
     private static T Half { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => T.Create(0.5); }
     private static T Infinity { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => T.Create(double.PositiveInfinity); }
     private static T SignBit { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => T.Create(-0.0); }
+    private static T SmallestNormal { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => T.Create(2.2250738585072014E-308); }
 
     /// <summary>arctan, ≤ 1 ulp from <see cref="Math.Atan"/> in measurements over 10⁻⁸…10⁸.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -99,6 +100,19 @@ internal static class LaneMath<T> where T : struct, ILanes<T>
         var ordinary = T.GreaterThan(a, Zero) & T.LessThan(a, Infinity) & T.LessThan(T.Abs(b), Infinity);
         if (!T.All(ordinary)) return PerLane(a, b, Math.Pow);
         return T.Exp(b * log);
+    }
+
+    /// <summary>
+    /// ∂(a^b)/∂a from the power r = a^b already computed: b·(r/a), as <see cref="SpecialFunctions.PowBaseSlope"/>;
+    /// lanes where that quotient is not a normal number go through the scalar method.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T PowBaseSlope(T a, T b, T r)
+    {
+        var quotient = r / a;
+        if (!T.All(IsNormal(r) & IsNormal(quotient))) return PerLane(a, b, r, SpecialFunctions.PowBaseSlope);
+        // b = 0 gives 0·quotient = 0 here, the scalar method's value too.
+        return b * quotient;
     }
 
     /// <summary>
@@ -214,6 +228,13 @@ internal static class LaneMath<T> where T : struct, ILanes<T>
         return T.LessThan(magnitude, Infinity) & T.GreaterThan(magnitude, Zero);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T IsNormal(T v)
+    {
+        var magnitude = T.Abs(v);
+        return T.LessThan(magnitude, Infinity) & T.GreaterThanOrEqual(magnitude, SmallestNormal);
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static T PerLane(T a, Func<double, double> f)
     {
@@ -227,6 +248,14 @@ internal static class LaneMath<T> where T : struct, ILanes<T>
     {
         Span<double> values = stackalloc double[T.Count];
         for (int lane = 0; lane < values.Length; lane++) values[lane] = f(a[lane], b[lane]);
+        return T.Create(values);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static T PerLane(T a, T b, T c, Func<double, double, double, double> f)
+    {
+        Span<double> values = stackalloc double[T.Count];
+        for (int lane = 0; lane < values.Length; lane++) values[lane] = f(a[lane], b[lane], c[lane]);
         return T.Create(values);
     }
 }
