@@ -15,18 +15,16 @@ public static class BodyEmitter
 
     /// <summary>
     /// Emits the body for the current point(s) of <paramref name="access"/>, calling methods through <paramref name="calls"/>;
-    /// without <paramref name="constantStores"/> the caller emits those once (<see cref="EmitConstantStores"/>); with
-    /// <paramref name="shortcuts"/> (vector code), pow's parts run inline where their arguments allow.
+    /// without <paramref name="constantStores"/> the caller emits those once (<see cref="EmitConstantStores"/>).
     /// </summary>
     public static void Emit(ILGenerator il, JacobianProgram program, ILaneEmitter lanes, IElementAccess access, LocalBuilder[] registers,
-        CallEmitter calls, bool constantStores = true, PowShortcuts? shortcuts = null)
+        CallEmitter calls, bool constantStores = true)
     {
         if (constantStores) EmitConstantStores(il, program, lanes, access, calls);
         for (int id = 0; id < program.Instructions.Count; id++)
         {
             var instruction = program.Instructions[id];
             if (instruction.Op == IrOp.Input) access.EmitLoadInput(il, instruction.Index);
-            else if (shortcuts is not null && PowShortcuts.Covers(instruction.Op)) shortcuts.Emit(il, instruction, Load, calls);
             else lanes.EmitInstruction(il, instruction, Load, calls);
             il.Emit(OpCodes.Stloc, registers[program.Registers[id]]);
             foreach (int s in program.StoresAfter(id)) EmitStore(program.Stores[s]);

@@ -35,7 +35,6 @@ public static class KernelEmitter
         var point = il.DeclareLocal(typeof(int));
         var body = il.DefineLabel();
         var check = il.DefineLabel();
-        var shortcuts = lanes is VectorLaneEmitter vector ? new PowShortcuts(il, vector.Methods) : null;
 
         access.EmitPrologue(il);
         if (access.StoresPersist) BodyEmitter.EmitConstantStores(il, program, lanes, access, calls);
@@ -44,7 +43,7 @@ public static class KernelEmitter
         il.Emit(OpCodes.Br, check);
         il.MarkLabel(body);
         access.EmitBases(il, point);
-        BodyEmitter.Emit(il, program, lanes, access, registers, calls, constantStores: !access.StoresPersist, shortcuts);
+        BodyEmitter.Emit(il, program, lanes, access, registers, calls, constantStores: !access.StoresPersist);
         access.EmitEpilogue(il);
         il.Emit(OpCodes.Ldloc, point);
         il.Emit(OpCodes.Ldc_I4, lanes.Lanes);

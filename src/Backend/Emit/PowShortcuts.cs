@@ -10,25 +10,16 @@ namespace Elim.Backend.Emit;
 /// <see cref="Cpu.VectorMath{T, TVector}"/> method, which computes such lanes with the scalar function. Saves a
 /// call per power and per base partial: g (16 such powers) went from 181–234 to 155–173 ns per point, and with a
 /// negative base at every point from 319 to 295 (<c>elim bench examples/g.elim --batch 1000 --threads 1</c>,
-/// alternating runs). One instance per kernel: it owns a scratch local.
+/// alternating runs). Used by <see cref="VectorLaneEmitter"/> for <see cref="IrOp.PowFromLog"/> and
+/// <see cref="IrOp.PowBaseSlope"/>.
 /// </summary>
-public sealed class PowShortcuts
+internal sealed class PowShortcuts(VectorLaneEmitter lanes)
 {
     private const double SmallestNormal = 2.2250738585072014E-308;
 
-    private readonly VectorMethods _methods;
-    private readonly LocalBuilder _scratch;
+    private readonly VectorMethods _methods = lanes.Methods;
 
-    internal PowShortcuts(ILGenerator il, VectorMethods methods)
-    {
-        _methods = methods;
-        _scratch = il.DeclareLocal(methods.Vector);
-    }
-
-    /// <summary>Whether <paramref name="op"/> has a shortcut here.</summary>
-    public static bool Covers(IrOp op) => op is IrOp.PowFromLog or IrOp.PowBaseSlope;
-
-    /// <summary>Pushes the value of <paramref name="instruction"/>, a <see cref="Covers"/> op.</summary>
+    /// <summary>Pushes the value of <paramref name="instruction"/>, a power from its logarithm or its base partial.</summary>
     public void Emit(ILGenerator il, Instruction instruction, Action<Term> load, CallEmitter calls)
     {
         if (instruction.Op == IrOp.PowFromLog) EmitPowFromLog(il, instruction, load, calls);
@@ -62,19 +53,20 @@ public sealed class PowShortcuts
     private void EmitPowBaseSlope(ILGenerator il, Instruction instruction, Action<Term> load, CallEmitter calls)
     {
         var (a, b, power) = (instruction.A, instruction.B, instruction.C);
+        var quotient = il.DeclareLocal(_methods.Vector);
         load(power);
         load(a);
         calls.Emit(il, _methods.NativeOf(IrOp.Div)!);
-        il.Emit(OpCodes.Stloc, _scratch);
+        il.Emit(OpCodes.Stloc, quotient);
         EmitUnlessOrdinary(il, instruction, load, calls, () =>
         {
             IsNormal(() => load(power));
-            IsNormal(() => il.Emit(OpCodes.Ldloc, _scratch));
+            IsNormal(() => il.Emit(OpCodes.Ldloc, quotient));
             calls.Emit(il, _methods.BitwiseAnd);
         }, () =>
         {
             load(b);
-            il.Emit(OpCodes.Ldloc, _scratch);
+            il.Emit(OpCodes.Ldloc, quotient);
             calls.Emit(il, _methods.NativeOf(IrOp.Mul)!);
         });
 
@@ -111,8 +103,7 @@ public sealed class PowShortcuts
     private void Compare(ILGenerator il, Action pushValue, double constant, MethodInfo compare, CallEmitter calls)
     {
         pushValue();
-        il.Emit(OpCodes.Ldc_R8, constant);
-        calls.Emit(il, _methods.Broadcast);
+        lanes.EmitConstant(il, constant, calls);
         calls.Emit(il, compare);
     }
 }

@@ -7,7 +7,8 @@ namespace Elim.Backend.Emit;
 /// <summary>
 /// Emits instructions on vectors of doubles (<see cref="Vector256{T}"/>: four points at once, or
 /// <see cref="Vector512{T}"/>: eight): whole-vector methods of <see cref="Vector256"/>/<see cref="Vector512"/>
-/// or <see cref="Cpu.VectorMath{T, TVector}"/> where there is one, else the scalar method lane by lane.
+/// or <see cref="Cpu.VectorMath{T, TVector}"/> where there is one, else the scalar method lane by lane; a power
+/// with a variable exponent and its base partial inline where the arguments allow (<see cref="PowShortcuts"/>).
 /// </summary>
 public sealed class VectorLaneEmitter : ILaneEmitter
 {
@@ -23,7 +24,13 @@ public sealed class VectorLaneEmitter : ILaneEmitter
     /// </summary>
     public static VectorLaneEmitter Widest => Vector512.IsHardwareAccelerated ? Eight : Four;
 
-    private VectorLaneEmitter(VectorMethods methods) => Methods = methods;
+    private readonly PowShortcuts _powShortcuts;
+
+    private VectorLaneEmitter(VectorMethods methods)
+    {
+        Methods = methods;
+        _powShortcuts = new PowShortcuts(this);
+    }
 
     internal VectorMethods Methods { get; }
 
@@ -55,6 +62,9 @@ public sealed class VectorLaneEmitter : ILaneEmitter
                 EmitConstant(il, 0.5, calls);
                 calls.Emit(il, Methods.ConditionalSelect);
                 calls.Emit(il, Methods.ConditionalSelect);
+                return;
+            case IrOp.PowFromLog or IrOp.PowBaseSlope:
+                _powShortcuts.Emit(il, instruction, load, calls);
                 return;
             case IrOp.ZeroWhereZero:
                 load(a);
