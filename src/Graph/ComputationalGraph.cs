@@ -4,7 +4,9 @@ namespace Elim.Graph;
 /// An immutable computational graph. Nodes are numbered inputs first (0 … n−1), then vertices in
 /// evaluation order (vertex id k is node n+k−1). Edges are unique (source, target) pairs: an operation
 /// that reads the same value twice (x·x) has one edge whose partial is the sum of both.
-/// Build one with <see cref="GraphBuilder"/>.
+/// Only active values carry edges: inputs, and vertices with an edge in. A vertex computed from constants,
+/// data inputs and comparisons alone (or a comparison itself) is passive: it is evaluated, but has no
+/// edges and is never eliminated. Build one with <see cref="GraphBuilder"/>.
 /// </summary>
 public sealed class ComputationalGraph
 {
@@ -15,12 +17,15 @@ public sealed class ComputationalGraph
     private readonly int[][] _predecessors;     // per node
     private readonly int[][] _successors;       // per node
     private readonly bool[] _isOutput;          // per vertex id - 1
+    private readonly bool[] _isActive;          // per node
     private readonly int[] _eliminable;
 
-    internal ComputationalGraph(string name, IReadOnlyList<string> inputNames, Vertex[] vertices, IReadOnlyList<GraphOutput> outputs)
+    internal ComputationalGraph(string name, IReadOnlyList<string> inputNames, Vertex[] vertices, IReadOnlyList<GraphOutput> outputs,
+        IReadOnlyList<string> dataNames)
     {
         Name = name;
         InputNames = inputNames;
+        DataNames = dataNames;
         _vertices = vertices;
         Outputs = outputs;
         int n = inputNames.Count;
@@ -33,16 +38,20 @@ public sealed class ComputationalGraph
         var predecessors = new List<int>[n + vertices.Length];
         var successors = new List<int>[n + vertices.Length];
         for (int i = 0; i < predecessors.Length; i++) { predecessors[i] = []; successors[i] = []; }
+        _isActive = new bool[n + vertices.Length];
+        Array.Fill(_isActive, true, 0, n);
         foreach (var vertex in vertices)
         {
             int target = n + vertex.Id - 1;
             int first = edges.Count;
             _edgeStart[vertex.Id - 1] = first;
+            var rule = OpRules.Of(vertex.Op);
             var operandEdge = new int[vertex.Operands.Count];
             for (int j = 0; j < operandEdge.Length; j++)
             {
                 int source = vertex.Operands[j].Node(n);
-                if (source < 0) { operandEdge[j] = -1; continue; }
+                if (source < 0 || !_isActive[source] || !rule.IsDifferentiable(j)) { operandEdge[j] = -1; continue; }
+                _isActive[target] = true;
                 int existing = edges.FindIndex(first, e => e.Source == source);
                 if (existing < 0)
                 {
@@ -77,8 +86,14 @@ public sealed class ComputationalGraph
     /// <summary>All edges, grouped by target vertex in id order.</summary>
     public IReadOnlyList<Edge> Edges => _edges;
 
+    /// <summary>Names of the data inputs (read at run time, not differentiated), scalarized.</summary>
+    public IReadOnlyList<string> DataNames { get; }
+
     /// <summary>Number of independents.</summary>
     public int InputCount => InputNames.Count;
+
+    /// <summary>Number of data inputs.</summary>
+    public int DataCount => DataNames.Count;
 
     /// <summary>Number of vertices (primitive operations).</summary>
     public int VertexCount => _vertices.Length;
@@ -108,7 +123,11 @@ public sealed class ComputationalGraph
     public bool IsOutput(int vertexId) => _isOutput[vertexId - 1];
 
     /// <summary>Whether vertex <paramref name="vertexId"/> belongs in an elimination order.</summary>
-    public bool IsEliminable(int vertexId) => !IsOutput(vertexId) || _successors[NodeOf(vertexId)].Length > 0;
+    public bool IsEliminable(int vertexId) =>
+        _isActive[NodeOf(vertexId)] && (!IsOutput(vertexId) || _successors[NodeOf(vertexId)].Length > 0);
+
+    /// <summary>Whether <paramref name="node"/> carries edges: an input, or a vertex that depends on one differentiably.</summary>
+    public bool IsActive(int node) => _isActive[node];
 
     /// <summary>Distinct predecessor nodes of <paramref name="node"/>, in operand order.</summary>
     public IReadOnlyList<int> Predecessors(int node) => _predecessors[node];

@@ -9,6 +9,7 @@ public sealed class GraphBuilder
 {
     private readonly string _name;
     private readonly List<string> _inputs = [];
+    private readonly List<string> _data = [];
     private readonly List<Vertex> _vertices = [];
     private readonly List<GraphOutput> _outputs = [];
     private readonly HashSet<string> _outputNames = [];
@@ -19,6 +20,9 @@ public sealed class GraphBuilder
     /// <summary>Number of vertices so far; the next vertex gets id <c>VertexCount + 1</c>.</summary>
     public int VertexCount => _vertices.Count;
 
+    /// <summary>Vertex <paramref name="id"/> (1-based) built so far, for code that reads what it built (reverse mode).</summary>
+    public Vertex VertexAt(int id) => _vertices[id - 1];
+
     /// <summary>Declares the next independent variable.</summary>
     public Operand AddInput(string name)
     {
@@ -27,10 +31,23 @@ public sealed class GraphBuilder
         return Operand.Input(_inputs.Count - 1);
     }
 
-    /// <summary>Applies <paramref name="op"/> (not <see cref="OpKind.IntegerPow"/>) to operands; folds constants.</summary>
+    /// <summary>Declares the next data input: a value read at run time that is not differentiated.</summary>
+    public Operand AddData(string name)
+    {
+        if (_vertices.Count > 0) throw new InvalidOperationException("Data inputs must be declared before the first operation.");
+        _data.Add(name);
+        return Operand.Data(_data.Count - 1);
+    }
+
+    /// <summary>
+    /// Applies <paramref name="op"/> (not <see cref="OpKind.IntegerPow"/>) to operands; folds constants, and a
+    /// select whose condition is constant is the arm it picks (no vertex).
+    /// </summary>
     public Operand Apply(OpKind op, SourceSpan span, params Operand[] operands)
     {
         if (op == OpKind.IntegerPow) throw new ArgumentException("Use IntegerPower for integer_pow.", nameof(op));
+        if (op == OpKind.Select && operands.Length == 3 && operands[0].IsConstant)
+            return operands[0].Value != 0 ? operands[1] : operands[2];
         return Append(op, 0, span, operands);
     }
 
@@ -55,7 +72,7 @@ public sealed class GraphBuilder
     public ComputationalGraph Build()
     {
         if (_outputs.Count == 0) throw new InvalidOperationException($"Function '{_name}' has no outputs.");
-        return new ComputationalGraph(_name, [.. _inputs], [.. _vertices], [.. _outputs]);
+        return new ComputationalGraph(_name, [.. _inputs], [.. _vertices], [.. _outputs], [.. _data]);
     }
 
     private Operand Append(OpKind op, int exponent, SourceSpan span, Operand[] operands)
@@ -64,7 +81,7 @@ public sealed class GraphBuilder
         if (operands.Length != rule.Arity)
             throw new ArgumentException($"{rule.Name} takes {rule.Arity} operand(s), got {operands.Length}.", nameof(operands));
         if (Array.TrueForAll(operands, o => o.IsConstant))
-            return Operand.Constant(rule.Evaluate(operands[0].Value, operands.Length > 1 ? operands[1].Value : 0, exponent));
+            return Operand.Constant(rule.Apply(Array.ConvertAll(operands, o => o.Value), exponent));
         return AppendVertex(op, exponent, span, operands);
     }
 
@@ -82,6 +99,7 @@ public sealed class GraphBuilder
         {
             OperandKind.Input => operand.Index >= 0 && operand.Index < _inputs.Count,
             OperandKind.Vertex => operand.Index >= 1 && operand.Index <= _vertices.Count,
+            OperandKind.Data => operand.Index >= 0 && operand.Index < _data.Count,
             _ => true,
         };
         if (!defined) throw new ArgumentException($"Operand {operand} does not exist in this graph.", nameof(operand));

@@ -24,6 +24,7 @@ public static class GraphHash
         }
         Mix(graph.InputCount);
         Mix(graph.VertexCount);
+        if (graph.DataCount > 0) Mix(graph.DataCount); // graphs without data keep the hashes their order files carry
         foreach (var vertex in graph.Vertices)
         {
             Mix((long)vertex.Op);

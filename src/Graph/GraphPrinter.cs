@@ -35,6 +35,7 @@ public static class GraphPrinter
     {
         OperandKind.Input => graph.InputNames[operand.Index],
         OperandKind.Vertex => "v" + operand.Index.ToString(CultureInfo.InvariantCulture),
+        OperandKind.Data => graph.DataNames[operand.Index],
         _ => operand.Value.ToString("R", CultureInfo.InvariantCulture),
     };
 }

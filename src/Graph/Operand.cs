@@ -9,6 +9,8 @@ public enum OperandKind
     Vertex,
     /// <summary>A compile-time constant; it gives no edge.</summary>
     Constant,
+    /// <summary>A data input (by 0-based index): read at run time, never differentiated; it gives no edge.</summary>
+    Data,
 }
 
 /// <summary>
@@ -22,6 +24,9 @@ public readonly record struct Operand(OperandKind Kind, int Index, double Value)
     /// <summary>The vertex with 1-based id <paramref name="id"/>.</summary>
     public static Operand Vertex(int id) => new(OperandKind.Vertex, id, 0);
 
+    /// <summary>The data input with 0-based index <paramref name="index"/>.</summary>
+    public static Operand Data(int index) => new(OperandKind.Data, index, 0);
+
     /// <summary>A constant.</summary>
     public static Operand Constant(double value) => new(OperandKind.Constant, 0, value);
 
@@ -30,7 +35,7 @@ public readonly record struct Operand(OperandKind Kind, int Index, double Value)
 
     /// <summary>
     /// The node index in a graph with <paramref name="inputCount"/> inputs (inputs first, then vertices),
-    /// or -1 for a constant.
+    /// or -1 for a constant or a data input (they are not nodes).
     /// </summary>
     public int Node(int inputCount) => Kind switch
     {

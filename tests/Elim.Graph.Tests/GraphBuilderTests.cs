@@ -24,6 +24,43 @@ public class GraphBuilderTests
     }
 
     [Fact]
+    public void DataInputsAndComparisonsGiveNoEdges()
+    {
+        var builder = new GraphBuilder("f");
+        var x = builder.AddInput("x");
+        var w = builder.AddData("w");
+        var scaled = builder.Apply(OpKind.Mul, SourceSpan.None, x, w);          // 1: one edge, from x
+        var shifted = builder.Apply(OpKind.Add, SourceSpan.None, w, Operand.Constant(1)); // 2: passive
+        var positive = builder.Apply(OpKind.Less, SourceSpan.None, Operand.Constant(0), x); // 3: passive
+        var chosen = builder.Apply(OpKind.Select, SourceSpan.None, positive, scaled, shifted); // 4: edge from v1 only
+        builder.MarkOutput("y", chosen);
+        var graph = builder.Build();
+
+        Assert.Equal(["1:mul(x,w)", "2:add(w,1)", "3:less(0,x)", "4:select(v3,v1,v2)*"], GraphPrinter.Lines(graph));
+        Assert.Equal([new Edge(0, 1), new Edge(1, 4)], graph.Edges);
+        Assert.Equal([1], graph.EliminableVertices);
+        Assert.False(graph.IsActive(graph.NodeOf(2)));
+        Assert.False(graph.IsActive(graph.NodeOf(3)));
+        Assert.Equal(1, graph.DataCount);
+
+        Assert.Equal([2 * 3.0], Interpreter.Evaluate(graph, [2.0], [3.0]));
+        Assert.Equal(3.0, Interpreter.ForwardJacobian(graph, [2.0], [3.0])[0, 0]);
+        Assert.Equal([-1 + 1.0], Interpreter.Evaluate(graph, [-2.0], [-1.0]));
+        Assert.Equal(0.0, Interpreter.ReverseJacobian(graph, [-2.0], [-1.0])[0, 0]);
+        Assert.Throws<ArgumentException>(() => Interpreter.Evaluate(graph, [2.0]));
+    }
+
+    [Fact]
+    public void SelectWithAConstantConditionIsTheArmItPicks()
+    {
+        var builder = new GraphBuilder("f");
+        var x = builder.AddInput("x");
+        Assert.Equal(x, builder.Apply(OpKind.Select, SourceSpan.None, Operand.Constant(1), x, Operand.Constant(2)));
+        Assert.Equal(Operand.Constant(2), builder.Apply(OpKind.Select, SourceSpan.None, Operand.Constant(0), x, Operand.Constant(2)));
+        Assert.Equal(0, builder.VertexCount);
+    }
+
+    [Fact]
     public void RepeatedOperandGivesOneEdgeWithSummedPartial()
     {
         var builder = new GraphBuilder("f");

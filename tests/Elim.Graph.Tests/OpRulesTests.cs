@@ -27,6 +27,7 @@ public class OpRulesTests
         { OpKind.Log, 0.3, 0, 0 }, { OpKind.Log1p, 0.3, 0, 0 }, { OpKind.Sqrt, 0.3, 0, 0 }, { OpKind.Abs, -0.3, 0, 0 },
         { OpKind.Erf, 0.3, 0, 0 }, { OpKind.Erf, -2.7, 0, 0 }, { OpKind.Logistic, 0.3, 0, 0 }, { OpKind.Square, 0.3, 0, 0 },
         { OpKind.Atan2, 0.3, -1.2, 0 }, { OpKind.Min, 0.3, -1.2, 0 }, { OpKind.Max, 0.3, -1.2, 0 },
+        { OpKind.Select, 1, 0.3, 0 }, { OpKind.Select, 0, 0.3, 0 },
     };
 
     [Theory]
@@ -34,14 +35,20 @@ public class OpRulesTests
     public void PartialsMatchCentralDifferences(OpKind kind, double a, double b, int exponent)
     {
         var rule = OpRules.Of(kind);
-        double result = rule.Evaluate(a, b, exponent);
+        double[] operands = new[] { a, b, -0.9 }[..rule.Arity];
+        double result = rule.Apply(operands, exponent);
         for (int operand = 0; operand < rule.Arity; operand++)
         {
+            if (!rule.IsDifferentiable(operand)) continue;
             double h = 1e-6;
-            double up = operand == 0 ? rule.Evaluate(a + h, b, exponent) : rule.Evaluate(a, b + h, exponent);
-            double down = operand == 0 ? rule.Evaluate(a - h, b, exponent) : rule.Evaluate(a, b - h, exponent);
-            double numeric = (up - down) / (2 * h);
-            double analytic = rule.Partials[operand](a, b, result, exponent);
+            double Shifted(double by)
+            {
+                double[] shifted = [.. operands];
+                shifted[operand] += by;
+                return rule.Apply(shifted, exponent);
+            }
+            double numeric = (Shifted(h) - Shifted(-h)) / (2 * h);
+            double analytic = rule.Partials[operand]!(operands[0], operands.ElementAtOrDefault(1), operands.ElementAtOrDefault(2), result, exponent);
             Assert.True(Math.Abs(numeric - analytic) <= 1e-7 * Math.Max(1, Math.Abs(analytic)),
                 $"{kind} ∂/∂operand{operand}: rule {analytic:R}, differences {numeric:R}");
         }
@@ -66,16 +73,48 @@ public class OpRulesTests
     }
 
     [Fact]
+    public void ComparisonsAndLogicAreOneOrZeroWithoutPartials()
+    {
+        foreach (var kind in new[] { OpKind.Less, OpKind.LessEqual, OpKind.Equal, OpKind.NotEqual, OpKind.And, OpKind.Or, OpKind.Not })
+        {
+            var rule = OpRules.Of(kind);
+            Assert.All(Enumerable.Range(0, rule.Arity), j => Assert.False(rule.IsDifferentiable(j)));
+            Assert.True(OpRules.IsLogical(kind));
+            Assert.Null(OpRules.FindFunction(rule.Name));
+        }
+        Assert.Equal(1, OpRules.Of(OpKind.Less).Apply([1, 2], 0));
+        Assert.Equal(0, OpRules.Of(OpKind.Less).Apply([2, 2], 0));
+        Assert.Equal(1, OpRules.Of(OpKind.LessEqual).Apply([2, 2], 0));
+        Assert.Equal(0, OpRules.Of(OpKind.Less).Apply([double.NaN, 2], 0));
+        Assert.Equal(1, OpRules.Of(OpKind.NotEqual).Apply([double.NaN, double.NaN], 0));
+        Assert.Equal(0, OpRules.Of(OpKind.And).Apply([1, 0], 0));
+        Assert.Equal(1, OpRules.Of(OpKind.Or).Apply([0, -3], 0));
+        Assert.Equal(1, OpRules.Of(OpKind.Not).Apply([0], 0));
+    }
+
+    [Fact]
+    public void SelectPicksAnArmAndItsPartial()
+    {
+        var select = OpRules.Of(OpKind.Select);
+        Assert.False(select.IsDifferentiable(0));
+        Assert.Equal(2, select.Apply([1, 2, double.NaN], 0));
+        Assert.Equal(double.NaN, select.Apply([0, 2, double.NaN], 0));
+        Assert.Equal(1, select.Partials[1]!(1, 2, 3, 2, 0));
+        Assert.Equal(0, select.Partials[2]!(1, 2, 3, 2, 0));
+        Assert.Equal(1, select.Partials[2]!(0, 2, 3, 3, 0));
+    }
+
+    [Fact]
     public void Log1pIsAccurateForTinyArguments() => Assert.Equal(1e-12 - 5e-25, SpecialFunctions.Log1p(1e-12), 1e-27);
 
     [Fact]
     public void DomainEdgesFollowJaxConventions()
     {
-        Assert.Equal(0, OpRules.Of(OpKind.Abs).Partials[0](0, 0, 0, 0));
-        Assert.Equal(0.5, OpRules.Of(OpKind.Max).Partials[0](1, 1, 1, 0));
-        Assert.Equal(0.5, OpRules.Of(OpKind.Min).Partials[1](1, 1, 1, 0));
-        Assert.Equal(0, OpRules.Of(OpKind.Pow).Partials[1](0, 2, 0, 0));
-        Assert.Equal(0, OpRules.Of(OpKind.IntegerPow).Partials[0](3, 0, 1, 0));
-        Assert.Equal(double.PositiveInfinity, OpRules.Of(OpKind.Sqrt).Partials[0](0, 0, 0, 0));
+        Assert.Equal(0, OpRules.Of(OpKind.Abs).Partials[0]!(0, 0, 0, 0, 0));
+        Assert.Equal(0.5, OpRules.Of(OpKind.Max).Partials[0]!(1, 1, 0, 1, 0));
+        Assert.Equal(0.5, OpRules.Of(OpKind.Min).Partials[1]!(1, 1, 0, 1, 0));
+        Assert.Equal(0, OpRules.Of(OpKind.Pow).Partials[1]!(0, 2, 0, 0, 0));
+        Assert.Equal(0, OpRules.Of(OpKind.IntegerPow).Partials[0]!(3, 0, 0, 1, 0));
+        Assert.Equal(double.PositiveInfinity, OpRules.Of(OpKind.Sqrt).Partials[0]!(0, 0, 0, 0, 0));
     }
 }
