@@ -27,6 +27,20 @@ public class RoundTripTests
     }
 
     [Fact]
+    public void Printed_array_and_branch_programs_lower_to_the_same_graph()
+    {
+        for (int seed = 0; seed < 200; seed++)
+        {
+            string text = RandomArrayPrograms.Generate(seed);
+            var program = ElimFrontend.Parse(text, "random.elim");
+            string printed = ProgramPrinter.Print(program);
+            var reparsed = ElimFrontend.Parse(printed, "printed.elim");
+            Assert.Equal(printed, ProgramPrinter.Print(reparsed));
+            Assert.True(GraphPrinter.Print(ElimFrontend.Lower(program)) == GraphPrinter.Print(ElimFrontend.Lower(reparsed)), $"seed {seed}:\n{text}");
+        }
+    }
+
+    [Fact]
     public void Random_programs_are_seeded_and_use_the_whole_language()
     {
         Assert.Equal(RandomPrograms.Generate(7), RandomPrograms.Generate(7));

@@ -12,53 +12,93 @@ internal enum BindingKind
 }
 
 /// <summary>
-/// A named scalar or array of a function body. Each slot (one for a scalar, one per element for an
-/// array) is assigned at most once; <see cref="AssignedAt"/> remembers where, for reassignment errors.
+/// A named scalar or array of a function body. Each slot (one for a scalar, one per element for an array,
+/// addressed by row and column; column 0 for vectors) is assigned at most once; <see cref="AssignedAt"/>
+/// remembers where, for reassignment errors. A local array assigned element by element is growable: its
+/// shape is the smallest that holds every element assigned.
 /// </summary>
 internal sealed class Binding
 {
-    private readonly List<Operand?> _values;
-    private readonly List<SourceSpan?> _assignedAt;
+    private readonly Dictionary<(int Row, int Column), (Operand Value, SourceSpan At)> _slots = [];
+    private readonly Dictionary<(int Row, int Column), string> _unusable = [];
+    private readonly Shape? _shape;
+    private int _growableRank;
 
-    /// <summary>A binding of <paramref name="size"/> slots; a null size is a scalar, a growable array is <paramref name="growable"/>.</summary>
-    public Binding(string name, BindingKind kind, int? size, SourceSpan declared, bool growable = false)
+    /// <summary>A binding of <paramref name="shape"/> (null: a scalar); a growable array has a rank instead.</summary>
+    public Binding(string name, BindingKind kind, Shape? shape, SourceSpan declared, int growableRank = 0)
     {
         Name = name;
         Kind = kind;
-        IsArray = size is not null || growable;
-        Growable = growable;
+        _shape = shape;
+        _growableRank = growableRank;
         Declared = declared;
-        int slots = size ?? (growable ? 0 : 1);
-        _values = [.. Enumerable.Repeat<Operand?>(null, slots)];
-        _assignedAt = [.. Enumerable.Repeat<SourceSpan?>(null, slots)];
     }
 
     public string Name { get; }
     public BindingKind Kind { get; }
-    public bool IsArray { get; }
-    /// <summary>A local array created element by element; it has no declared size.</summary>
-    public bool Growable { get; }
     public SourceSpan Declared { get; }
-    public int Size => _values.Count;
 
-    /// <summary>The value in slot <paramref name="index"/>, or null while unassigned.</summary>
-    public Operand? Get(int index) => index < _values.Count ? _values[index] : null;
+    /// <summary>How many <c>if</c> branches enclose the statement that created this binding.</summary>
+    public int BranchDepth { get; init; }
 
-    /// <summary>Where slot <paramref name="index"/> was assigned, or null.</summary>
-    public SourceSpan? AssignedAt(int index) => index < _assignedAt.Count ? _assignedAt[index] : null;
+    /// <summary>A local array created element by element; it has no declared shape.</summary>
+    public bool Growable => _growableRank > 0;
 
-    /// <summary>Stores slot <paramref name="index"/>; a growable array grows to hold it.</summary>
-    public void Set(int index, Operand value, SourceSpan at)
+    public bool IsArray => _shape is not null || Growable;
+
+    /// <summary>0 for a scalar, 1 for a vector, 2 for a matrix.</summary>
+    public int Rank => _shape?.Rank ?? _growableRank;
+
+    /// <summary>The declared shape, or for a growable array the smallest that holds its elements.</summary>
+    public Shape Shape => _shape ?? (Rank == 1
+        ? Shape.Vector(_slots.Count == 0 ? 0 : _slots.Keys.Max(k => k.Row) + 1)
+        : Shape.Matrix(_slots.Count == 0 ? 0 : _slots.Keys.Max(k => k.Row) + 1, _slots.Count == 0 ? 0 : _slots.Keys.Max(k => k.Column) + 1));
+
+    /// <summary>The slots assigned so far.</summary>
+    public IEnumerable<(int Row, int Column)> AssignedSlots => _slots.Keys;
+
+    /// <summary>The slot of flat (row-major) element <paramref name="flat"/> of a fixed or current shape.</summary>
+    public static (int Row, int Column) SlotOf(Shape shape, int flat) => shape.Rank == 1 ? (flat, 0) : (flat / shape.Columns, flat % shape.Columns);
+
+    /// <summary>The value in a slot, or null while unassigned.</summary>
+    public Operand? Get((int Row, int Column) slot) => _slots.TryGetValue(slot, out var s) ? s.Value : null;
+
+    /// <summary>Where a slot was assigned, or null.</summary>
+    public SourceSpan? AssignedAt((int Row, int Column) slot) => _slots.TryGetValue(slot, out var s) ? s.At : null;
+
+    /// <summary>Why a slot cannot be read (assigned in one branch of an <c>if</c> only), or null.</summary>
+    public string? Unusable((int Row, int Column) slot) => _unusable.GetValueOrDefault(slot);
+
+    /// <summary>Stores a slot.</summary>
+    public void Set((int Row, int Column) slot, Operand value, SourceSpan at)
     {
-        while (Growable && _values.Count <= index)
-        {
-            _values.Add(null);
-            _assignedAt.Add(null);
-        }
-        _values[index] = value;
-        _assignedAt[index] = at;
+        _slots[slot] = (value, at);
+        _unusable.Remove(slot);
     }
 
-    /// <summary>The printed name of slot <paramref name="index"/>: <c>x</c> or <c>x[i]</c>.</summary>
-    public string SlotName(int index) => IsArray ? $"{Name}[{index}]" : Name;
+    /// <summary>Forgets a slot (an assignment inside a branch of an <c>if</c>, before the branches merge).</summary>
+    public void Clear((int Row, int Column) slot)
+    {
+        _slots.Remove(slot);
+        _unusable.Remove(slot);
+    }
+
+    /// <summary>Marks a slot as assigned on one side of an <c>if</c> only: reading it is an error that says so.</summary>
+    public void MarkUnusable((int Row, int Column) slot, string reason, SourceSpan at)
+    {
+        _slots[slot] = (default, at);
+        _unusable[slot] = reason;
+    }
+
+    /// <summary>Whether <paramref name="slot"/> lies in the declared shape (a growable array takes any non-negative slot).</summary>
+    public bool Holds((int Row, int Column) slot) =>
+        slot.Row >= 0 && slot.Column >= 0 && (_shape is not { } shape || (slot.Row < shape.Rows && (shape.Rank == 1 || slot.Column < shape.Columns)));
+
+    /// <summary>The printed name of a slot: <c>x</c>, <c>x[i]</c> or <c>x[i,j]</c>.</summary>
+    public string SlotName((int Row, int Column) slot) => Rank switch
+    {
+        0 => Name,
+        1 => $"{Name}[{slot.Row}]",
+        _ => $"{Name}[{slot.Row},{slot.Column}]",
+    };
 }

@@ -56,7 +56,7 @@ internal sealed class CallGraph
         switch (statement)
         {
             case AssignSyntax a:
-                if (a.Target.Index is { } index) Collect(index, calls);
+                foreach (var index in a.Target.Indices) Collect(index, calls);
                 Collect(a.Value, calls);
                 break;
             case DestructureSyntax d:
@@ -67,10 +67,15 @@ internal sealed class CallGraph
                 Collect(f.High, calls);
                 foreach (var s in f.Body) Collect(s, calls);
                 break;
+            case IfSyntax i:
+                Collect(i.Condition, calls);
+                foreach (var s in i.Then.Concat(i.Otherwise ?? [])) Collect(s, calls);
+                break;
         }
     }
 
-    private static void Collect(ExpressionSyntax expression, List<CallSyntax> calls)
+    // grad(f)(x) counts as a call of f: it inlines f.
+    private static void Collect(ExpressionSyntax? expression, List<CallSyntax> calls)
     {
         switch (expression)
         {
@@ -78,15 +83,39 @@ internal sealed class CallGraph
                 calls.Add(c);
                 foreach (var argument in c.Arguments) Collect(argument, calls);
                 break;
+            case GradSyntax g:
+                calls.Add(new CallSyntax(g.Function, g.Arguments, g.FunctionSpan, g.Span));
+                foreach (var argument in g.Arguments) Collect(argument, calls);
+                break;
             case BinarySyntax b:
                 Collect(b.Left, calls);
                 Collect(b.Right, calls);
                 break;
+            case LogicalSyntax l:
+                Collect(l.Left, calls);
+                Collect(l.Right, calls);
+                break;
+            case ConditionalSyntax c:
+                Collect(c.Condition, calls);
+                Collect(c.WhenTrue, calls);
+                Collect(c.WhenFalse, calls);
+                break;
             case NegateSyntax n:
                 Collect(n.Operand, calls);
                 break;
+            case NotSyntax n:
+                Collect(n.Operand, calls);
+                break;
+            case ArrayLiteralSyntax l:
+                foreach (var element in l.Elements) Collect(element, calls);
+                break;
             case IndexSyntax i:
-                Collect(i.Index, calls);
+                foreach (var part in i.Parts)
+                {
+                    Collect(part.Index, calls);
+                    Collect(part.Low, calls);
+                    Collect(part.High, calls);
+                }
                 break;
         }
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Elim.Graph;
 
 namespace Elim.Frontend.Lowering;
@@ -5,26 +6,38 @@ namespace Elim.Frontend.Lowering;
 internal sealed partial class Lowerer
 {
     /// <summary>
-    /// Evaluates <paramref name="expression"/>: operands left to right, then the operation. A null
-    /// <paramref name="scope"/> means a const declaration, where only earlier consts are visible.
+    /// Evaluates <paramref name="expression"/>: operands left to right, then the operation (element by
+    /// element, row-major, for arrays). A null <paramref name="scope"/> means a const declaration, where only
+    /// earlier consts are visible.
     /// </summary>
     private Value Evaluate(ExpressionSyntax expression, Scope? scope, Frame? frame) => expression switch
     {
         NumberSyntax n => new Scalar(Operand.Constant(n.Value), n.IsInteger),
         NameSyntax n => Lookup(n, scope),
-        IndexSyntax i => Element(i, scope, frame),
+        IndexSyntax i => Index(i, scope, frame),
         NegateSyntax n => Negate(n, scope, frame),
+        NotSyntax n => new Scalar(_builder.Apply(OpKind.Not, n.Span, Condition(n.Operand, scope, frame, "'!'").Operand)),
         BinarySyntax b => Binary(b, scope, frame),
+        LogicalSyntax l => Logical(l, scope, frame),
+        ConditionalSyntax c => Choose(c, scope, frame),
+        ArrayLiteralSyntax l => Literal(l, scope, frame),
         CallSyntax c => Call(c, scope, frame),
+        GradSyntax g => Gradient(g, scope, frame),
         _ => throw new InvalidOperationException($"Unknown expression {expression.GetType().Name}."),
     };
 
     /// <summary>Evaluates an expression that must be a scalar.</summary>
     private Scalar EvaluateScalar(ExpressionSyntax expression, Scope? scope, Frame? frame) =>
-        Evaluate(expression, scope, frame) as Scalar ?? throw LoweringError.At(expression.Span,
-            $"'{NameOf(expression)}' is an array, used here as a scalar", $"pick an element, as in {NameOf(expression)}[0]");
+        Evaluate(expression, scope, frame) switch
+        {
+            Scalar scalar => scalar,
+            ArrayValue array => throw LoweringError.At(expression.Span,
+                $"'{NameOf(expression)}' is an array of shape {array.Shape}, used here as a scalar",
+                $"pick an element, as in {NameOf(expression)}[{(array.Shape.Rank == 1 ? "0" : "0, 0")}], or reduce it, as in sum(...)"),
+            _ => throw new InvalidOperationException("Unknown value."),
+        };
 
-    /// <summary>Evaluates a compile-time integer (an index or a loop bound).</summary>
+    /// <summary>Evaluates a compile-time integer (an index, a slice bound or a loop bound).</summary>
     private int EvaluateInteger(ExpressionSyntax expression, Scope? scope, Frame? frame, string what)
     {
         var value = EvaluateScalar(expression, scope, frame);
@@ -32,7 +45,7 @@ internal sealed partial class Lowerer
             throw LoweringError.At(expression.Span, $"{what} is not a compile-time constant",
                 "use integers, consts and loop variables, and + - * of them");
         return value.AsInt ?? throw LoweringError.At(expression.Span,
-            $"{what} must be an integer, but it is {value.Operand.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}",
+            $"{what} must be an integer, but it is {value.Operand.Value.ToString("R", CultureInfo.InvariantCulture)}",
             "use integers, consts and loop variables, and + - * of them");
     }
 
@@ -40,43 +53,32 @@ internal sealed partial class Lowerer
     {
         if (scope?.Find(name.Name) is { } binding)
         {
-            if (binding.Kind == BindingKind.LoopVariable) return new Scalar(binding.Get(0)!.Value, IsInteger: true);
-            if (!binding.IsArray) return new Scalar(Read(binding, 0, name.Span));
-            var elements = new List<Operand>();
-            for (int i = 0; i < binding.Size; i++) elements.Add(Read(binding, i, name.Span));
-            return new ArrayValue(elements);
+            if (binding.Kind == BindingKind.LoopVariable) return new Scalar(binding.Get((0, 0))!.Value, IsInteger: true);
+            return ValueOf(binding, name.Span);
         }
         if (_constants.TryGetValue(name.Name, out var constant)) return constant;
         throw UnknownName(name.Name, name.Span, scope);
     }
 
-    private Value Element(IndexSyntax element, Scope? scope, Frame? frame)
+    /// <summary>The whole value of <paramref name="binding"/>: every slot must be readable.</summary>
+    private static Value ValueOf(Binding binding, SourceSpan span)
     {
-        var binding = scope?.Find(element.Name);
-        if (binding is null)
-        {
-            if (_constants.ContainsKey(element.Name))
-                throw LoweringError.At(element.Span, $"const '{element.Name}' is a scalar and cannot be indexed", $"write {element.Name} without an index");
-            throw UnknownName(element.Name, element.Span, scope);
-        }
-        if (!binding.IsArray)
-            throw LoweringError.At(element.Span, $"'{element.Name}' is a scalar and cannot be indexed", $"write {element.Name} without an index");
-        int index = EvaluateInteger(element.Index, scope, frame, "the index");
-        CheckBounds(binding, index, element.Index.Span);
-        return new Scalar(Read(binding, index, element.Span));
+        if (!binding.IsArray) return new Scalar(Read(binding, (0, 0), span));
+        var shape = binding.Shape;
+        var elements = new Operand[shape.Count];
+        for (int i = 0; i < elements.Length; i++) elements[i] = Read(binding, Binding.SlotOf(shape, i), span);
+        return new ArrayValue(elements, shape);
     }
 
-    private static void CheckBounds(Binding binding, int index, SourceSpan span)
+    private static Operand Read(Binding binding, (int Row, int Column) slot, SourceSpan span)
     {
-        if (index < 0 || (!binding.Growable && index >= binding.Size))
-            throw LoweringError.At(span, $"index {index} is out of bounds for '{binding.Name}'" + (binding.Growable ? "" : $" of size {binding.Size}"),
-                binding.Growable ? "indices start at 0" : $"use an index from 0 to {binding.Size - 1}");
+        if (binding.Unusable(slot) is { } reason)
+            throw LoweringError.At(span, $"'{binding.SlotName(slot)}' is {reason}",
+                $"assign {binding.SlotName(slot)} in every branch, or before the if");
+        return binding.Get(slot) ?? throw LoweringError.At(span,
+            $"{(binding.Kind == BindingKind.Output ? "output " : "")}'{binding.SlotName(slot)}' is read before it is assigned",
+            $"assign {binding.SlotName(slot)} before this statement");
     }
-
-    private static Operand Read(Binding binding, int index, SourceSpan span) =>
-        binding.Get(index) ?? throw LoweringError.At(span,
-            $"{(binding.Kind == BindingKind.Output ? "output " : "")}'{binding.SlotName(index)}' is read before it is assigned",
-            $"assign {binding.SlotName(index)} before this statement");
 
     private LoweringError UnknownName(string name, SourceSpan span, Scope? scope)
     {
@@ -86,26 +88,34 @@ internal sealed partial class Lowerer
         return LoweringError.At(span, $"unknown name '{name}'", hint);
     }
 
-    private Scalar Negate(NegateSyntax negate, Scope? scope, Frame? frame)
+    private Value Negate(NegateSyntax negate, Scope? scope, Frame? frame)
     {
-        var operand = EvaluateScalar(negate.Operand, scope, frame);
-        return new Scalar(_builder.Apply(OpKind.Neg, negate.Span, operand.Operand), operand.IsInteger);
+        var operand = Evaluate(negate.Operand, scope, frame);
+        if (operand is Scalar scalar) return new Scalar(_builder.Apply(OpKind.Neg, negate.Span, scalar.Operand), scalar.IsInteger);
+        return Map((ArrayValue)operand, x => _builder.Apply(OpKind.Neg, negate.Span, x));
     }
 
-    private Scalar Binary(BinarySyntax binary, Scope? scope, Frame? frame)
+    private Value Binary(BinarySyntax binary, Scope? scope, Frame? frame)
     {
-        var left = EvaluateScalar(binary.Left, scope, frame);
-        var right = EvaluateScalar(binary.Right, scope, frame);
-        if (binary.Operator == '^') return Power(left, right, binary.Span);
-        var op = binary.Operator switch
+        var left = Evaluate(binary.Left, scope, frame);
+        var right = Evaluate(binary.Right, scope, frame);
+        if (binary.Operator == '@') return MatrixProduct(left, right, binary);
+        if (left is Scalar a && right is Scalar b) return ScalarBinary(binary.Operator, a, b, binary.Span);
+        return Elementwise(left, right, binary.Span, $"'{binary.Operator}'", (x, y) => ScalarBinary(binary.Operator, x, y, binary.Span).Operand);
+    }
+
+    private Scalar ScalarBinary(char op, Scalar left, Scalar right, SourceSpan span)
+    {
+        if (op == '^') return Power(left, right, span);
+        var kind = op switch
         {
             '+' => OpKind.Add,
             '-' => OpKind.Sub,
             '*' => OpKind.Mul,
             _ => OpKind.Div,
         };
-        bool integer = left.IsInteger && right.IsInteger && op != OpKind.Div;
-        return new Scalar(_builder.Apply(op, binary.Span, left.Operand, right.Operand), integer);
+        bool integer = left.IsInteger && right.IsInteger && kind != OpKind.Div;
+        return new Scalar(_builder.Apply(kind, span, left.Operand, right.Operand), integer);
     }
 
     /// <summary><c>x^n</c> with an exponent written as an integer is JAX's integer_pow; anything else is pow.</summary>
@@ -116,70 +126,67 @@ internal sealed partial class Lowerer
         return new Scalar(_builder.Apply(OpKind.Pow, span, x.Operand, exponent.Operand));
     }
 
-    private Value Call(CallSyntax call, Scope? scope, Frame? frame)
+    /// <summary>A comparison or logical operation of two scalars: 1 or 0, never differentiated.</summary>
+    private Scalar Logical(LogicalSyntax logical, Scope? scope, Frame? frame)
     {
-        if (_functions.TryGetValue(call.Name, out var helper))
+        string what = $"'{logical.Operator}'";
+        var left = Condition(logical.Left, scope, frame, what);
+        var right = Condition(logical.Right, scope, frame, what);
+        var (kind, swap) = logical.Operator switch
         {
-            if (scope is null)
-                throw LoweringError.At(call.NameSpan, $"a const cannot call the function '{call.Name}'",
-                    "a const may use numbers, earlier consts and elementary functions of them");
-            var outputs = CallHelper(call, helper, scope, frame!);
-            if (outputs.Count != 1)
-                throw LoweringError.At(call.NameSpan, $"'{call.Name}' returns {outputs.Count} values and cannot be used inside an expression",
-                    $"destructure it: ({string.Join(", ", helper.Outputs.Select(o => o.Name))}) = {call.Name}(...);");
-            return outputs[0];
-        }
-        var rule = OpRules.FindFunction(call.Name) ?? throw UnknownFunction(call);
-        if (call.Arguments.Count != rule.Arity)
-            throw LoweringError.At(call.NameSpan, $"'{call.Name}' takes {Count(rule.Arity, "argument")}, but {call.Arguments.Count} {(call.Arguments.Count == 1 ? "is" : "are")} given",
-                rule.Arity == 1 ? $"write {call.Name}(x)" : $"write {call.Name}(a, b)");
-        var operands = call.Arguments.Select(a => EvaluateScalar(a, scope, frame)).ToList();
-        if (rule.Kind == OpKind.Pow) return Power(operands[0], operands[1], call.Span);
-        return new Scalar(_builder.Apply(rule.Kind, call.Span, [.. operands.Select(o => o.Operand)]));
+            "<" => (OpKind.Less, false),
+            "<=" => (OpKind.LessEqual, false),
+            ">" => (OpKind.Less, true),
+            ">=" => (OpKind.LessEqual, true),
+            "==" => (OpKind.Equal, false),
+            "!=" => (OpKind.NotEqual, false),
+            "&&" => (OpKind.And, false),
+            _ => (OpKind.Or, false),
+        };
+        var operands = swap ? new[] { right.Operand, left.Operand } : [left.Operand, right.Operand];
+        var result = _builder.Apply(kind, logical.Span, operands);
+        return new Scalar(result, result.IsConstant);
     }
 
-    /// <summary>Evaluates the arguments left to right, then inlines <paramref name="helper"/> in place.</summary>
-    private List<Value> CallHelper(CallSyntax call, FunctionSyntax helper, Scope scope, Frame frame)
+    /// <summary>A scalar operand of a comparison, a logical operator or a condition; arrays are refused.</summary>
+    private Scalar Condition(ExpressionSyntax expression, Scope? scope, Frame? frame, string what) =>
+        Evaluate(expression, scope, frame) as Scalar ?? throw LoweringError.At(expression.Span,
+            $"{what} needs scalars, but '{NameOf(expression)}' is an array",
+            "compare elements, as in a[0] < b[0], or reductions, as in max(a) < 1");
+
+    /// <summary><c>c ? a : b</c>: both arms are computed; arrays are chosen element by element.</summary>
+    private Value Choose(ConditionalSyntax conditional, Scope? scope, Frame? frame)
     {
-        if (call.Arguments.Count != helper.Parameters.Count)
-            throw LoweringError.At(call.NameSpan,
-                $"'{call.Name}' takes {Count(helper.Parameters.Count, "argument")}, but {call.Arguments.Count} {(call.Arguments.Count == 1 ? "is" : "are")} given",
-                $"'{call.Name}' is declared at line {helper.Span.Line} as {call.Name}({string.Join(", ", helper.Parameters.Select(Signature))})");
-        var arguments = new List<Value>();
-        for (int k = 0; k < call.Arguments.Count; k++)
-        {
-            var parameter = helper.Parameters[k];
-            var argument = call.Arguments[k];
-            if (parameter.Size is { } size)
-            {
-                if (Evaluate(argument, scope, frame) is not ArrayValue array)
-                    throw LoweringError.At(argument.Span, $"parameter '{parameter.Name}' of '{call.Name}' is an array of {size}, but a scalar is given",
-                        "pass the name of an array of that size");
-                if (array.Elements.Count != size)
-                    throw LoweringError.At(argument.Span, $"parameter '{parameter.Name}' of '{call.Name}' is an array of {size}, but the array given has {array.Elements.Count} elements",
-                        "pass an array of the declared size");
-                arguments.Add(array);
-            }
-            else arguments.Add(EvaluateScalar(argument, scope, frame));
-        }
-        return Inline(helper, arguments, new Frame(helper, IsTop: false));
+        var condition = Condition(conditional.Condition, scope, frame, "the condition of '?'");
+        var whenTrue = Evaluate(conditional.WhenTrue, scope, frame);
+        var whenFalse = Evaluate(conditional.WhenFalse, scope, frame);
+        return Select(condition.Operand, whenTrue, whenFalse, conditional.Span);
+    }
+
+    private Value Select(Operand condition, Value whenTrue, Value whenFalse, SourceSpan span)
+    {
+        if (whenTrue is Scalar t && whenFalse is Scalar f)
+            return new Scalar(_builder.Apply(OpKind.Select, span, condition, t.Operand, f.Operand), condition.IsConstant && (condition.Value != 0 ? t : f).IsInteger);
+        return Elementwise(whenTrue, whenFalse, span, "the arms of '?'", (a, b) => _builder.Apply(OpKind.Select, span, condition, a.Operand, b.Operand));
     }
 
     private LoweringError UnknownFunction(CallSyntax call)
     {
-        var elementary = OpRules.All.Where(r => OpRules.FindFunction(r.Name) is not null).Select(r => r.Name).ToList();
+        var elementary = OpRules.All.Where(r => OpRules.FindFunction(r.Name) is not null).Select(r => r.Name).Concat(ArrayFunctionNames).ToList();
         var close = Suggestions.Close(call.Name, elementary.Concat(_functions.Keys));
         return LoweringError.At(call.NameSpan, $"unknown function '{call.Name}'",
             close.Count > 0 ? $"did you mean {string.Join(" or ", close.Take(4).Select(c => $"'{c}'"))}?" : "the elementary functions are: " + string.Join(" ", elementary));
     }
 
-    private static string Signature(ParameterSyntax p) => p.Size is { } n ? $"{p.Name}[{n}]" : p.Name;
+    private static string Signature(ParameterSyntax p) =>
+        (p.IsData ? "data " : "") + p.Name + (p.IsArray ? $"[{string.Join(",", p.Dimensions)}]" : "");
 
     private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     private static string NameOf(ExpressionSyntax expression) => expression switch
     {
         NameSyntax n => n.Name,
+        IndexSyntax i => i.Name + "[...]",
         CallSyntax c => c.Name + "(...)",
         _ => "this value",
     };

@@ -21,6 +21,9 @@ internal sealed partial class Lowerer
             case ForSyntax loop:
                 Loop(loop, scope, frame);
                 break;
+            case IfSyntax branch:
+                If(branch, start, scope, frame);
+                break;
         }
     }
 
@@ -29,7 +32,7 @@ internal sealed partial class Lowerer
         var call = destructure.Call;
         if (!_functions.TryGetValue(call.Name, out var helper))
         {
-            if (OpRules.FindFunction(call.Name) is null) throw UnknownFunction(call);
+            if (OpRules.FindFunction(call.Name) is null && !ArrayFunctionNames.Contains(call.Name)) throw UnknownFunction(call);
             throw LoweringError.At(call.NameSpan, $"'{call.Name}' returns one value and cannot be destructured",
                 $"assign it to one name: {destructure.Targets[0].Name} = {call.Name}(...);");
         }
@@ -55,74 +58,93 @@ internal sealed partial class Lowerer
         for (int i = low; i < high; i++)
         {
             var iteration = new Scope(scope);
-            iteration.Add(new Binding(loop.Variable, BindingKind.LoopVariable, null, loop.Span)).Set(0, Operand.Constant(i), loop.Span);
+            iteration.Add(new Binding(loop.Variable, BindingKind.LoopVariable, null, loop.Span)).Set((0, 0), Operand.Constant(i), loop.Span);
             foreach (var statement in loop.Body) Execute(statement, iteration, frame);
         }
     }
 
     /// <summary>
-    /// Binds <paramref name="value"/> to <paramref name="target"/>. A scalar name new to the scope
-    /// becomes a local of the innermost scope; an element of a new array creates a local array of the function.
+    /// Binds <paramref name="value"/> to <paramref name="target"/>. A name new to the scope becomes a local of
+    /// the innermost scope with the value's shape; an element of a new array creates a growable local array of
+    /// the function (or of the innermost <c>if</c> branch, which hands it on when the branches merge).
     /// </summary>
     private void Assign(TargetSyntax target, Value value, int start, Scope scope, Frame frame)
     {
-        var binding = scope.Find(target.Name);
-        if (binding is null)
-        {
-            if (_constants.ContainsKey(target.Name))
-                throw LoweringError.At(target.Span, $"'{target.Name}' is a const and cannot be assigned", "assign to a new name");
-            binding = target.Index is null && value is Scalar
-                ? scope.Add(new Binding(target.Name, BindingKind.Local, null, target.Span))
-                : target.Index is null
-                    ? scope.Add(new Binding(target.Name, BindingKind.Local, ((ArrayValue)value).Elements.Count, target.Span))
-                    : scope.Function.Add(new Binding(target.Name, BindingKind.Local, null, target.Span, growable: true));
-        }
+        var binding = scope.Find(target.Name) ?? NewLocal(target, value, scope, frame);
         if (binding.Kind == BindingKind.Parameter)
             throw LoweringError.At(target.Span, $"parameter '{target.Name}' cannot be assigned", "assign to a new name");
         if (binding.Kind == BindingKind.LoopVariable)
             throw LoweringError.At(target.Span, $"loop variable '{target.Name}' cannot be assigned", "assign to a new name");
 
-        if (target.Index is { } indexExpression)
+        if (target.IsElement)
         {
             if (!binding.IsArray)
                 throw LoweringError.At(target.Span, $"'{target.Name}' is a scalar and cannot be indexed", $"write {target.Name} without an index");
             if (value is not Scalar scalar)
                 throw LoweringError.At(target.Span, $"an array cannot be stored in the element {target.Name}[...]", "assign a scalar to an element");
-            int index = EvaluateInteger(indexExpression, scope, frame, "the index");
-            CheckBounds(binding, index, indexExpression.Span);
-            Store(binding, index, scalar.Operand, target.Span, start, frame);
+            if (target.Indices.Count != binding.Rank)
+                throw LoweringError.At(target.Span, $"'{target.Name}' has {Count(binding.Rank, "dimension")}, but {Count(target.Indices.Count, "index")} {(target.Indices.Count == 1 ? "is" : "are")} given",
+                    binding.Rank == 1 ? $"write {target.Name}[i] = ...;" : $"write {target.Name}[i, j] = ...;");
+            int row = EvaluateInteger(target.Indices[0], scope, frame, "the index");
+            int column = target.Indices.Count > 1 ? EvaluateInteger(target.Indices[1], scope, frame, "the index") : 0;
+            if (!binding.Holds((row, column)))
+            {
+                string where = binding.Rank == 1 ? $"{row}" : $"[{row}, {column}]";
+                throw LoweringError.At(target.Span, $"index {where} is out of bounds for '{binding.Name}'" + (binding.Growable ? "" : $" of shape {binding.Shape}"),
+                    binding.Growable ? "indices start at 0" : "use indices within the declared shape");
+            }
+            Store(binding, (row, column), scalar.Operand, target.Span, start, frame);
             return;
         }
-        if (binding.IsArray != value is ArrayValue)
+        if (binding.IsArray != value is ArrayValue || binding.Growable || (value is ArrayValue a && a.Shape != binding.Shape))
+        {
             throw LoweringError.At(target.Span,
-                binding.IsArray ? $"'{target.Name}' is an array; assign its elements one by one" : $"'{target.Name}' is a scalar, but the value is an array",
-                binding.IsArray ? $"write {target.Name}[i] = ...; in a loop" : "assign an element of the array, or a scalar expression");
+                binding.Growable ? $"'{target.Name}' is an array assigned element by element; assign its other elements one by one"
+                    : binding.IsArray ? $"'{target.Name}' has shape {binding.Shape}, but the value is {Describe(value)}"
+                    : $"'{target.Name}' is a scalar, but the value is {Describe(value)}",
+                binding.IsArray ? "assign a value of the same shape" : "assign an element of the array, or a scalar expression");
+        }
         if (value is ArrayValue array)
         {
-            if (array.Elements.Count != binding.Size)
-                throw LoweringError.At(target.Span, $"'{target.Name}' has {binding.Size} elements, but the value has {array.Elements.Count}",
-                    "assign an array of the same size");
-            for (int i = 0; i < array.Elements.Count; i++) Store(binding, i, array.Elements[i], target.Span, start, frame);
+            for (int i = 0; i < array.Elements.Count; i++) Store(binding, Binding.SlotOf(array.Shape, i), array.Elements[i], target.Span, start, frame);
             return;
         }
-        Store(binding, 0, ((Scalar)value).Operand, target.Span, start, frame);
+        Store(binding, (0, 0), ((Scalar)value).Operand, target.Span, start, frame);
+    }
+
+    private Binding NewLocal(TargetSyntax target, Value value, Scope scope, Frame frame)
+    {
+        if (_constants.ContainsKey(target.Name))
+            throw LoweringError.At(target.Span, $"'{target.Name}' is a const and cannot be assigned", "assign to a new name");
+        int depth = frame.Branches.Count;
+        if (!target.IsElement)
+            return scope.Add(new Binding(target.Name, BindingKind.Local, (value as ArrayValue)?.Shape, target.Span) { BranchDepth = depth });
+        var owner = depth > 0 ? frame.Branches.Peek().Scope : scope.Function;
+        return owner.Add(new Binding(target.Name, BindingKind.Local, null, target.Span, growableRank: Math.Min(2, target.Indices.Count)) { BranchDepth = depth });
     }
 
     /// <summary>
-    /// Stores one slot. An output of the differentiated function is the vertex this statement made,
-    /// unless the value is older, an input, a constant or already an output: then it gets a copy vertex.
+    /// Stores one slot. An output of the differentiated function is the vertex this statement made, unless the
+    /// value is older, an input, a constant or already an output: then it gets a copy vertex. Inside a branch of
+    /// an <c>if</c>, a slot of a binding from outside the branch is stored as is and recorded, to be merged.
     /// </summary>
-    private void Store(Binding binding, int index, Operand value, SourceSpan span, int start, Frame frame)
+    private void Store(Binding binding, (int Row, int Column) slot, Operand value, SourceSpan span, int start, Frame frame)
     {
-        if (binding.AssignedAt(index) is { } earlier)
-            throw LoweringError.At(span, $"'{binding.SlotName(index)}' is already assigned (at line {earlier.Line})",
+        if (binding.AssignedAt(slot) is { } earlier)
+            throw LoweringError.At(span, $"'{binding.SlotName(slot)}' is already assigned (at line {earlier.Line})",
                 "each name and element is assigned once; use a new name");
+        if (frame.Branches.TryPeek(out var branch) && binding.BranchDepth < frame.Branches.Count)
+        {
+            branch.Record(binding, slot, new BranchWrite(value, null, span));
+            binding.Set(slot, value, span);
+            return;
+        }
         if (frame.IsTop && binding.Kind == BindingKind.Output)
         {
             bool madeHere = value.Kind == OperandKind.Vertex && value.Index > start;
             if (!madeHere || frame.OutputVertices.Contains(value.Index)) value = _builder.Copy(value, span);
             frame.OutputVertices.Add(value.Index);
         }
-        binding.Set(index, value, span);
+        binding.Set(slot, value, span);
     }
 }

@@ -4,8 +4,9 @@ namespace Elim.Frontend.Lowering;
 
 /// <summary>
 /// Lowers a checked program to a graph in JAX-trace order: inputs of the chosen function in declaration
-/// order (arrays scalarized), then statements in order, operands before operations, helpers inlined in
-/// place. Every written operation is a new vertex unless all its operands are constants.
+/// order (arrays scalarized row-major; data parameters become data inputs), then statements in order,
+/// operands before operations, helpers inlined in place. Every written operation is a new vertex unless
+/// all its operands are constants.
 /// </summary>
 internal sealed partial class Lowerer
 {
@@ -40,9 +41,14 @@ internal sealed partial class Lowerer
         var arguments = new List<Value>();
         foreach (var parameter in function.Parameters)
         {
-            arguments.Add(parameter.Size is { } size
-                ? new ArrayValue(Enumerable.Range(0, size).Select(i => _builder.AddInput($"{parameter.Name}[{i}]")).ToList())
-                : new Scalar(_builder.AddInput(parameter.Name)));
+            Operand Declare(string name) => parameter.IsData ? _builder.AddData(name) : _builder.AddInput(name);
+            if (!parameter.IsArray)
+            {
+                arguments.Add(new Scalar(Declare(parameter.Name)));
+                continue;
+            }
+            var shape = Shape.Of(parameter.Dimensions);
+            arguments.Add(new ArrayValue(Enumerable.Range(0, shape.Count).Select(i => Declare(shape.ElementName(parameter.Name, i))).ToList(), shape));
         }
         var frame = new Frame(function, IsTop: true);
         var outputs = Inline(function, arguments, frame);
@@ -50,7 +56,7 @@ internal sealed partial class Lowerer
         {
             var output = function.Outputs[k];
             if (outputs[k] is ArrayValue array)
-                for (int i = 0; i < array.Elements.Count; i++) _builder.MarkOutput($"{output.Name}[{i}]", array.Elements[i]);
+                for (int i = 0; i < array.Elements.Count; i++) _builder.MarkOutput(array.Shape.ElementName(output.Name, i), array.Elements[i]);
             else _builder.MarkOutput(output.Name, ((Scalar)outputs[k]).Operand);
         }
         return _builder.Build();
@@ -63,30 +69,41 @@ internal sealed partial class Lowerer
         for (int k = 0; k < function.Parameters.Count; k++)
         {
             var parameter = function.Parameters[k];
-            var binding = scope.Add(new Binding(parameter.Name, BindingKind.Parameter, parameter.Size, parameter.Span));
-            if (arguments[k] is ArrayValue array)
-                for (int i = 0; i < array.Elements.Count; i++) binding.Set(i, array.Elements[i], parameter.Span);
-            else binding.Set(0, ((Scalar)arguments[k]).Operand, parameter.Span);
+            var binding = scope.Add(new Binding(parameter.Name, BindingKind.Parameter, ShapeOf(parameter), parameter.Span));
+            SetAll(binding, arguments[k], parameter.Span);
         }
-        foreach (var output in function.Outputs) scope.Add(new Binding(output.Name, BindingKind.Output, output.Size, output.Span));
+        foreach (var output in function.Outputs) scope.Add(new Binding(output.Name, BindingKind.Output, ShapeOf(output), output.Span));
         foreach (var statement in function.Body) Execute(statement, scope, frame);
 
         var results = new List<Value>();
         foreach (var output in function.Outputs)
         {
             var binding = scope.Find(output.Name)!;
-            for (int i = 0; i < binding.Size; i++)
+            var shape = binding.IsArray ? binding.Shape : Shape.Vector(1);
+            for (int i = 0; i < shape.Count; i++)
             {
-                if (binding.Get(i) is null)
+                var slot = Binding.SlotOf(shape, i);
+                if (binding.Get(slot) is null || binding.Unusable(slot) is not null)
                     throw LoweringError.At(output.Span,
-                        binding.IsArray ? $"output element {binding.SlotName(i)} of '{function.Name}' is never assigned" : $"output '{output.Name}' of '{function.Name}' is never assigned",
-                        $"assign it in the body of '{function.Name}': {binding.SlotName(i)} = ...;");
+                        binding.IsArray ? $"output element {binding.SlotName(slot)} of '{function.Name}' is never assigned" : $"output '{output.Name}' of '{function.Name}' is never assigned",
+                        $"assign it in the body of '{function.Name}': {binding.SlotName(slot)} = ...;" + (binding.Unusable(slot) is { } why ? $" ({why})" : ""));
             }
-            results.Add(binding.IsArray
-                ? new ArrayValue(Enumerable.Range(0, binding.Size).Select(i => binding.Get(i)!.Value).ToList())
-                : new Scalar(binding.Get(0)!.Value));
+            results.Add(ValueOf(binding, output.Span));
         }
         return results;
+    }
+
+    private static Shape? ShapeOf(ParameterSyntax parameter) => parameter.IsArray ? Shape.Of(parameter.Dimensions) : null;
+
+    /// <summary>Stores a whole value into a fresh binding of the same shape.</summary>
+    private static void SetAll(Binding binding, Value value, SourceSpan at)
+    {
+        if (value is Scalar scalar) binding.Set((0, 0), scalar.Operand, at);
+        else
+        {
+            var array = (ArrayValue)value;
+            for (int i = 0; i < array.Elements.Count; i++) binding.Set(Binding.SlotOf(array.Shape, i), array.Elements[i], at);
+        }
     }
 
     private Scalar EvaluateConstant(ConstSyntax constant)
@@ -104,9 +121,13 @@ internal sealed partial class Lowerer
             throw LoweringError.At(span, $"the graph has more than {MaxVertices} vertices", "make the loops smaller");
     }
 
-    /// <summary>One inlined call of a function: whether it is the differentiated one, and which of its vertices are outputs.</summary>
+    /// <summary>
+    /// One inlined call of a function: whether it is the differentiated one, which of its vertices are outputs,
+    /// and the branches of <c>if</c> statements being lowered (innermost last).
+    /// </summary>
     private sealed record Frame(FunctionSyntax Function, bool IsTop)
     {
         public HashSet<int> OutputVertices { get; } = [];
+        public Stack<Branch> Branches { get; } = new();
     }
 }

@@ -11,7 +11,7 @@ internal static class ProgramChecks
         var functions = new Dictionary<string, FunctionSyntax>();
         foreach (var function in program.Functions)
         {
-            if (OpRules.FindFunction(function.Name) is not null)
+            if (OpRules.FindFunction(function.Name) is not null || Lowerer.ArrayFunctionNames.Contains(function.Name))
                 throw LoweringError.At(function.Span, $"function '{function.Name}' has the name of an elementary function",
                     "rename the function");
             if (functions.TryGetValue(function.Name, out var first))
@@ -57,14 +57,20 @@ internal static class ProgramChecks
         if (function.Outputs.Count == 0)
             throw LoweringError.At(function.Span, $"function '{function.Name}' has no outputs", "declare at least one output after '->'");
         var names = new HashSet<string>();
+        if (function.Outputs.FirstOrDefault(o => o.IsData) is { } output)
+            throw LoweringError.At(output.Span, $"output '{output.Name}' of '{function.Name}' is marked data",
+                "only parameters can be data; remove 'data' from the output");
         foreach (var parameter in function.Parameters.Concat(function.Outputs))
         {
             if (!names.Add(parameter.Name))
                 throw LoweringError.At(parameter.Span, $"'{parameter.Name}' is declared twice in the signature of '{function.Name}'",
                     "parameters and outputs need distinct names");
-            if (parameter.Size == 0)
+            if (parameter.Dimensions.Contains(0))
                 throw LoweringError.At(parameter.Span, $"the size of array '{parameter.Name}' must be a positive integer",
                     $"write the size as an integer literal, as in {parameter.Name}[3]");
+            if (parameter.Dimensions.Count > 2)
+                throw LoweringError.At(parameter.Span, $"array '{parameter.Name}' has {parameter.Dimensions.Count} dimensions; arrays have one or two",
+                    $"write {parameter.Name}[n] or {parameter.Name}[m,n]");
         }
     }
 }

@@ -22,6 +22,12 @@ internal sealed class Scope(Scope? parent)
         return binding;
     }
 
+    /// <summary>The bindings created in this scope itself, in creation order.</summary>
+    public IEnumerable<string> OwnNames => _bindings.Keys;
+
+    /// <summary>The binding of <paramref name="name"/> created in this scope itself, or null.</summary>
+    public Binding? Own(string name) => _bindings.GetValueOrDefault(name);
+
     /// <summary>Every visible name, innermost first (for suggestions).</summary>
     public IEnumerable<string> Names => _bindings.Keys.Concat(Parent?.Names ?? []);
 }

@@ -6,7 +6,7 @@ namespace Elim.Frontend.Lowering;
 internal abstract record Value;
 
 /// <summary>
-/// A scalar: an input, a vertex or a constant. <see cref="IsInteger"/> marks constants written as
+/// A scalar: an input, a data input, a vertex or a constant. <see cref="IsInteger"/> marks constants written as
 /// integers (literals, loop variables, integer consts and their + - * ^), which index arrays and make
 /// <c>x^n</c> an <c>integer_pow</c>.
 /// </summary>
@@ -18,5 +18,12 @@ internal sealed record Scalar(Operand Operand, bool IsInteger = false) : Value
         : null;
 }
 
-/// <summary>A whole array, element by element.</summary>
-internal sealed record ArrayValue(IReadOnlyList<Operand> Elements) : Value;
+/// <summary>A whole array of <see cref="Shape"/>, its elements in row-major order.</summary>
+internal sealed record ArrayValue(IReadOnlyList<Operand> Elements, Shape Shape) : Value
+{
+    /// <summary>A vector of <paramref name="elements"/>.</summary>
+    public ArrayValue(IReadOnlyList<Operand> elements) : this(elements, Shape.Vector(elements.Count)) { }
+
+    /// <summary>Element (<paramref name="row"/>, <paramref name="column"/>) of a matrix.</summary>
+    public Operand At(int row, int column) => Elements[Shape.Flat(row, column)];
+}

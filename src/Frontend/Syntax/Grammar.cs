@@ -16,17 +16,36 @@ internal sealed class Grammar
     public Grammar(string file)
     {
         _t = new Tokens(file);
-        Expression = Defer(() => Sum!);
+        Expression = Defer(() => Conditional!);
+        Conditional =
+            from condition in Defer(() => Or!)
+            from arms in (
+                from question in _t.Symbol("?")
+                from whenTrue in Expression
+                from colon in _t.Symbol(":")
+                from whenFalse in Defer(() => Conditional!)
+                select (whenTrue, whenFalse)).XOptional()
+            select arms.IsDefined
+                ? new ConditionalSyntax(condition, arms.Get().whenTrue, arms.Get().whenFalse, Tokens.Join(condition.Span, arms.Get().whenFalse.Span))
+                : condition;
+        Or = LogicalChain(["||"], Defer(() => And!));
+        And = LogicalChain(["&&"], Defer(() => Comparison!));
+        Comparison =
+            from left in Defer(() => Sum!)
+            from right in (from op in ComparisonOperator from r in Defer(() => Sum!) select (op, r)).XOptional()
+            select right.IsDefined
+                ? new LogicalSyntax(right.Get().op, left, right.Get().r, Tokens.Join(left.Span, right.Get().r.Span))
+                : left;
         Sum = LeftChain(Operator('+', '-'), Defer(() => Product!));
-        Product = LeftChain(Operator('*', '/'), Defer(() => Unary!));
-        Unary = Negation.XOr(Defer(() => Power!)).Named("expression");
+        Product = LeftChain(Operator('*', '/', '@'), Defer(() => Unary!));
+        Unary = Negation.XOr(LogicalNot).XOr(Defer(() => Power!)).Named("expression");
         Power =
             from baseValue in Primary
             from exponent in (from caret in _t.Symbol("^") from e in Unary select e).XOptional()
             select exponent.IsDefined
                 ? new BinarySyntax('^', baseValue, exponent.Get(), Tokens.Join(baseValue.Span, exponent.Get().Span))
                 : baseValue;
-        Statement = Defer(() => For!).XOr(Defer(() => Destructure!)).XOr(Defer(() => Assign!)).Named("statement");
+        Statement = Defer(() => For!).XOr(Defer(() => If!)).XOr(Defer(() => Destructure!)).XOr(Defer(() => Assign!)).Named("statement");
         Block =
             from open in _t.Symbol("{")
             from body in Statement.XMany()
@@ -44,6 +63,10 @@ internal sealed class Grammar
     /// <summary>A top-level item: a <see cref="ConstSyntax"/> or a <see cref="FunctionSyntax"/>.</summary>
     public Parser<object> Item { get; }
 
+    private Parser<ExpressionSyntax> Conditional { get; }
+    private Parser<ExpressionSyntax> Or { get; }
+    private Parser<ExpressionSyntax> And { get; }
+    private Parser<ExpressionSyntax> Comparison { get; }
     private Parser<ExpressionSyntax> Sum { get; }
     private Parser<ExpressionSyntax> Product { get; }
     private Parser<ExpressionSyntax> Unary { get; }
@@ -53,8 +76,25 @@ internal sealed class Grammar
     // Sprache's Parse.Ref memoizes failures and throws when a parser is retried at the same place, as XMany does.
     private static Parser<T> Defer<T>(Func<Parser<T>> parser) => input => parser()(input);
 
-    private Parser<char> Operator(char a, char b) =>
-        _t.Token(Parse.Chars(a, b)).Select(t => t.Value).Named($"'{a}' or '{b}'");
+    private Parser<char> Operator(params char[] operators) =>
+        _t.Token(Parse.Chars(operators)).Select(t => t.Value).Named(string.Join(" or ", operators.Select(o => $"'{o}'")));
+
+    // Two-character operators first, so that '<=' is not read as '<'.
+    private Parser<string>? _comparisonOperator;
+    private Parser<string> ComparisonOperator => _comparisonOperator ??=
+        new[] { "<=", ">=", "==", "!=", "<", ">" }
+            .Select(op => _t.Symbol(op).Select(_ => op))
+            .Aggregate((a, b) => a.XOr(b))
+            .Named("comparison");
+
+    private Parser<ExpressionSyntax> LogicalChain(string[] operators, Parser<ExpressionSyntax> operand)
+    {
+        var op = operators.Select(o => _t.Symbol(o).Select(_ => o)).Aggregate((a, b) => a.XOr(b));
+        return from first in operand
+               from rest in (from o in op from right in operand select (o, right)).XMany()
+               select rest.Aggregate(first, (left, next) =>
+                   (ExpressionSyntax)new LogicalSyntax(next.o, left, next.right, Tokens.Join(left.Span, next.right.Span)));
+    }
 
     private static Parser<ExpressionSyntax> LeftChain(Parser<char> op, Parser<ExpressionSyntax> operand) =>
         from first in operand
@@ -68,12 +108,27 @@ internal sealed class Grammar
         from operand in Unary
         select (ExpressionSyntax)new NegateSyntax(operand, Tokens.Join(minus, operand.Span));
 
+    private Parser<ExpressionSyntax>? _logicalNot;
+    private Parser<ExpressionSyntax> LogicalNot => _logicalNot ??=
+        from bang in _t.Symbol("!")
+        from operand in Unary
+        select (ExpressionSyntax)new NotSyntax(operand, Tokens.Join(bang, operand.Span));
+
     private Parser<ExpressionSyntax>? _primary;
     private Parser<ExpressionSyntax> Primary => _primary ??=
         _t.Number.Select(n => (ExpressionSyntax)n)
             .XOr(NameOrCall)
             .XOr(Parenthesized)
+            .XOr(ArrayLiteral)
             .Named("expression");
+
+    private Parser<ExpressionSyntax>? _arrayLiteral;
+    private Parser<ExpressionSyntax> ArrayLiteral => _arrayLiteral ??=
+        from open in _t.Symbol("[")
+        from first in Expression
+        from rest in (from comma in _t.Symbol(",") from e in Expression select e).XMany()
+        from close in _t.Symbol("]").Named("',' or ']'")
+        select (ExpressionSyntax)new ArrayLiteralSyntax([first, .. rest], Tokens.Join(open, close));
 
     private Parser<ExpressionSyntax>? _parenthesized;
     private Parser<ExpressionSyntax> Parenthesized => _parenthesized ??=
@@ -90,12 +145,24 @@ internal sealed class Grammar
         from close in _t.Symbol(")").Named(first.IsDefined ? "',' or ')'" : "expression or ')'")
         select (first.IsDefined ? [first.Get(), .. rest] : rest.ToList(), close);
 
-    private Parser<(ExpressionSyntax Index, SourceSpan End)>? _indexSuffix;
-    private Parser<(ExpressionSyntax Index, SourceSpan End)> IndexSuffix => _indexSuffix ??=
+    private Parser<IndexPart>? _indexPosition;
+    private Parser<IndexPart> IndexPosition => _indexPosition ??=
+        (from colon in _t.Symbol(":")
+         from high in Expression.XOptional()
+         select Frontend.IndexPart.Slice(null, high.GetOrDefault(), colon))
+        .XOr(
+            from low in Expression
+            from slice in (from colon in _t.Symbol(":") from high in Expression.XOptional() select high).XOptional()
+            select slice.IsDefined ? Frontend.IndexPart.Slice(low, slice.Get().GetOrDefault(), low.Span) : Frontend.IndexPart.Single(low))
+        .Named("expression");
+
+    private Parser<(List<IndexPart> Parts, SourceSpan End)>? _indexSuffix;
+    private Parser<(List<IndexPart> Parts, SourceSpan End)> IndexSuffix => _indexSuffix ??=
         from open in _t.Symbol("[")
-        from index in Expression
-        from close in _t.Symbol("]")
-        select (index, close);
+        from first in IndexPosition
+        from rest in (from comma in _t.Symbol(",") from p in IndexPosition select p).XMany()
+        from close in _t.Symbol("]").Named("',' or ']'")
+        select (new List<IndexPart> { first }.Concat(rest).ToList(), close);
 
     private Parser<CallSyntax>? _call;
     private Parser<CallSyntax> Call => _call ??=
@@ -107,21 +174,40 @@ internal sealed class Grammar
     private Parser<ExpressionSyntax>? _nameOrCall;
     private Parser<ExpressionSyntax> NameOrCall => _nameOrCall ??=
         from name in _t.Name
-        from suffix in ArgumentsWithEnd.Select(a => (Call: (List<ExpressionSyntax>?)a.Arguments, Index: (ExpressionSyntax?)null, a.End))
-            .XOr(IndexSuffix.Select(i => (Call: (List<ExpressionSyntax>?)null, Index: (ExpressionSyntax?)i.Index, i.End)))
+        from suffix in ArgumentsWithEnd.Select(a => (Call: (List<ExpressionSyntax>?)a.Arguments, Index: (List<IndexPart>?)null, a.End))
+            .XOr(IndexSuffix.Select(i => (Call: (List<ExpressionSyntax>?)null, Index: (List<IndexPart>?)i.Parts, i.End)))
             .XOptional()
+        from gradArguments in name.Name == GradKeyword && suffix.IsDefined && suffix.Get().Call is not null
+            ? ArgumentsWithEnd.Named("'(' and the arguments of the gradient, as in grad(f)(x)").Select(a => ((List<ExpressionSyntax> Arguments, SourceSpan End)?)a)
+            : Parse.Return<(List<ExpressionSyntax> Arguments, SourceSpan End)?>(null)
         select !suffix.IsDefined
             ? new NameSyntax(name.Name, name.Span)
-            : suffix.Get().Call is { } args
-                ? new CallSyntax(name.Name, args, name.Span, Tokens.Join(name.Span, suffix.Get().End))
-                : (ExpressionSyntax)new IndexSyntax(name.Name, suffix.Get().Index!, Tokens.Join(name.Span, suffix.Get().End));
+            : gradArguments is { } g
+                ? Grad(suffix.Get().Call!, g.Arguments, Tokens.Join(name.Span, g.End), name.Span)
+                : suffix.Get().Call is { } args
+                    ? new CallSyntax(name.Name, args, name.Span, Tokens.Join(name.Span, suffix.Get().End))
+                    : (ExpressionSyntax)new IndexSyntax(name.Name, suffix.Get().Index!, Tokens.Join(name.Span, suffix.Get().End));
+
+    /// <summary>The name that starts <c>grad(f)(x)</c>.</summary>
+    public const string GradKeyword = "grad";
+
+    // grad(f)(x): the first list names the function; anything else there is kept as a call the lowering rejects with its span.
+    private static ExpressionSyntax Grad(List<ExpressionSyntax> function, List<ExpressionSyntax> arguments, SourceSpan span, SourceSpan gradSpan) =>
+        function is [NameSyntax f]
+            ? new GradSyntax(f.Name, arguments, f.Span, span)
+            : new CallSyntax(GradKeyword, function, gradSpan, span);
 
     private Parser<TargetSyntax>? _target;
     private Parser<TargetSyntax> Target => _target ??=
         from name in _t.Name
-        from index in IndexSuffix.XOptional()
-        select new TargetSyntax(name.Name, index.IsDefined ? index.Get().Index : null,
-            index.IsDefined ? Tokens.Join(name.Span, index.Get().End) : name.Span);
+        from indices in (
+            from open in _t.Symbol("[")
+            from first in Expression
+            from rest in (from comma in _t.Symbol(",") from e in Expression select e).XMany()
+            from close in _t.Symbol("]").Named("',' or ']'")
+            select (Indices: new List<ExpressionSyntax> { first }.Concat(rest).ToList(), End: close)).XOptional()
+        select new TargetSyntax(name.Name, indices.IsDefined ? indices.Get().Indices : [],
+            indices.IsDefined ? Tokens.Join(name.Span, indices.Get().End) : name.Span);
 
     private Parser<StatementSyntax>? _assign;
     private Parser<StatementSyntax> Assign => _assign ??=
@@ -153,13 +239,31 @@ internal sealed class Grammar
         from body in Block
         select (StatementSyntax)new ForSyntax(variable.Name, low, high, body, variable.Span);
 
+    private Parser<StatementSyntax>? _if;
+    private Parser<StatementSyntax> If => _if ??=
+        from keyword in _t.Keyword("if")
+        from open in _t.Symbol("(")
+        from condition in Expression
+        from close in _t.Symbol(")")
+        from then in Block
+        from otherwise in (
+            from elseKeyword in _t.Keyword("else")
+            from body in Defer(() => If!).Select(i => new List<StatementSyntax> { i }).XOr(Block)
+            select body).XOptional()
+        select (StatementSyntax)new IfSyntax(condition, then, otherwise.IsDefined ? otherwise.Get() : null, keyword);
+
     private Parser<ParameterSyntax>? _parameter;
     private Parser<ParameterSyntax> Parameter => _parameter ??=
+        from data in _t.Keyword("data").XOptional()
         from name in _t.Name
-        from size in (from open in _t.Symbol("[") from n in _t.Number from close in _t.Symbol("]") select (n, close)).XOptional()
-        select size.IsDefined
-            ? new ParameterSyntax(name.Name, ArraySize(size.Get().n), Tokens.Join(name.Span, size.Get().close))
-            : new ParameterSyntax(name.Name, null, name.Span);
+        from dimensions in (
+            from open in _t.Symbol("[")
+            from first in _t.Number
+            from rest in (from comma in _t.Symbol(",") from n in _t.Number select n).XMany()
+            from close in _t.Symbol("]").Named("',' or ']'")
+            select (Sizes: new[] { first }.Concat(rest).Select(ArraySize).ToList(), End: close)).XOptional()
+        select new ParameterSyntax(name.Name, dimensions.IsDefined ? dimensions.Get().Sizes : [], data.IsDefined,
+            Tokens.Join(data.IsDefined ? data.Get() : name.Span, dimensions.IsDefined ? dimensions.Get().End : name.Span));
 
     // A size that is not a positive integer literal is kept as 0 and reported by the lowering with its span.
     private static int ArraySize(NumberSyntax n) => n.IsInteger && n.Value is >= 1 and <= 1_000_000 ? (int)n.Value : 0;

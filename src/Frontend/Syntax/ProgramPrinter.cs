@@ -9,7 +9,7 @@ namespace Elim.Frontend;
 /// </summary>
 public static class ProgramPrinter
 {
-    private const int Sum = 1, Product = 2, Unary = 3, Primary = 5;
+    private const int Conditional = -3, Or = -2, And = -1, Comparison = 0, Sum = 1, Product = 2, Unary = 3, Primary = 5;
 
     /// <summary>The text of <paramref name="program"/>.</summary>
     public static string Print(ProgramSyntax program) => LargeStack.Run(() => PrintProgram(program));
@@ -32,7 +32,7 @@ public static class ProgramPrinter
     }
 
     /// <summary>The text of one expression.</summary>
-    public static string Expression(ExpressionSyntax expression) => Expression(expression, Sum);
+    public static string Expression(ExpressionSyntax expression) => Expression(expression, Conditional);
 
     private static void Statements(IEnumerable<StatementSyntax> statements, int depth, StringBuilder text)
     {
@@ -54,13 +54,43 @@ public static class ProgramPrinter
                     Statements(f.Body, depth + 1, text);
                     text.Append(indent).Append("}\n");
                     break;
+                case IfSyntax i:
+                    If(i, depth, text);
+                    break;
             }
         }
     }
 
-    private static string Parameter(ParameterSyntax p) => p.Size is { } n ? $"{p.Name}[{n}]" : p.Name;
+    private static void If(IfSyntax statement, int depth, StringBuilder text)
+    {
+        string indent = new(' ', 4 * depth);
+        text.Append("if (").Append(Expression(statement.Condition)).Append(") {\n");
+        Statements(statement.Then, depth + 1, text);
+        text.Append(indent).Append('}');
+        if (statement.Otherwise is [IfSyntax elseIf])
+        {
+            text.Append(" else ");
+            If(elseIf, depth, text);
+            return;
+        }
+        if (statement.Otherwise is { } otherwise)
+        {
+            text.Append(" else {\n");
+            Statements(otherwise, depth + 1, text);
+            text.Append(indent).Append('}');
+        }
+        text.Append('\n');
+    }
 
-    private static string Target(TargetSyntax t) => t.Index is null ? t.Name : $"{t.Name}[{Expression(t.Index)}]";
+    private static string Parameter(ParameterSyntax p) =>
+        (p.IsData ? "data " : "") + p.Name + (p.IsArray ? $"[{string.Join(",", p.Dimensions)}]" : "");
+
+    private static string Target(TargetSyntax t) =>
+        t.IsElement ? $"{t.Name}[{string.Join(", ", t.Indices.Select(i => Expression(i)))}]" : t.Name;
+
+    private static string Part(IndexPart part) => part.IsSlice
+        ? $"{(part.Low is null ? "" : Expression(part.Low))}:{(part.High is null ? "" : Expression(part.High))}"
+        : Expression(part.Index!);
 
     private static string Expression(ExpressionSyntax expression, int context)
     {
@@ -68,9 +98,16 @@ public static class ProgramPrinter
         {
             NumberSyntax n => (Number(n), Primary),
             NameSyntax n => (n.Name, Primary),
-            IndexSyntax i => ($"{i.Name}[{Expression(i.Index)}]", Primary),
+            IndexSyntax i => ($"{i.Name}[{string.Join(", ", i.Parts.Select(Part))}]", Primary),
             CallSyntax c => ($"{c.Name}({string.Join(", ", c.Arguments.Select(a => Expression(a)))})", Primary),
+            GradSyntax g => ($"grad({g.Function})({string.Join(", ", g.Arguments.Select(a => Expression(a)))})", Primary),
+            ArrayLiteralSyntax l => ($"[{string.Join(", ", l.Elements.Select(e => Expression(e)))}]", Primary),
             NegateSyntax n => ("-" + Expression(n.Operand, Unary), Unary),
+            NotSyntax n => ("!" + Expression(n.Operand, Unary), Unary),
+            ConditionalSyntax c => ($"{Expression(c.Condition, Or)} ? {Expression(c.WhenTrue, Conditional)} : {Expression(c.WhenFalse, Conditional)}", Conditional),
+            LogicalSyntax { Operator: "||" } l => ($"{Expression(l.Left, Or)} || {Expression(l.Right, And)}", Or),
+            LogicalSyntax { Operator: "&&" } l => ($"{Expression(l.Left, And)} && {Expression(l.Right, Comparison)}", And),
+            LogicalSyntax l => ($"{Expression(l.Left, Sum)} {l.Operator} {Expression(l.Right, Sum)}", Comparison),
             BinarySyntax { Operator: '^' } b => ($"{Expression(b.Left, Primary)}^{Expression(b.Right, Unary)}", Unary + 1),
             BinarySyntax { Operator: '+' or '-' } b => ($"{Expression(b.Left, Sum)} {b.Operator} {Expression(b.Right, Product)}", Sum),
             BinarySyntax b => ($"{Expression(b.Left, Product)} {b.Operator} {Expression(b.Right, Unary)}", Product),

@@ -12,11 +12,15 @@ public sealed record ProgramSyntax(string File, string Source, IReadOnlyList<Con
 /// <summary><c>const name = value;</c></summary>
 public sealed record ConstSyntax(string Name, ExpressionSyntax Value, SourceSpan Span);
 
-/// <summary>A parameter or output: a scalar, or an array of <see cref="Size"/> scalars.</summary>
-public sealed record ParameterSyntax(string Name, int? Size, SourceSpan Span)
+/// <summary>
+/// A parameter or output: a scalar, or an array with <see cref="Dimensions"/> (one for <c>v[n]</c>, two for
+/// <c>W[m,n]</c>; a dimension that is not a positive integer is kept as 0 and reported by the lowering).
+/// A <c>data</c> parameter is read but never differentiated.
+/// </summary>
+public sealed record ParameterSyntax(string Name, IReadOnlyList<int> Dimensions, bool IsData, SourceSpan Span)
 {
-    /// <summary>True for <c>name[n]</c>.</summary>
-    public bool IsArray => Size is not null;
+    /// <summary>True for <c>name[n]</c> and <c>name[m,n]</c>.</summary>
+    public bool IsArray => Dimensions.Count > 0;
 }
 
 /// <summary><c>function name(parameters) -> (outputs) { body }</c>; the span covers the name.</summary>

@@ -5,8 +5,12 @@ namespace Elim.Frontend;
 /// <summary>A statement of a function body.</summary>
 public abstract record StatementSyntax(SourceSpan Span);
 
-/// <summary>The left side of an assignment: <c>name</c> or <c>name[index]</c>.</summary>
-public sealed record TargetSyntax(string Name, ExpressionSyntax? Index, SourceSpan Span);
+/// <summary>The left side of an assignment: <c>name</c>, <c>name[i]</c> or <c>name[i, j]</c>.</summary>
+public sealed record TargetSyntax(string Name, IReadOnlyList<ExpressionSyntax> Indices, SourceSpan Span)
+{
+    /// <summary>True for an element target.</summary>
+    public bool IsElement => Indices.Count > 0;
+}
 
 /// <summary><c>target = value;</c></summary>
 public sealed record AssignSyntax(TargetSyntax Target, ExpressionSyntax Value, SourceSpan Span) : StatementSyntax(Span);
@@ -20,4 +24,14 @@ public sealed record ForSyntax(
     ExpressionSyntax Low,
     ExpressionSyntax High,
     IReadOnlyList<StatementSyntax> Body,
+    SourceSpan Span) : StatementSyntax(Span);
+
+/// <summary>
+/// <c>if (condition) { then } else { otherwise }</c>; <c>else if</c> is an <see cref="IfSyntax"/> alone in
+/// <see cref="Otherwise"/>. Both branches are computed; the span covers the keyword.
+/// </summary>
+public sealed record IfSyntax(
+    ExpressionSyntax Condition,
+    IReadOnlyList<StatementSyntax> Then,
+    IReadOnlyList<StatementSyntax>? Otherwise,
     SourceSpan Span) : StatementSyntax(Span);

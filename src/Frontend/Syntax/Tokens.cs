@@ -11,7 +11,7 @@ namespace Elim.Frontend.Syntax;
 /// </summary>
 internal sealed class Tokens(string file)
 {
-    private static readonly HashSet<string> Keywords = ["const", "function", "for", "in"];
+    private static readonly HashSet<string> Keywords = ["const", "function", "for", "in", "if", "else", "data"];
 
     private static readonly Parser<string> Comment =
         from start in Parse.String("//").Text().Or(Parse.Char('#').Once().Text())
