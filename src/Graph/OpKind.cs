@@ -56,4 +56,6 @@ public enum OpKind
     /// partials are those of the selected arm (1 on its edge, 0 on the other); the condition has no edge.
     /// </summary>
     Select,
+    /// <summary>Its operand's value, with no partial: what is computed through it counts as a constant (JAX's stop_gradient).</summary>
+    StopGradient,
 }

@@ -87,6 +87,7 @@ public static class OpRules
             Predicate(OpKind.Not, "not", 1, (a, _) => a == 0),
             new(OpKind.Select, "select", 3, (c, a, b, _) => c != 0 ? a : b,
                 [null, (c, _, _, _, _) => c != 0 ? 1 : 0, (c, _, _, _, _) => c != 0 ? 0 : 1]),
+            new(OpKind.StopGradient, "stop_gradient", 1, (a, _, _, _) => a, [null]),
         ];
         for (int i = 0; i < rules.Length; i++)
         {

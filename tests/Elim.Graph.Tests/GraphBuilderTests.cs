@@ -51,6 +51,20 @@ public class GraphBuilderTests
     }
 
     [Fact]
+    public void StopGradientPassesTheValueButNoPartial()
+    {
+        var builder = new GraphBuilder("f");
+        var x = builder.AddInput("x");
+        var stopped = builder.Apply(OpKind.StopGradient, SourceSpan.None, x);
+        builder.MarkOutput("y", builder.Apply(OpKind.Mul, SourceSpan.None, stopped, x));
+        var graph = builder.Build();
+
+        Assert.Equal([9.0], Interpreter.Evaluate(graph, [3.0]));
+        Assert.Equal(3.0, Interpreter.ForwardJacobian(graph, [3.0])[0, 0]);
+        Assert.Empty(graph.EliminableVertices);
+    }
+
+    [Fact]
     public void SelectWithAConstantConditionIsTheArmItPicks()
     {
         var builder = new GraphBuilder("f");
