@@ -18,7 +18,7 @@ public static class TorchOps
         [OpKind.Sub] = Binary(torch.sub),
         [OpKind.Mul] = Binary(torch.mul),
         [OpKind.Div] = Binary((a, b) => torch.div(a, b)),
-        [OpKind.IntegerPow] = (a, _, exponent) => a.pow(exponent),
+        [OpKind.IntegerPow] = (a, _, _, exponent) => a.pow(exponent),
         [OpKind.Pow] = Binary((a, b) => torch.pow(a, b)),
         [OpKind.Sin] = Unary(torch.sin),
         [OpKind.Cos] = Unary(torch.cos),
@@ -43,6 +43,14 @@ public static class TorchOps
         [OpKind.Atan2] = Binary(torch.atan2),
         [OpKind.Min] = Binary(torch.minimum),
         [OpKind.Max] = Binary(torch.maximum),
+        [OpKind.Less] = Predicate((a, b) => a.lt(b)),
+        [OpKind.LessEqual] = Predicate((a, b) => a.le(b)),
+        [OpKind.Equal] = Predicate((a, b) => a.eq(b)),
+        [OpKind.NotEqual] = Predicate((a, b) => a.ne(b)),
+        [OpKind.And] = Predicate((a, b) => a.ne(0).logical_and(b.ne(0))),
+        [OpKind.Or] = Predicate((a, b) => a.ne(0).logical_or(b.ne(0))),
+        [OpKind.Not] = (a, _, _, _) => a.detach().eq(0).to_type(ScalarType.Float64),
+        [OpKind.Select] = (c, a, b, _) => torch.where(c.ne(0), Operand(a), Operand(b)),
     };
 
     /// <summary>Whether <paramref name="kind"/> has a torch operation.</summary>
@@ -52,8 +60,14 @@ public static class TorchOps
     public static TorchOp Of(OpKind kind) =>
         Table.TryGetValue(kind, out var op) ? op : throw new NotSupportedException($"No torch operation for {kind}.");
 
-    private static TorchOp Unary(Func<Tensor, Tensor> f) => (a, _, _) => f(a);
+    private static TorchOp Unary(Func<Tensor, Tensor> f) => (a, _, _, _) => f(a);
 
-    private static TorchOp Binary(Func<Tensor, Tensor, Tensor> f) =>
-        (a, b, _) => f(a, b ?? throw new ArgumentNullException(nameof(b), "A binary operation needs two operands."));
+    private static TorchOp Binary(Func<Tensor, Tensor, Tensor> f) => (a, b, _, _) => f(a, Operand(b));
+
+    // A comparison or logical operation: 1 or 0 as float64, with no gradient flowing through it.
+    private static TorchOp Predicate(Func<Tensor, Tensor, Tensor> test) =>
+        (a, b, _, _) => test(a.detach(), Operand(b).detach()).to_type(ScalarType.Float64);
+
+    private static Tensor Operand(Tensor? operand) =>
+        operand ?? throw new ArgumentNullException(nameof(operand), "The operation needs more operands.");
 }

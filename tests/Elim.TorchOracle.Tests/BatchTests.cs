@@ -37,6 +37,36 @@ public sealed class BatchTests
         }
     }
 
+    [Theory]
+    [InlineData(201, 3, 2, 40, 9)]
+    [InlineData(202, 2, 1, 60, 5)]
+    [InlineData(203, 4, 3, 80, 12)]
+    public void BatchesOfGraphsWithDataAndEveryOperationAgreeWithElimAtEachPointsData(int seed, int inputs, int data, int operations, int count)
+    {
+        var function = RandomScalarFunctions.Create(seed, inputs, data, operations);
+        var graph = function.Primal();
+        var points = new double[count, inputs];
+        var dataRows = new double[count, data];
+        for (int p = 0; p < count; p++)
+        {
+            var (x, d) = function.RandomPoint(seed * 1000 + p);
+            for (int i = 0; i < inputs; i++) points[p, i] = x[i];
+            for (int k = 0; k < data; k++) dataRows[p, k] = d[k];
+        }
+        var (values, jacobians) = TorchGraph.JacobianBatch(graph, points, data: dataRows);
+        Assert.Equal([count, 1, inputs], Enumerable.Range(0, 3).Select(jacobians.GetLength));
+        for (int p = 0; p < count; p++)
+        {
+            var x = Enumerable.Range(0, inputs).Select(i => points[p, i]).ToArray();
+            var d = Enumerable.Range(0, data).Select(k => dataRows[p, k]).ToArray();
+            var scale = new RoundingScale(graph, x, d);
+            var jacobian = new double[1, inputs];
+            for (int i = 0; i < inputs; i++) jacobian[0, i] = jacobians[p, 0, i];
+            Closeness.Equal(Interpreter.Evaluate(graph, x, d), [values[p, 0]], (o, y) => scale.ValueBound(o, y, Tolerance), $"point {p} values");
+            Closeness.Equal(Interpreter.ForwardJacobian(graph, x, d), jacobian, (o, i, e) => scale.JacobianBound(o, i, e, Tolerance), $"point {p} Jacobian");
+        }
+    }
+
     [Fact]
     public void BatchedTensorsHaveTheDocumentedShapes()
     {
@@ -75,5 +105,10 @@ public sealed class BatchTests
         Assert.Throws<ArgumentException>(() => TorchGraph.JacobianBatch(graph, points));
         Assert.Throws<ArgumentException>(() => TorchGraph.EvaluateBatch(graph, singles));
         Assert.Throws<ArgumentException>(() => TorchGraph.Evaluate(graph, [1.0, 2.0]));
+
+        var withData = RandomScalarFunctions.Create(106, 2, 2, 10).Primal();
+        Assert.Throws<ArgumentException>(() => TorchGraph.Evaluate(withData, [1.0, 2.0]));
+        Assert.Throws<ArgumentException>(() => TorchGraph.Evaluate(withData, [1.0, 2.0], [3.0]));
+        Assert.Throws<ArgumentException>(() => TorchGraph.JacobianBatch(withData, new double[3, 2], data: new double[2, 2]));
     }
 }

@@ -7,6 +7,7 @@ namespace Elim.TorchOracle.Tests;
 /// Every partial rule of <see cref="OpRules"/> against torch's backward formula: one-vertex graphs
 /// op(x), op(x, y), op(x, c), op(c, x) and op(x, x) at points inside each operation's domain, away from
 /// kinks and ties. A one-vertex graph's Jacobian is its local partials, so a disagreement names the rule.
+/// Comparisons and logic are checked at ties and zeros too: their values must agree, their partials are 0.
 /// </summary>
 public sealed class OpRuleOracleTests
 {
@@ -20,6 +21,7 @@ public sealed class OpRuleOracleTests
     private static readonly double[] AboveMinusOne = [-0.9, -0.3, 0.02, 1.5, 6.0];
     private static readonly double[] NonZero = [-2.3, -0.7, -0.05, 0.3, 1.1, 2.9];
     private static readonly double[] AwayFromPoles = [-1.4, -0.6, 0.02, 0.8, 1.3];
+    private static readonly double[] Truths = [-1.5, 0, 0.7];
 
     /// <summary>Points inside the domain of each unary operation.</summary>
     private static readonly Dictionary<OpKind, double[]> UnaryDomains = new()
@@ -29,7 +31,7 @@ public sealed class OpRuleOracleTests
         [OpKind.Sinh] = Reals, [OpKind.Cosh] = Reals, [OpKind.Tanh] = Reals, [OpKind.Asinh] = Reals,
         [OpKind.Acosh] = BeyondOne, [OpKind.Atanh] = OpenUnit, [OpKind.Exp] = Reals, [OpKind.Log] = Positive,
         [OpKind.Log1p] = AboveMinusOne, [OpKind.Sqrt] = Positive, [OpKind.Abs] = NonZero, [OpKind.Erf] = Reals,
-        [OpKind.Logistic] = Reals, [OpKind.Square] = Reals,
+        [OpKind.Logistic] = Reals, [OpKind.Square] = Reals, [OpKind.Not] = Truths,
     };
 
     /// <summary>Operand pairs inside the domain of each binary operation, with no ties for min and max.</summary>
@@ -38,19 +40,22 @@ public sealed class OpRuleOracleTests
         [OpKind.Add] = Pairs(Reals, Reals), [OpKind.Sub] = Pairs(Reals, Reals), [OpKind.Mul] = Pairs(Reals, Reals),
         [OpKind.Div] = Pairs(Reals, NonZero), [OpKind.Pow] = Pairs(Positive, Reals),
         [OpKind.Atan2] = Pairs(Reals, NonZero), [OpKind.Min] = Untied(Pairs(Reals, Reals)), [OpKind.Max] = Untied(Pairs(Reals, Reals)),
+        [OpKind.Less] = Pairs(Reals, Reals), [OpKind.LessEqual] = Pairs(Reals, Reals), [OpKind.Equal] = Pairs(Reals, Reals),
+        [OpKind.NotEqual] = Pairs(Reals, Reals), [OpKind.And] = Pairs(Truths, Truths), [OpKind.Or] = Pairs(Truths, Truths),
     };
 
     /// <summary>Operations whose op(x, x) stays in the domain (min and max there are ties, checked separately).</summary>
     private static readonly Dictionary<OpKind, double[]> SelfDomains = new()
     {
         [OpKind.Add] = Reals, [OpKind.Sub] = Reals, [OpKind.Mul] = Reals, [OpKind.Div] = NonZero,
-        [OpKind.Pow] = Positive, [OpKind.Atan2] = NonZero,
+        [OpKind.Pow] = Positive, [OpKind.Atan2] = NonZero, [OpKind.Less] = Reals, [OpKind.LessEqual] = Reals,
+        [OpKind.Equal] = Reals, [OpKind.NotEqual] = Reals, [OpKind.And] = Truths, [OpKind.Or] = Truths,
     };
 
     [Fact]
     public void EveryOpKindIsCoveredHere()
     {
-        var covered = UnaryDomains.Keys.Concat(BinaryDomains.Keys).Append(OpKind.IntegerPow).ToHashSet();
+        var covered = UnaryDomains.Keys.Concat(BinaryDomains.Keys).Append(OpKind.IntegerPow).Append(OpKind.Select).ToHashSet();
         var missing = Enum.GetValues<OpKind>().Where(kind => !covered.Contains(kind)).ToArray();
         Assert.Empty(missing);
     }
@@ -143,6 +148,23 @@ public sealed class OpRuleOracleTests
         var y = builder.AddInput("y");
         builder.MarkOutput("xy", builder.Apply(kind, SourceSpan.None, x, y));
         foreach (double a in Reals) Check(builder.Build(), [a, a]);
+    }
+
+    [Fact]
+    public void SelectPicksAnArmAndPassesItsPartialAsTorchWhereDoes()
+    {
+        // select(c, x, y), and the forms that read one value twice: select(x, x, y) and select(c, x, x).
+        var builder = new GraphBuilder("select");
+        var c = builder.AddInput("c");
+        var x = builder.AddInput("x");
+        var y = builder.AddInput("y");
+        builder.MarkOutput("plain", builder.Apply(OpKind.Select, SourceSpan.None, c, x, y));
+        builder.MarkOutput("condition is an arm", builder.Apply(OpKind.Select, SourceSpan.None, x, x, y));
+        builder.MarkOutput("same arms", builder.Apply(OpKind.Select, SourceSpan.None, c, x, x));
+        builder.MarkOutput("constant arm", builder.Apply(OpKind.Select, SourceSpan.None, c, Operand.Constant(2), y));
+        var graph = builder.Build();
+        foreach (double condition in Truths)
+            foreach (var (a, b) in Pairs(Truths, Reals)) Check(graph, [condition, a, b]);
     }
 
     private static void Check(ComputationalGraph graph, double[] point)

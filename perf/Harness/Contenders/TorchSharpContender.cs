@@ -6,7 +6,7 @@ namespace Elim.Perf.Contenders;
 
 /// <summary>
 /// TorchSharp autograd on the batched function, the fair batched form: one forward pass over the batch,
-/// one backward pass per output row (<see cref="TorchGraph.JacobianBatch(ComputationalGraph, Tensor, int?)"/>).
+/// one backward pass per output row (<see cref="TorchGraph.JacobianBatch(ComputationalGraph, Tensor, int?, Tensor?)"/>).
 /// The input tensor is made outside the timed call; the Jacobian stays a tensor, as a torch user would keep it.
 /// </summary>
 public sealed class TorchSharpContender(ComputationalGraph graph) : IContender

@@ -1,8 +1,4 @@
-using System.Runtime.CompilerServices;
 using Elim.Graph;
-
-// The torch oracle checks the Hessians of the code built here against torch's double autograd.
-[assembly: InternalsVisibleTo("Elim.TorchOracle.Tests")]
 
 namespace Elim.Frontend.Lowering;
 
@@ -180,7 +176,7 @@ internal static class ReverseMode
             case OpKind.Min: return Split(t, adjoint, Once(() => t.Apply(OpKind.Less, a, b)), Once(() => t.Apply(OpKind.Less, b, a)));
             case OpKind.Max: return Split(t, adjoint, Once(() => t.Apply(OpKind.Less, b, a)), Once(() => t.Apply(OpKind.Less, a, b)));
             case OpKind.Select: // operands (condition, picked when nonzero, picked when zero)
-                return [null, () => t.Select(a, Zero, adjoint), () => t.Select(a, adjoint, Zero)];
+                return [null, () => t.Select(a, adjoint, Zero), () => t.Select(a, Zero, adjoint)];
             case var kind when OpRules.IsLogical(kind): return new Func<Operand>?[vertex.Operands.Count];
             default: throw new NotSupportedException($"Reverse mode has no adjoint rule for {vertex.Op}.");
         }
