@@ -51,6 +51,7 @@ public static class TorchOps
         [OpKind.Or] = Predicate((a, b) => a.ne(0).logical_or(b.ne(0))),
         [OpKind.Not] = (a, _, _, _) => a.detach().eq(0).to_type(ScalarType.Float64),
         [OpKind.Select] = (c, a, b, _) => torch.where(c.ne(0), Operand(a), Operand(b)),
+        [OpKind.StopGradient] = Unary(a => a.detach()),
     };
 
     /// <summary>Whether <paramref name="kind"/> has a torch operation.</summary>

@@ -31,7 +31,7 @@ public sealed class OpRuleOracleTests
         [OpKind.Sinh] = Reals, [OpKind.Cosh] = Reals, [OpKind.Tanh] = Reals, [OpKind.Asinh] = Reals,
         [OpKind.Acosh] = BeyondOne, [OpKind.Atanh] = OpenUnit, [OpKind.Exp] = Reals, [OpKind.Log] = Positive,
         [OpKind.Log1p] = AboveMinusOne, [OpKind.Sqrt] = Positive, [OpKind.Abs] = NonZero, [OpKind.Erf] = Reals,
-        [OpKind.Logistic] = Reals, [OpKind.Square] = Reals, [OpKind.Not] = Truths,
+        [OpKind.Logistic] = Reals, [OpKind.Square] = Reals, [OpKind.Not] = Truths, [OpKind.StopGradient] = Reals,
     };
 
     /// <summary>Operand pairs inside the domain of each binary operation, with no ties for min and max.</summary>
