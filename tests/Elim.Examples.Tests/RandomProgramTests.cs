@@ -26,4 +26,23 @@ public class RandomProgramTests
         }
         FiniteDifferences.AssertMatches(graph, point, reference);
     }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void ArrayAndBranchProgramsAgreeAcrossOrdersAndWithFiniteDifferences(int seed)
+    {
+        var graph = ElimFrontend.Compile(RandomArrayPrograms.Generate(seed), $"arrays{seed}.elim");
+        var point = RandomGraphs.RandomPoint(graph, seed);
+        var data = Enumerable.Range(0, graph.DataCount).Select(i => 0.3 + 0.1 * i).ToArray();
+        var reference = Interpreter.ReverseJacobian(graph, point, data);
+        var scale = RoundingScale.Of(graph, point, data);
+
+        JacobianComparison.AssertClose(reference, Interpreter.ForwardJacobian(graph, point, data), 1e-12, "forward mode:", scale: scale);
+        for (int k = 0; k < 3; k++)
+        {
+            var order = RandomGraphs.RandomOrder(graph, seed * 17 + k);
+            JacobianComparison.AssertClose(reference, Interpreter.EliminationJacobian(graph, point, order, data), 1e-12, $"order {order}:", scale: scale);
+        }
+        FiniteDifferences.AssertMatches(graph, point, reference, data: data);
+    }
 }

@@ -11,5 +11,13 @@ public static class ExamplePoints
         ("black_scholes", "black_scholes_gradient", [100, 95, 0.5, 0.03, 0.2]),
         ("lighthouse", null, [3.7, 0.7, 0.25, 2]),
         ("helmholtz", null, [0.1, 0.2, 0.3, 0.4]),
+        ("black_scholes_jacobian", null, [1, 1, 1, 1, 1]),
+        .. new[]
+        {
+            "roe_flux_3d", "f", "mlp", "encoder", "bundle_adjustment", "forward_kinematics", "newton_step", "roe_flux_entropy_fix",
+        }.Select(file => (file, (string?)null, ExampleHeader.Point(file))),
     ];
+
+    /// <summary>The data values of example <paramref name="file"/> at its typical point (none for examples without data inputs).</summary>
+    public static double[] Data(string file) => ExampleHeader.Data(file);
 }

@@ -10,8 +10,8 @@ public static class FiniteDifferences
     /// step h = <paramref name="relativeStep"/>·max(1, |x|); with the default step about 1e-8 relative for
     /// smooth, moderately curved functions.
     /// </summary>
-    public static double[,] Jacobian(ComputationalGraph graph, double[] point, double relativeStep = 1e-6) =>
-        Jacobian(x => Interpreter.Evaluate(graph, x), graph.OutputCount, point, relativeStep);
+    public static double[,] Jacobian(ComputationalGraph graph, double[] point, double relativeStep = 1e-6, double[]? data = null) =>
+        Jacobian(x => Interpreter.Evaluate(graph, x, data), graph.OutputCount, point, relativeStep);
 
     /// <summary>
     /// Asserts that <paramref name="jacobian"/> matches central differences wherever differences resolve
@@ -21,18 +21,19 @@ public static class FiniteDifferences
     /// must match within 1e-5 relative, plus an allowance for the differences' rounding error, about
     /// ε·|f|/h, scaled by the largest output and by <see cref="RoundingScale.WorstCondition"/>.
     /// </summary>
-    public static int AssertMatches(ComputationalGraph graph, double[] point, double[,] jacobian, string context = "finite differences:")
+    public static int AssertMatches(ComputationalGraph graph, double[] point, double[,] jacobian, string context = "finite differences:",
+        double[]? data = null)
     {
-        double outputScale = Interpreter.Evaluate(graph, point).Select(Math.Abs).Where(double.IsFinite).DefaultIfEmpty(0).Max();
-        double allowance = 1e-8 * Math.Max(1, outputScale) * new RoundingScale(graph, point).WorstCondition;
-        return AssertMatches(x => Interpreter.Evaluate(graph, x), graph.OutputCount, point, jacobian, allowance, context);
+        double outputScale = Interpreter.Evaluate(graph, point, data).Select(Math.Abs).Where(double.IsFinite).DefaultIfEmpty(0).Max();
+        double allowance = 1e-8 * Math.Max(1, outputScale) * new RoundingScale(graph, point, data).WorstCondition;
+        return AssertMatches(x => Interpreter.Evaluate(graph, x, data), graph.OutputCount, point, jacobian, allowance, context);
     }
 
     /// <summary>
     /// Asserts that <paramref name="hessian"/> matches the Hessian of the single-output
     /// <paramref name="graph"/> at <paramref name="point"/> (with the data inputs <paramref name="data"/>):
     /// central differences of its reference gradient (<see cref="Interpreter.ReverseJacobian"/>), judged as
-    /// in <see cref="AssertMatches(ComputationalGraph, double[], double[,], string)"/>; the allowance for
+    /// in <see cref="AssertMatches(ComputationalGraph, double[], double[,], string, double[])"/>; the allowance for
     /// rounding scales with the gradient's path sums (<see cref="RoundingScale.Of"/>). Returns how many
     /// entries differences do not resolve.
     /// </summary>

@@ -20,7 +20,8 @@ public static class JacobianComparison
         for (int row = 0; row < expected.GetLength(0); row++)
         {
             double rowScale = 0;
-            for (int col = 0; col < expected.GetLength(1); col++) rowScale = Math.Max(rowScale, Math.Abs(expected[row, col]));
+            for (int col = 0; col < expected.GetLength(1); col++)
+                if (double.IsFinite(expected[row, col])) rowScale = Math.Max(rowScale, Math.Abs(expected[row, col])); // a NaN entry judges only itself
             for (int col = 0; col < expected.GetLength(1); col++)
             {
                 double e = expected[row, col], a = actual[row, col];
