@@ -1,4 +1,5 @@
 using Elim.Backend.Cpu;
+using Elim.Backend.Emit;
 using Elim.Backend.Rules;
 using Elim.Graph;
 using Elim.Testing;
@@ -38,28 +39,38 @@ public class OpSemanticsTests
     {
         foreach (var (graph, points) in Cases(kind))
         {
-            var function = Compile.Jacobian(graph, StandardOrders.Forward(graph));
-            int count = points.Length * 4; // every point in every lane position
-            var x = Enumerable.Range(0, count).SelectMany(p => points[(p + p / points.Length) % points.Length]).ToArray();
-            var outputs = new double[count * function.OutputCount];
-            var jacobians = new double[count * function.OutputCount * function.InputCount];
-            function.EvaluateBatch(x, outputs, jacobians, count, BatchLayout.PerPoint);
-            for (int p = 0; p < count; p++)
+            foreach (var lanes in (VectorLaneEmitter[])[VectorLaneEmitter.Four, VectorLaneEmitter.Eight])
             {
-                var (single, singleJacobian) = Compile.At(function, x[(p * graph.InputCount)..((p + 1) * graph.InputCount)]);
-                if (UsesApproximateVectorMath(function))
-                {
-                    // Vectorised transcendental functions (Vector256's, VectorMath's): within a few ulp of the scalar ones.
-                    for (int k = 0; k < single.Length; k++) Close.Equal(single[k], outputs[p * single.Length + k], $"{kind} y[{k}]", 1e-15);
-                    for (int k = 0; k < singleJacobian.Length; k++)
-                        Close.Equal(singleJacobian[k], jacobians[p * singleJacobian.Length + k], $"{kind} J[{k}]", 1e-15);
-                }
-                else
-                {
-                    Assert.Equal(single, outputs[(p * single.Length)..((p + 1) * single.Length)]);
-                    Assert.Equal(singleJacobian, jacobians[(p * singleJacobian.Length)..((p + 1) * singleJacobian.Length)]);
-                }
+                var function = Compile.Jacobian(graph, StandardOrders.Forward(graph), lanes);
+                foreach (var layout in Enum.GetValues<BatchLayout>())
+                    AssertBatchGivesTheScalarResults(function, points, layout, $"{kind}, {lanes.Lanes} lanes, {layout}");
             }
+        }
+    }
+
+    /// <summary>Every point in every lane position, batched in <paramref name="layout"/>, equals the single-point code.</summary>
+    private static void AssertBatchGivesTheScalarResults(JacobianFunction function, double[][] points, BatchLayout layout, string where)
+    {
+        int lanes = function.Code.Vector.Lanes, n = function.InputCount, m = function.OutputCount;
+        int count = points.Length * lanes + 1; // a scalar tail too
+        var perPoint = Enumerable.Range(0, count).Select(p => points[(p + p / points.Length) % points.Length]).ToArray();
+        var outputs = new double[count * m];
+        var jacobians = new double[count * m * n];
+        function.EvaluateBatch(Batches.Lay(perPoint, layout), outputs, jacobians, count, layout);
+        double tolerance = UsesApproximateVectorMath(function) ? 1e-15 : 0; // vectorised transcendental functions: a few ulp
+        for (int p = 0; p < count; p++)
+        {
+            var (single, singleJacobian) = Compile.At(function, perPoint[p]);
+            for (int k = 0; k < m; k++)
+                Same(single[k], outputs[Batches.Index(layout, p, k, m, count)], $"{where}, point {p}: y[{k}]");
+            for (int k = 0; k < m * n; k++)
+                Same(singleJacobian[k], jacobians[Batches.Index(layout, p, k, m * n, count)], $"{where}, point {p}: J[{k}]");
+        }
+
+        void Same(double expected, double actual, string at)
+        {
+            if (tolerance == 0) Assert.True(expected.Equals(actual), $"{at}: expected {expected:R}, got {actual:R}.");
+            else Close.Equal(expected, actual, at, tolerance);
         }
     }
 
@@ -123,6 +134,17 @@ public class OpSemanticsTests
         OpKind.Min or OpKind.Max => [[1.0, 2.0], [2.0, 1.0], [1.5, 1.5], [-0.0, 0.0]],
         OpKind.Div => [[1.0, 3.0], [-2.0, 0.5]],
         OpKind.Atan2 => [[1.0, 2.0], [-1.0, -0.5], [0.3, 0.0]],
+        // Ties, signed zeros and NaN, which compares false (true for ≠).
+        OpKind.Less or OpKind.LessEqual or OpKind.Equal or OpKind.NotEqual =>
+            [[1.0, 2.0], [2.0, 1.0], [1.5, 1.5], [-0.0, 0.0], [double.NaN, 1.0], [1.0, double.NaN], [double.NegativeInfinity, 3.0]],
+        // Truth values: nonzero (NaN included) is true.
+        OpKind.And or OpKind.Or or OpKind.Not => [[0.0, 0.0], [0.0, 2.0], [-1.5, 0.0], [3.0, -2.0], [-0.0, 1.0], [double.NaN, 0.0]],
+        // Conditions 1, 0, −0, NaN, and NaN or infinities in the arm not picked, which must not reach the value.
+        OpKind.Select =>
+        [
+            [1.0, 2.0, 3.0], [0.0, 2.0, 3.0], [-0.0, 2.0, 3.0], [double.NaN, 2.0, 3.0], [-2.5, 2.0, 3.0],
+            [1.0, 2.0, double.NaN], [0.0, double.NaN, 3.0], [1.0, -4.0, double.PositiveInfinity], [0.0, double.NegativeInfinity, 0.5],
+        ],
         _ => new double[][] { [0.3, -0.8], [-1.2, 0.6], [2.0, 1.5] },
     }) is var points && OpRules.Of(kind).Arity == 1 ? points.Select(p => new[] { p[0] }).ToArray() : points;
 

@@ -19,13 +19,16 @@ public sealed class RoundingScale
     private readonly double[] _condition;     // κ_o / max(1, |y_o|), at least 1
     private readonly double[,] _pathSums;     // Σ over paths from input i to output o of |product of partials|
 
-    /// <summary>Σ over paths of |product of partials| for every Jacobian entry of <paramref name="graph"/> at <paramref name="x"/>.</summary>
-    public static double[,] Of(ComputationalGraph graph, double[] x) => new RoundingScale(graph, x)._pathSums;
+    /// <summary>
+    /// Σ over paths of |product of partials| for every Jacobian entry of <paramref name="graph"/> at <paramref name="x"/> (with
+    /// <paramref name="data"/> for a graph with data inputs).
+    /// </summary>
+    public static double[,] Of(ComputationalGraph graph, double[] x, double[]? data = null) => new RoundingScale(graph, x, data)._pathSums;
 
-    /// <summary>The bounds of <paramref name="graph"/> at <paramref name="x"/>.</summary>
-    public RoundingScale(ComputationalGraph graph, double[] x)
+    /// <summary>The bounds of <paramref name="graph"/> at <paramref name="x"/> (and <paramref name="data"/>).</summary>
+    public RoundingScale(ComputationalGraph graph, double[] x, double[]? data = null)
     {
-        var values = Interpreter.EvaluateNodes(graph, x);
+        var values = Interpreter.EvaluateNodes(graph, x, data);
         var partials = Interpreter.LocalPartials(graph, values);
         _condition = new double[graph.OutputCount];
         _pathSums = new double[graph.OutputCount, graph.InputCount];
