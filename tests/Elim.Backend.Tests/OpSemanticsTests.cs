@@ -117,36 +117,11 @@ public class OpSemanticsTests
                 yield return (Single(kind, 1, false, n), [[0.7], [-1.3], [2.1]]);
             yield break;
         }
-        var points = Points(kind);
+        var points = OpPoints.Of(kind, arity);
         yield return (Single(kind, arity, sameOperand: false, exponent: 0), points);
         if (arity == 2 && kind != OpKind.Pow)
             yield return (Single(kind, 1, sameOperand: true, exponent: 0), points.Select(p => new[] { p[0] }).ToArray());
     }
-
-    private static double[][] Points(OpKind kind) => (kind switch
-    {
-        OpKind.Asin or OpKind.Acos or OpKind.Atanh => [[0.3], [-0.7], [0.0]],
-        OpKind.Acosh => [[1.5], [3.0]],
-        OpKind.Log or OpKind.Sqrt => [[0.4], [2.5]],
-        OpKind.Log1p => [[1e-10], [-0.5], [3.0]],
-        OpKind.Abs => [[0.0], [-2.0], [3.5]],
-        OpKind.Pow => [[0.0, 2.5], [1.7, 0.0], [2.2, -1.3], [0.5, 3.0]],
-        OpKind.Min or OpKind.Max => [[1.0, 2.0], [2.0, 1.0], [1.5, 1.5], [-0.0, 0.0]],
-        OpKind.Div => [[1.0, 3.0], [-2.0, 0.5]],
-        OpKind.Atan2 => [[1.0, 2.0], [-1.0, -0.5], [0.3, 0.0]],
-        // Ties, signed zeros and NaN, which compares false (true for ≠).
-        OpKind.Less or OpKind.LessEqual or OpKind.Equal or OpKind.NotEqual =>
-            [[1.0, 2.0], [2.0, 1.0], [1.5, 1.5], [-0.0, 0.0], [double.NaN, 1.0], [1.0, double.NaN], [double.NegativeInfinity, 3.0]],
-        // Truth values: nonzero (NaN included) is true.
-        OpKind.And or OpKind.Or or OpKind.Not => [[0.0, 0.0], [0.0, 2.0], [-1.5, 0.0], [3.0, -2.0], [-0.0, 1.0], [double.NaN, 0.0]],
-        // Conditions 1, 0, −0, NaN, and NaN or infinities in the arm not picked, which must not reach the value.
-        OpKind.Select =>
-        [
-            [1.0, 2.0, 3.0], [0.0, 2.0, 3.0], [-0.0, 2.0, 3.0], [double.NaN, 2.0, 3.0], [-2.5, 2.0, 3.0],
-            [1.0, 2.0, double.NaN], [0.0, double.NaN, 3.0], [1.0, -4.0, double.PositiveInfinity], [0.0, double.NegativeInfinity, 0.5],
-        ],
-        _ => new double[][] { [0.3, -0.8], [-1.2, 0.6], [2.0, 1.5] },
-    }) is var points && OpRules.Of(kind).Arity == 1 ? points.Select(p => new[] { p[0] }).ToArray() : points;
 
     /// <summary>y = op(a, b), or op(a, a) with <paramref name="sameOperand"/> (one edge, partials summed).</summary>
     private static ComputationalGraph Single(OpKind kind, int inputs, bool sameOperand, int exponent)
