@@ -5,13 +5,15 @@ using ILGPU.Runtime;
 namespace Elim.Gpu;
 
 /// <summary>
-/// The device buffers of a batch (x: n×N, outputs: m×N, Jacobians: (m·n)×N, packed with stride N) and the host
-/// staging used to transpose per-point layouts. Grows to the largest batch seen; never shrinks.
+/// The device buffers of a batch (x: n×N, data: d×N, outputs: m×N, Jacobians: (m·n)×N, packed with stride N) and the
+/// host staging used to transpose per-point layouts. Grows to the largest batch seen; never shrinks.
 /// </summary>
-internal sealed class DeviceBatch(Accelerator accelerator, int inputCount, int outputCount) : IDisposable
+internal sealed class DeviceBatch(Accelerator accelerator, int inputCount, int dataCount, int outputCount) : IDisposable
 {
     private readonly int _jacobianRows = inputCount * outputCount;
-    private MemoryBuffer1D<double, Stride1D.Dense>? _inputs, _outputs, _jacobians;
+    // Kernels take a data view even without data inputs; one value stands in (an empty view is not valid everywhere).
+    private readonly MemoryBuffer1D<double, Stride1D.Dense>? _noData = dataCount == 0 ? accelerator.Allocate1D<double>(1) : null;
+    private MemoryBuffer1D<double, Stride1D.Dense>? _inputs, _data, _outputs, _jacobians;
     private double[] _staging = [];
     private int _count;
 
@@ -20,6 +22,9 @@ internal sealed class DeviceBatch(Accelerator accelerator, int inputCount, int o
     public int Allocations { get; private set; }
 
     public ArrayView<double> Inputs => _inputs!.View.SubView(0, (long)inputCount * _count);
+
+    /// <summary>The data rows, or the stand-in for a program without data (valid before any <see cref="Reserve"/>).</summary>
+    public ArrayView<double> Data => _noData?.View ?? _data!.View.SubView(0, (long)dataCount * _count);
 
     public ArrayView<double> Outputs => _outputs!.View.SubView(0, (long)outputCount * _count);
 
@@ -33,23 +38,32 @@ internal sealed class DeviceBatch(Accelerator accelerator, int inputCount, int o
         int capacity = Math.Max(count, 1);
         DisposeBuffers();
         _inputs = accelerator.Allocate1D<double>((long)inputCount * capacity);
+        if (dataCount > 0) _data = accelerator.Allocate1D<double>((long)dataCount * capacity);
         _outputs = accelerator.Allocate1D<double>((long)outputCount * capacity);
         _jacobians = accelerator.Allocate1D<double>((long)_jacobianRows * capacity);
         Capacity = capacity;
         Allocations++;
     }
 
-    public void Upload(AcceleratorStream stream, ReadOnlySpan<double> x, int count, BatchLayout layout)
+    /// <summary>Copies the inputs and data of <paramref name="count"/> points, laid out as <paramref name="layout"/> says, to the device.</summary>
+    public void Upload(AcceleratorStream stream, ReadOnlySpan<double> x, ReadOnlySpan<double> data, int count, BatchLayout layout)
     {
         if (count == 0) return;
         if (layout == BatchLayout.StructureOfArrays)
         {
             Inputs.AsDense().CopyFromCPU(stream, x);
+            if (dataCount > 0) Data.AsDense().CopyFromCPU(stream, data);
             return;
         }
-        var columns = Staging((long)inputCount * count);
-        Transpose(x, columns, count, inputCount);
-        Inputs.AsDense().CopyFromCPU(stream, columns);
+        // Both transposed into one staging area, so neither copy's source is overwritten while it may still be read.
+        var columns = Staging((long)(inputCount + dataCount) * count);
+        var inputColumns = columns[..(inputCount * count)];
+        var dataColumns = columns[(inputCount * count)..];
+        Transpose(x, inputColumns, count, inputCount);
+        Inputs.AsDense().CopyFromCPU(stream, inputColumns);
+        if (dataCount == 0) return;
+        Transpose(data, dataColumns, count, dataCount);
+        Data.AsDense().CopyFromCPU(stream, dataColumns);
     }
 
     public void Download(AcceleratorStream stream, Span<double> outputs, Span<double> jacobians, int count, BatchLayout layout)
@@ -74,14 +88,18 @@ internal sealed class DeviceBatch(Accelerator accelerator, int inputCount, int o
         Transpose(rowsByPoint, target, rows, count);
     }
 
-    public void Dispose() => DisposeBuffers();
+    public void Dispose()
+    {
+        DisposeBuffers();
+        _noData?.Dispose();
+    }
 
     /// <summary>Host scratch of at least <paramref name="length"/> values, grown (and counted) when too small.</summary>
     private Span<double> Staging(long length)
     {
         if (_staging.Length < length)
         {
-            _staging = new double[Math.Max(length, (long)Math.Max(inputCount, Math.Max(outputCount, _jacobianRows)) * Capacity)];
+            _staging = new double[Math.Max(length, (long)Math.Max(inputCount + dataCount, Math.Max(outputCount, _jacobianRows)) * Capacity)];
             Allocations++;
         }
         return _staging.AsSpan(0, (int)length);
@@ -98,6 +116,7 @@ internal sealed class DeviceBatch(Accelerator accelerator, int inputCount, int o
     private void DisposeBuffers()
     {
         _inputs?.Dispose();
+        _data?.Dispose();
         _outputs?.Dispose();
         _jacobians?.Dispose();
     }

@@ -10,8 +10,8 @@ namespace Elim.Gpu;
 
 /// <summary>
 /// A compiled Jacobian bound to one device: batches of points evaluated by a kernel with one thread per point,
-/// on the device in structure-of-arrays layout (x: n×N, outputs: m×N, Jacobians: (m·n)×N, each row contiguous
-/// over points). Device buffers and host staging are kept and reused across calls, grown only when a larger
+/// on the device in structure-of-arrays layout (x: n×N, data: d×N, outputs: m×N, Jacobians: (m·n)×N, each row
+/// contiguous over points). Device buffers and host staging are kept and reused across calls, grown only when a larger
 /// batch comes (<see cref="Allocations"/> counts the growths). Work is queued on the evaluator's own stream:
 /// <see cref="Enqueue(ReadOnlySpan{double}, int, BatchLayout)"/> returns once the launch is queued; <see cref="Synchronize"/> or
 /// <see cref="SynchronizeAsync"/> waits; <see cref="ReadResults"/> copies back. Not thread-safe: use one
@@ -29,7 +29,7 @@ public sealed class GpuJacobian : IDisposable
         Kernel = kernel;
         Name = name;
         _stream = device.Accelerator.CreateStream();
-        _batch = new DeviceBatch(device.Accelerator, kernel.Program.InputCount, kernel.Program.OutputCount);
+        _batch = new DeviceBatch(device.Accelerator, kernel.Program.InputCount, kernel.Program.DataCount, kernel.Program.OutputCount);
     }
 
     /// <summary>The evaluator of <paramref name="function"/> on <paramref name="device"/>: the same program as the CPU code, compiled once per device.</summary>
@@ -58,6 +58,9 @@ public sealed class GpuJacobian : IDisposable
     /// <summary>Number of inputs n.</summary>
     public int InputCount => Kernel.Program.InputCount;
 
+    /// <summary>Number of data inputs d (read, never differentiated).</summary>
+    public int DataCount => Kernel.Program.DataCount;
+
     /// <summary>Number of outputs m.</summary>
     public int OutputCount => Kernel.Program.OutputCount;
 
@@ -67,36 +70,58 @@ public sealed class GpuJacobian : IDisposable
     /// <summary>How many times buffers (device or host staging) were allocated or grown.</summary>
     public int Allocations => _batch.Allocations;
 
-    /// <summary>Bytes one point moves: its inputs read, its outputs and Jacobian written (for bandwidth figures).</summary>
-    public long BytesPerPoint => (long)(InputCount + OutputCount + OutputCount * InputCount) * sizeof(double);
+    /// <summary>Bytes one point moves: its inputs and data read, its outputs and Jacobian written (for bandwidth figures).</summary>
+    public long BytesPerPoint => (long)(InputCount + DataCount + OutputCount + OutputCount * InputCount) * sizeof(double);
 
     /// <summary>
     /// Copies <paramref name="count"/> points to the device and queues the kernel on this evaluator's stream;
-    /// <paramref name="x"/> is laid out as <paramref name="layout"/> says (N×n per point, or n×N).
+    /// <paramref name="x"/> is laid out as <paramref name="layout"/> says (N×n per point, or n×N). For a function without data inputs.
+    /// </summary>
+    /// <exception cref="ArgumentException">A length does not match (or the function has data inputs).</exception>
+    public void Enqueue(ReadOnlySpan<double> x, int count, BatchLayout layout = BatchLayout.StructureOfArrays) => Enqueue(x, [], count, layout);
+
+    /// <summary>
+    /// Copies <paramref name="count"/> points and their data inputs (<paramref name="data"/>: N×d per point, or d×N) to the
+    /// device and queues the kernel, as <see cref="Enqueue(ReadOnlySpan{double}, int, BatchLayout)"/> does.
     /// </summary>
     /// <exception cref="ArgumentException">A length does not match.</exception>
-    public void Enqueue(ReadOnlySpan<double> x, int count, BatchLayout layout = BatchLayout.StructureOfArrays)
+    public void Enqueue(ReadOnlySpan<double> x, ReadOnlySpan<double> data, int count, BatchLayout layout = BatchLayout.StructureOfArrays)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         CheckLength(x.Length, (long)count * InputCount, $"{count} points × {InputCount} inputs", nameof(x));
+        CheckLength(data.Length, (long)count * DataCount, $"{count} points × {DataCount} data values", nameof(data));
         _batch.Reserve(count);
-        _batch.Upload(_stream, x, count, layout);
-        Kernel.Launch(_stream, count, _batch.Inputs, _batch.Outputs, _batch.Jacobians, count);
+        _batch.Upload(_stream, x, data, count, layout);
+        Kernel.Launch(_stream, count, _batch.Inputs, _batch.Data, _batch.Outputs, _batch.Jacobians, count);
         _pending = count;
     }
 
     /// <summary>
     /// Queues the kernel on device-resident views of <paramref name="count"/> points in structure-of-arrays layout
-    /// with rows of <paramref name="stride"/> elements (no copies; the caller owns the views).
+    /// with rows of <paramref name="stride"/> elements (no copies; the caller owns the views). For a function without data inputs.
     /// </summary>
+    /// <exception cref="ArgumentException">A length does not match (or the function has data inputs).</exception>
     public void Enqueue(ArrayView<double> x, ArrayView<double> outputs, ArrayView<double> jacobians, int count, long stride)
+    {
+        if (DataCount > 0) throw new ArgumentException($"{Name} reads {DataCount} data inputs: pass a view of their rows.", "data");
+        Enqueue(x, _batch.Data, outputs, jacobians, count, stride);
+    }
+
+    /// <summary>
+    /// Queues the kernel on device-resident views, as <see cref="Enqueue(ArrayView{double}, ArrayView{double}, ArrayView{double}, int, long)"/>
+    /// does, with the data inputs in <paramref name="data"/> (d rows of <paramref name="stride"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">A length does not match.</exception>
+    public void Enqueue(ArrayView<double> x, ArrayView<double> data, ArrayView<double> outputs, ArrayView<double> jacobians, int count,
+        long stride)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentOutOfRangeException.ThrowIfLessThan(stride, count);
         CheckLength(x.Length, stride * InputCount, $"{InputCount} rows of {stride}", nameof(x));
+        if (DataCount > 0) CheckLength(data.Length, stride * DataCount, $"{DataCount} rows of {stride}", nameof(data));
         CheckLength(outputs.Length, stride * OutputCount, $"{OutputCount} rows of {stride}", nameof(outputs));
         CheckLength(jacobians.Length, stride * OutputCount * InputCount, $"{OutputCount * InputCount} rows of {stride}", nameof(jacobians));
-        Kernel.Launch(_stream, count, x, outputs, jacobians, stride);
+        Kernel.Launch(_stream, count, x, data, outputs, jacobians, stride);
         _pending = 0;
     }
 
@@ -120,12 +145,21 @@ public sealed class GpuJacobian : IDisposable
 
     /// <summary>
     /// Evaluates <paramref name="count"/> points and waits for the results: the same contract as
-    /// <see cref="JacobianFunction.EvaluateBatch"/> (without threads), on this device.
+    /// <see cref="JacobianFunction.EvaluateBatch(ReadOnlySpan{double}, Span{double}, Span{double}, int, BatchLayout, int)"/>
+    /// (without threads), on this device.
     /// </summary>
     public void Evaluate(ReadOnlySpan<double> x, Span<double> outputs, Span<double> jacobians, int count,
+        BatchLayout layout = BatchLayout.StructureOfArrays) => Evaluate(x, [], outputs, jacobians, count, layout);
+
+    /// <summary>
+    /// Evaluates <paramref name="count"/> points with their data inputs (laid out like x) and waits for the results: the same
+    /// contract as <see cref="JacobianFunction.EvaluateBatch(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, Span{double}, int, BatchLayout, int)"/>
+    /// (without threads), on this device.
+    /// </summary>
+    public void Evaluate(ReadOnlySpan<double> x, ReadOnlySpan<double> data, Span<double> outputs, Span<double> jacobians, int count,
         BatchLayout layout = BatchLayout.StructureOfArrays)
     {
-        Enqueue(x, count, layout);
+        Enqueue(x, data, count, layout);
         ReadResults(outputs, jacobians, layout);
     }
 

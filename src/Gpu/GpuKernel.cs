@@ -11,14 +11,14 @@ namespace Elim.Gpu;
 /// </summary>
 public sealed class GpuKernel
 {
-    private readonly Action<AcceleratorStream, Index1D, ArrayView<double>, ArrayView<double>, ArrayView<double>, long> _launch;
+    private readonly Action<AcceleratorStream, Index1D, ArrayView<double>, ArrayView<double>, ArrayView<double>, ArrayView<double>, long> _launch;
 
     internal GpuKernel(Accelerator accelerator, JacobianProgram program, MethodInfo method)
     {
         Program = program;
         Method = method;
         _launch = accelerator.LoadAutoGroupedKernel(
-            method.CreateDelegate<Action<Index1D, ArrayView<double>, ArrayView<double>, ArrayView<double>, long>>());
+            method.CreateDelegate<Action<Index1D, ArrayView<double>, ArrayView<double>, ArrayView<double>, ArrayView<double>, long>>());
     }
 
     /// <summary>The straight-line program the kernel runs per point.</summary>
@@ -29,11 +29,13 @@ public sealed class GpuKernel
 
     /// <summary>
     /// Queues the kernel on <paramref name="stream"/> for <paramref name="count"/> points; views hold rows of
-    /// <paramref name="stride"/> elements (x: n rows, y: m rows, jacobian: m·n rows; <c>stride ≥ count</c>).
+    /// <paramref name="stride"/> elements (x: n rows, data: d rows, y: m rows, jacobian: m·n rows; <c>stride ≥ count</c>).
+    /// Without data inputs the kernel never reads <paramref name="data"/>, which must still be a valid view.
     /// </summary>
-    public void Launch(AcceleratorStream stream, int count, ArrayView<double> x, ArrayView<double> y, ArrayView<double> jacobian, long stride)
+    public void Launch(AcceleratorStream stream, int count, ArrayView<double> x, ArrayView<double> data, ArrayView<double> y,
+        ArrayView<double> jacobian, long stride)
     {
         if (count == 0) return;
-        _launch(stream, count, x, y, jacobian, stride);
+        _launch(stream, count, x, data, y, jacobian, stride);
     }
 }

@@ -37,39 +37,39 @@ public class BatchMatchesInterpreterTests
         }
     }
 
-    private static void AssertBatchAgrees(ComputationalGraph graph, EliminationOrder order, double[][] points)
+    /// <summary>
+    /// Batches of <paramref name="points"/> (with their <paramref name="data"/>, if the graph has data inputs) agree with the
+    /// interpreter in both layouts and both vector widths, on <paramref name="threads"/> threads.
+    /// </summary>
+    internal static void AssertBatchAgrees(ComputationalGraph graph, EliminationOrder order, double[][] points, double[][]? data = null,
+        int threads = 1)
     {
+        data ??= points.Select(_ => Array.Empty<double>()).ToArray();
         foreach (var lanes in (VectorLaneEmitter[])[VectorLaneEmitter.Four, VectorLaneEmitter.Eight])
         {
             var compiled = Compile.Jacobian(graph, order, lanes);
             foreach (var layout in Enum.GetValues<BatchLayout>())
-                AssertBatchAgrees(compiled, points, layout, $"{graph.Name}, {layout}, {lanes.Lanes} lanes");
+                AssertBatchAgrees(compiled, points, data, layout, threads, $"{graph.Name}, {layout}, {lanes.Lanes} lanes, {threads} thread(s)");
         }
     }
 
-    private static void AssertBatchAgrees(JacobianFunction compiled, double[][] points, BatchLayout layout, string where)
+    private static void AssertBatchAgrees(JacobianFunction compiled, double[][] points, double[][] data, BatchLayout layout, int threads,
+        string where)
     {
         var (graph, order) = (compiled.Graph, compiled.Order);
         int n = graph.InputCount, m = graph.OutputCount, count = points.Length;
-        var x = new double[count * n];
         var outputs = new double[count * m];
         var jacobians = new double[count * m * n];
-        for (int p = 0; p < count; p++)
-            for (int i = 0; i < n; i++) x[Index(layout, p, i, n, count)] = points[p][i];
-        compiled.EvaluateBatch(x, outputs, jacobians, count, layout);
+        compiled.EvaluateBatch(Batches.Lay(points, layout), Batches.Lay(data, layout), outputs, jacobians, count, layout, threads);
         for (int p = 0; p < count; p++)
         {
-            var expectedOutputs = Interpreter.Evaluate(graph, points[p]);
-            for (int o = 0; o < m; o++) Close.Equal(expectedOutputs[o], outputs[Index(layout, p, o, m, count)], $"{where}, point {p}: y[{o}]");
+            var expectedOutputs = Interpreter.Evaluate(graph, points[p], data[p]);
+            for (int o = 0; o < m; o++) Close.Equal(expectedOutputs[o], outputs[Batches.Index(layout, p, o, m, count)], $"{where}, point {p}: y[{o}]");
             var jacobian = new double[m, n];
             for (int o = 0; o < m; o++)
-                for (int i = 0; i < n; i++) jacobian[o, i] = jacobians[Index(layout, p, o * n + i, m * n, count)];
-            JacobianComparison.AssertClose(Interpreter.EliminationJacobian(graph, points[p], order), jacobian, Tolerance, $"{where}, point {p}",
-                scale: RoundingScale.Of(graph, points[p]));
+                for (int i = 0; i < n; i++) jacobian[o, i] = jacobians[Batches.Index(layout, p, o * n + i, m * n, count)];
+            JacobianComparison.AssertClose(Interpreter.EliminationJacobian(graph, points[p], order, data[p]), jacobian, Tolerance,
+                $"{where}, point {p}", scale: RoundingScale.Of(graph, points[p], data[p]));
         }
     }
-
-    /// <summary>Where element k of point p lives in a batch of <paramref name="count"/> points of <paramref name="width"/> elements.</summary>
-    private static int Index(BatchLayout layout, int p, int k, int width, int count) =>
-        layout == BatchLayout.PerPoint ? p * width + k : k * count + p;
 }

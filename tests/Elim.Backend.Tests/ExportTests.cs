@@ -21,14 +21,8 @@ public sealed class ExportTests : IDisposable
         var exported = AssemblyExporter.Export(graph, order, Path.Combine(_directory, name + ".dll"));
         Assert.Empty(exported.References);
 
-        // Loaded from bytes, not the file (deleted at the end), and unloaded before the test ends: a
-        // collectible context still mapping a deleted file crashed the test host now and then.
-        var context = new AssemblyLoadContext(name, isCollectible: true);
-        var unloaded = new WeakReference(context);
-        try
+        WithLoaded(exported.Path, assembly =>
         {
-            using var image = new MemoryStream(File.ReadAllBytes(exported.Path));
-            var assembly = context.LoadFromStream(image);
             Assert.DoesNotContain(assembly.GetReferencedAssemblies(), a => a.Name!.StartsWith("Elim", StringComparison.Ordinal));
             var type = assembly.GetType(exported.TypeName)!;
             var outputs = new double[graph.OutputCount];
@@ -46,6 +40,51 @@ public sealed class ExportTests : IDisposable
             var error = Assert.Throws<TargetInvocationException>(() =>
                 type.GetMethod("Jacobian")!.Invoke(null, [new double[1], outputs, jacobian]));
             Assert.Equal("x", Assert.IsType<ArgumentException>(error.InnerException).ParamName);
+        });
+    }
+
+    [Fact]
+    public void AFunctionWithDataTakesThemAfterX()
+    {
+        var graph = BranchGraphs.Piecewise();
+        var order = StandardOrders.Reverse(graph);
+        var exported = AssemblyExporter.Export(graph, order, Path.Combine(_directory, "piecewise.dll"));
+        Assert.Equal(2, exported.DataCount);
+        WithLoaded(exported.Path, assembly =>
+        {
+            var type = assembly.GetType(exported.TypeName)!;
+            Assert.Equal(["w", "t"], (string[])type.GetMethod("DataNames")!.Invoke(null, null)!);
+            var function = Compile.Jacobian(graph, order);
+            foreach (var (point, data) in BranchGraphs.PiecewisePoints())
+            {
+                var (outputs, jacobian) = (new double[5], new double[10]);
+                type.GetMethod("Jacobian")!.Invoke(null, [point, data, outputs, jacobian]);
+                var (expectedOutputs, expectedJacobian) = (new double[5], new double[10]);
+                function.Evaluate(point, data, expectedOutputs, expectedJacobian);
+                Assert.Equal(expectedOutputs, outputs);
+                Assert.Equal(expectedJacobian, jacobian);
+                var primal = new double[5];
+                type.GetMethod("Evaluate")!.Invoke(null, [point, data, primal]);
+                Assert.Equal(expectedOutputs, primal);
+            }
+            var error = Assert.Throws<TargetInvocationException>(() =>
+                type.GetMethod("Evaluate")!.Invoke(null, [new double[2], new double[3], new double[5]]));
+            Assert.Equal("data", Assert.IsType<ArgumentException>(error.InnerException).ParamName);
+        });
+    }
+
+    /// <summary>
+    /// Runs <paramref name="use"/> on the assembly at <paramref name="path"/>, loaded from bytes, not the file (deleted at the end),
+    /// and unloaded before the test ends: a collectible context still mapping a deleted file crashed the test host now and then.
+    /// </summary>
+    private static void WithLoaded(string path, Action<Assembly> use)
+    {
+        var context = new AssemblyLoadContext(Path.GetFileName(path), isCollectible: true);
+        var unloaded = new WeakReference(context);
+        try
+        {
+            using var image = new MemoryStream(File.ReadAllBytes(path));
+            use(context.LoadFromStream(image));
         }
         finally
         {

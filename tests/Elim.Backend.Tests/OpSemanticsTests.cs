@@ -1,4 +1,5 @@
 using Elim.Backend.Cpu;
+using Elim.Backend.Emit;
 using Elim.Backend.Rules;
 using Elim.Graph;
 using Elim.Testing;
@@ -38,28 +39,38 @@ public class OpSemanticsTests
     {
         foreach (var (graph, points) in Cases(kind))
         {
-            var function = Compile.Jacobian(graph, StandardOrders.Forward(graph));
-            int count = points.Length * 4; // every point in every lane position
-            var x = Enumerable.Range(0, count).SelectMany(p => points[(p + p / points.Length) % points.Length]).ToArray();
-            var outputs = new double[count * function.OutputCount];
-            var jacobians = new double[count * function.OutputCount * function.InputCount];
-            function.EvaluateBatch(x, outputs, jacobians, count, BatchLayout.PerPoint);
-            for (int p = 0; p < count; p++)
+            foreach (var lanes in (VectorLaneEmitter[])[VectorLaneEmitter.Four, VectorLaneEmitter.Eight])
             {
-                var (single, singleJacobian) = Compile.At(function, x[(p * graph.InputCount)..((p + 1) * graph.InputCount)]);
-                if (UsesApproximateVectorMath(function))
-                {
-                    // Vectorised transcendental functions (Vector256's, VectorMath's): within a few ulp of the scalar ones.
-                    for (int k = 0; k < single.Length; k++) Close.Equal(single[k], outputs[p * single.Length + k], $"{kind} y[{k}]", 1e-15);
-                    for (int k = 0; k < singleJacobian.Length; k++)
-                        Close.Equal(singleJacobian[k], jacobians[p * singleJacobian.Length + k], $"{kind} J[{k}]", 1e-15);
-                }
-                else
-                {
-                    Assert.Equal(single, outputs[(p * single.Length)..((p + 1) * single.Length)]);
-                    Assert.Equal(singleJacobian, jacobians[(p * singleJacobian.Length)..((p + 1) * singleJacobian.Length)]);
-                }
+                var function = Compile.Jacobian(graph, StandardOrders.Forward(graph), lanes);
+                foreach (var layout in Enum.GetValues<BatchLayout>())
+                    AssertBatchGivesTheScalarResults(function, points, layout, $"{kind}, {lanes.Lanes} lanes, {layout}");
             }
+        }
+    }
+
+    /// <summary>Every point in every lane position, batched in <paramref name="layout"/>, equals the single-point code.</summary>
+    private static void AssertBatchGivesTheScalarResults(JacobianFunction function, double[][] points, BatchLayout layout, string where)
+    {
+        int lanes = function.Code.Vector.Lanes, n = function.InputCount, m = function.OutputCount;
+        int count = points.Length * lanes + 1; // a scalar tail too
+        var perPoint = Enumerable.Range(0, count).Select(p => points[(p + p / points.Length) % points.Length]).ToArray();
+        var outputs = new double[count * m];
+        var jacobians = new double[count * m * n];
+        function.EvaluateBatch(Batches.Lay(perPoint, layout), outputs, jacobians, count, layout);
+        double tolerance = UsesApproximateVectorMath(function) ? 1e-15 : 0; // vectorised transcendental functions: a few ulp
+        for (int p = 0; p < count; p++)
+        {
+            var (single, singleJacobian) = Compile.At(function, perPoint[p]);
+            for (int k = 0; k < m; k++)
+                Same(single[k], outputs[Batches.Index(layout, p, k, m, count)], $"{where}, point {p}: y[{k}]");
+            for (int k = 0; k < m * n; k++)
+                Same(singleJacobian[k], jacobians[Batches.Index(layout, p, k, m * n, count)], $"{where}, point {p}: J[{k}]");
+        }
+
+        void Same(double expected, double actual, string at)
+        {
+            if (tolerance == 0) Assert.True(expected.Equals(actual), $"{at}: expected {expected:R}, got {actual:R}.");
+            else Close.Equal(expected, actual, at, tolerance);
         }
     }
 
@@ -106,25 +117,11 @@ public class OpSemanticsTests
                 yield return (Single(kind, 1, false, n), [[0.7], [-1.3], [2.1]]);
             yield break;
         }
-        var points = Points(kind);
+        var points = OpPoints.Of(kind, arity);
         yield return (Single(kind, arity, sameOperand: false, exponent: 0), points);
         if (arity == 2 && kind != OpKind.Pow)
             yield return (Single(kind, 1, sameOperand: true, exponent: 0), points.Select(p => new[] { p[0] }).ToArray());
     }
-
-    private static double[][] Points(OpKind kind) => (kind switch
-    {
-        OpKind.Asin or OpKind.Acos or OpKind.Atanh => [[0.3], [-0.7], [0.0]],
-        OpKind.Acosh => [[1.5], [3.0]],
-        OpKind.Log or OpKind.Sqrt => [[0.4], [2.5]],
-        OpKind.Log1p => [[1e-10], [-0.5], [3.0]],
-        OpKind.Abs => [[0.0], [-2.0], [3.5]],
-        OpKind.Pow => [[0.0, 2.5], [1.7, 0.0], [2.2, -1.3], [0.5, 3.0]],
-        OpKind.Min or OpKind.Max => [[1.0, 2.0], [2.0, 1.0], [1.5, 1.5], [-0.0, 0.0]],
-        OpKind.Div => [[1.0, 3.0], [-2.0, 0.5]],
-        OpKind.Atan2 => [[1.0, 2.0], [-1.0, -0.5], [0.3, 0.0]],
-        _ => new double[][] { [0.3, -0.8], [-1.2, 0.6], [2.0, 1.5] },
-    }) is var points && OpRules.Of(kind).Arity == 1 ? points.Select(p => new[] { p[0] }).ToArray() : points;
 
     /// <summary>y = op(a, b), or op(a, a) with <paramref name="sameOperand"/> (one edge, partials summed).</summary>
     private static ComputationalGraph Single(OpKind kind, int inputs, bool sameOperand, int exponent)

@@ -1,4 +1,5 @@
 using Elim.Backend.Cpu;
+using Elim.Testing;
 
 namespace Elim.Gpu.Tests;
 
@@ -7,29 +8,28 @@ public static class Agreement
 {
     public const double Tolerance = 1e-12;
 
-    /// <summary>Evaluates <paramref name="points"/> in <paramref name="layout"/> on the device; asserts each equals the CPU backend.</summary>
+    /// <summary>
+    /// Evaluates <paramref name="points"/> (with their <paramref name="data"/>, for a function with data inputs) in
+    /// <paramref name="layout"/> on the device; asserts each equals the CPU backend.
+    /// </summary>
     public static void Check(GpuJacobian gpu, JacobianFunction cpu, IReadOnlyList<double[]> points, string where,
-        BatchLayout layout = BatchLayout.StructureOfArrays)
+        BatchLayout layout = BatchLayout.StructureOfArrays, IReadOnlyList<double[]>? data = null)
     {
         int count = points.Count, n = cpu.InputCount, m = cpu.OutputCount;
-        var x = new double[count * n];
-        for (int p = 0; p < count; p++)
-            for (int i = 0; i < n; i++)
-                x[layout == BatchLayout.PerPoint ? p * n + i : i * count + p] = points[p][i];
+        bool perPoint = layout == BatchLayout.PerPoint;
+        data ??= points.Select(_ => Array.Empty<double>()).ToArray();
         var outputs = new double[count * m];
         var jacobians = new double[count * m * n];
-        gpu.Evaluate(x, outputs, jacobians, count, layout);
+        gpu.Evaluate(BatchArrays.Lay(points, perPoint), BatchArrays.Lay(data, perPoint), outputs, jacobians, count, layout);
 
         var expectedOutputs = new double[m];
         var expectedJacobian = new double[m * n];
         for (int p = 0; p < count; p++)
         {
-            cpu.Evaluate(points[p], expectedOutputs, expectedJacobian);
-            for (int o = 0; o < m; o++)
-                Equal(expectedOutputs[o], outputs[layout == BatchLayout.PerPoint ? p * m + o : o * count + p], $"{where} point {p} y[{o}]");
+            cpu.Evaluate(points[p], data[p], expectedOutputs, expectedJacobian);
+            for (int o = 0; o < m; o++) Equal(expectedOutputs[o], outputs[BatchArrays.Index(perPoint, p, o, m, count)], $"{where} point {p} y[{o}]");
             for (int e = 0; e < m * n; e++)
-                Equal(expectedJacobian[e], jacobians[layout == BatchLayout.PerPoint ? p * m * n + e : e * count + p],
-                    $"{where} point {p} J[{e / n},{e % n}]");
+                Equal(expectedJacobian[e], jacobians[BatchArrays.Index(perPoint, p, e, m * n, count)], $"{where} point {p} J[{e / n},{e % n}]");
         }
     }
 

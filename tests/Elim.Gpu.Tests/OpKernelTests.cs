@@ -1,4 +1,5 @@
 using Elim.Graph;
+using Elim.Testing;
 
 namespace Elim.Gpu.Tests;
 
@@ -26,26 +27,6 @@ public class OpKernelTests(DeviceFixture fixture)
         var cpu = fixture.CompileCpu(graph, StandardOrders.Forward(graph));
         using var gpu = GpuJacobian.Create(fixture.Device, cpu);
 
-        Agreement.Check(gpu, cpu, Points(kind, arity), kind.ToString());
-    }
-
-    /// <summary>Points inside the domain, plus the edges where conventions apply (0 for abs/pow, ties for min/max).</summary>
-    private static double[][] Points(OpKind kind, int arity)
-    {
-        double[][] points = kind switch
-        {
-            OpKind.Asin or OpKind.Acos or OpKind.Atanh => [[0.3], [-0.7], [0.0]],
-            OpKind.Acosh => [[1.5], [3.0]],
-            OpKind.Log or OpKind.Sqrt => [[0.4], [2.5], [0.0]],
-            OpKind.Log1p => [[1e-10], [-0.5], [3.0]],
-            OpKind.Abs => [[0.0], [-2.0], [3.5]],
-            OpKind.Erf => [[0.0], [-0.4], [1.3], [7.0]],
-            OpKind.Pow => [[0.0, 2.5], [1.7, 0.0], [2.2, -1.3], [0.5, 3.0]],
-            OpKind.Min or OpKind.Max => [[1.0, 2.0], [2.0, 1.0], [1.5, 1.5], [-0.0, 0.0]],
-            OpKind.Div => [[1.0, 3.0], [-2.0, 0.5]],
-            OpKind.Atan2 => [[1.0, 2.0], [-1.0, -0.5], [0.3, 0.0]],
-            _ => [[0.3, -0.8], [-1.2, 0.6], [2.0, 1.5], [double.NaN, 1.0]],
-        };
-        return points.Select(p => p[..arity]).ToArray();
+        Agreement.Check(gpu, cpu, OpPoints.Of(kind, arity), kind.ToString());
     }
 }

@@ -54,47 +54,52 @@ public sealed unsafe class CompiledCode
     /// </summary>
     public MethodInfo Method(BatchLayout layout, bool vector) => _methods[Slot(layout, vector)].Value;
 
-    /// <summary>Evaluates one point (per-point layout of a batch of 1). Pointers must be valid for the program's sizes.</summary>
-    public void RunPoint(double* x, double* y, double* jacobian) => Kernel(BatchLayout.PerPoint, false)(x, y, jacobian, 0, 1, 1);
+    /// <summary>
+    /// Evaluates one point (per-point layout of a batch of 1). Pointers must be valid for the program's sizes (<paramref name="data"/>
+    /// may be null without data inputs).
+    /// </summary>
+    public void RunPoint(double* x, double* data, double* y, double* jacobian) =>
+        Kernel(BatchLayout.PerPoint, false)(x, data, y, jacobian, 0, 1, 1);
 
     /// <summary>
     /// Evaluates <paramref name="count"/> points with the given layout on up to <paramref name="threads"/> threads,
     /// <see cref="Vector"/>'s lanes at a time and the remainder with the scalar kernel; structure-of-arrays rows
-    /// that would crowd the cache go through <see cref="SoaTiles"/>.
+    /// that would crowd the cache go through <see cref="SoaTiles"/>. <paramref name="data"/> is laid out like
+    /// <paramref name="x"/> (null without data inputs).
     /// </summary>
-    public void RunBatch(double* x, double* y, double* jacobian, int count, BatchLayout layout, int threads)
+    public void RunBatch(double* x, double* data, double* y, double* jacobian, int count, BatchLayout layout, int threads)
     {
         var (vector, scalar) = (Kernel(layout, true), Kernel(layout, false));
         int lanes = Vector.Lanes;
         int chunk = (count + threads - 1) / Math.Max(threads, 1);
         chunk = (chunk + lanes - 1) / lanes * lanes;
         bool tiles = layout == BatchLayout.StructureOfArrays
-            && SoaTiles.Needed(Program.InputCount + Program.OutputCount + Program.JacobianSize, count);
+            && SoaTiles.Needed(Program.InputCount + Program.DataCount + Program.OutputCount + Program.JacobianSize, count);
         if (threads <= 1 || chunk >= count)
         {
-            RunRange(vector, scalar, tiles, x, y, jacobian, 0, count, count);
+            RunRange(vector, scalar, tiles, x, data, y, jacobian, 0, count, count);
             return;
         }
-        nint xs = (nint)x, ys = (nint)y, js = (nint)jacobian;
+        nint xs = (nint)x, ds = (nint)data, ys = (nint)y, js = (nint)jacobian;
         int chunks = (count + chunk - 1) / chunk;
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads }, c =>
-            RunRange(vector, scalar, tiles, (double*)xs, (double*)ys, (double*)js, c * chunk, Math.Min(count, (c + 1) * chunk), count));
+            RunRange(vector, scalar, tiles, (double*)xs, (double*)ds, (double*)ys, (double*)js, c * chunk, Math.Min(count, (c + 1) * chunk), count));
     }
 
-    private void RunRange(BatchKernel vector, BatchKernel scalar, bool tiles, double* x, double* y, double* jacobian,
+    private void RunRange(BatchKernel vector, BatchKernel scalar, bool tiles, double* x, double* data, double* y, double* jacobian,
         int start, int end, int stride)
     {
-        if (tiles) SoaTiles.Run(Program, vector, scalar, Vector.Lanes, x, y, jacobian, start, end, stride);
-        else RunPoints(vector, scalar, Vector.Lanes, x, y, jacobian, start, end, stride);
+        if (tiles) SoaTiles.Run(Program, vector, scalar, Vector.Lanes, x, data, y, jacobian, start, end, stride);
+        else RunPoints(vector, scalar, Vector.Lanes, x, data, y, jacobian, start, end, stride);
     }
 
     /// <summary>Points [<paramref name="start"/>, <paramref name="end"/>): the vector kernel, then the scalar one for the remainder.</summary>
-    internal static void RunPoints(BatchKernel vector, BatchKernel scalar, int lanes, double* x, double* y, double* jacobian,
+    internal static void RunPoints(BatchKernel vector, BatchKernel scalar, int lanes, double* x, double* data, double* y, double* jacobian,
         int start, int end, int stride)
     {
         int vectorEnd = start + (end - start) / lanes * lanes;
-        if (vectorEnd > start) vector(x, y, jacobian, start, vectorEnd, stride);
-        if (end > vectorEnd) scalar(x, y, jacobian, vectorEnd, end, stride);
+        if (vectorEnd > start) vector(x, data, y, jacobian, start, vectorEnd, stride);
+        if (end > vectorEnd) scalar(x, data, y, jacobian, vectorEnd, end, stride);
     }
 
     private BatchKernel Kernel(BatchLayout layout, bool vector) => _kernels[Slot(layout, vector)].Value;

@@ -35,6 +35,12 @@ public sealed unsafe class JacobianFunction
     /// <summary>Number of inputs n.</summary>
     public int InputCount => Graph.InputCount;
 
+    /// <summary>Data input names, in argument order: values read at run time that have no Jacobian column.</summary>
+    public IReadOnlyList<string> DataNames => Graph.DataNames;
+
+    /// <summary>Number of data inputs d (0 for most functions).</summary>
+    public int DataCount => Graph.DataCount;
+
     /// <summary>Number of outputs m.</summary>
     public int OutputCount => Graph.OutputCount;
 
@@ -54,23 +60,35 @@ public sealed unsafe class JacobianFunction
     public PrimalFunction Primal => _primal.Value;
 
     /// <summary>
-    /// Writes the m outputs and the m×n Jacobian (row-major: <c>jacobian[o·n + i]</c> = ∂y_o/∂x_i) at <paramref name="x"/>.
+    /// Writes the m outputs and the m×n Jacobian (row-major: <c>jacobian[o·n + i]</c> = ∂y_o/∂x_i) at <paramref name="x"/>,
+    /// for a function without data inputs.
+    /// </summary>
+    /// <exception cref="ArgumentException">A span has the wrong length (or the function has data inputs).</exception>
+    public void Evaluate(ReadOnlySpan<double> x, Span<double> outputs, Span<double> jacobian) => Evaluate(x, [], outputs, jacobian);
+
+    /// <summary>
+    /// Writes the m outputs and the m×n Jacobian at <paramref name="x"/> with the d data inputs <paramref name="data"/>
+    /// (which change the values but have no Jacobian columns).
     /// </summary>
     /// <exception cref="ArgumentException">A span has the wrong length.</exception>
-    public void Evaluate(ReadOnlySpan<double> x, Span<double> outputs, Span<double> jacobian)
+    public void Evaluate(ReadOnlySpan<double> x, ReadOnlySpan<double> data, Span<double> outputs, Span<double> jacobian)
     {
         SpanChecks.Length(Name, x.Length, InputCount, nameof(x));
+        SpanChecks.Length(Name, data.Length, DataCount, nameof(data));
         SpanChecks.Length(Name, outputs.Length, OutputCount, nameof(outputs));
         SpanChecks.Length(Name, jacobian.Length, (long)OutputCount * InputCount, nameof(jacobian));
-        fixed (double* px = x, py = outputs, pj = jacobian) Code.RunPoint(px, py, pj);
+        fixed (double* px = x, pd = data, py = outputs, pj = jacobian) Code.RunPoint(px, pd, py, pj);
     }
 
     /// <summary>The Jacobian at <paramref name="x"/> as a new m×n array (convenience; allocates).</summary>
-    public double[,] Jacobian(ReadOnlySpan<double> x)
+    public double[,] Jacobian(ReadOnlySpan<double> x) => Jacobian(x, []);
+
+    /// <summary>The Jacobian at <paramref name="x"/> with data inputs <paramref name="data"/> as a new m×n array (convenience; allocates).</summary>
+    public double[,] Jacobian(ReadOnlySpan<double> x, ReadOnlySpan<double> data)
     {
         var outputs = new double[OutputCount];
         var flat = new double[OutputCount * InputCount];
-        Evaluate(x, outputs, flat);
+        Evaluate(x, data, outputs, flat);
         var jacobian = new double[OutputCount, InputCount];
         Buffer.BlockCopy(flat, 0, jacobian, 0, flat.Length * sizeof(double));
         return jacobian;
@@ -79,17 +97,27 @@ public sealed unsafe class JacobianFunction
     /// <summary>
     /// Evaluates <paramref name="count"/> points laid out as <paramref name="layout"/> describes (x: N×n or n×N,
     /// outputs: N×m or m×N, jacobians: N×m×n or (m·n)×N), eight (AVX-512) or four points per SIMD vector, on up to
-    /// <paramref name="threads"/> threads.
+    /// <paramref name="threads"/> threads, for a function without data inputs.
+    /// </summary>
+    /// <exception cref="ArgumentException">A span has the wrong length (or the function has data inputs).</exception>
+    public void EvaluateBatch(ReadOnlySpan<double> x, Span<double> outputs, Span<double> jacobians, int count,
+        BatchLayout layout = BatchLayout.PerPoint, int threads = 1) =>
+        EvaluateBatch(x, [], outputs, jacobians, count, layout, threads);
+
+    /// <summary>
+    /// Evaluates <paramref name="count"/> points as <see cref="EvaluateBatch(ReadOnlySpan{double}, Span{double}, Span{double}, int, BatchLayout, int)"/>
+    /// does, each with its own data inputs in <paramref name="data"/>, laid out like x (N×d or d×N).
     /// </summary>
     /// <exception cref="ArgumentException">A span has the wrong length.</exception>
-    public void EvaluateBatch(ReadOnlySpan<double> x, Span<double> outputs, Span<double> jacobians, int count,
+    public void EvaluateBatch(ReadOnlySpan<double> x, ReadOnlySpan<double> data, Span<double> outputs, Span<double> jacobians, int count,
         BatchLayout layout = BatchLayout.PerPoint, int threads = 1)
     {
         SpanChecks.Count(count, threads);
         SpanChecks.Length(Name, x.Length, (long)count * InputCount, nameof(x), count, InputCount);
+        SpanChecks.Length(Name, data.Length, (long)count * DataCount, nameof(data), count, DataCount);
         SpanChecks.Length(Name, outputs.Length, (long)count * OutputCount, nameof(outputs), count, OutputCount);
         SpanChecks.Length(Name, jacobians.Length, (long)count * OutputCount * InputCount, nameof(jacobians), count, OutputCount * InputCount);
-        fixed (double* px = x, py = outputs, pj = jacobians) Code.RunBatch(px, py, pj, count, layout, threads);
+        fixed (double* px = x, pd = data, py = outputs, pj = jacobians) Code.RunBatch(px, pd, py, pj, count, layout, threads);
     }
 
     /// <summary>The emitted program as text (see <see cref="ProgramPrinter"/>).</summary>

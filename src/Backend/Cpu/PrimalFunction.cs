@@ -13,6 +13,7 @@ public sealed unsafe class PrimalFunction
     {
         Name = graph.Name;
         InputCount = graph.InputCount;
+        DataCount = graph.DataCount;
         OutputCount = graph.OutputCount;
         Code = code;
     }
@@ -23,6 +24,9 @@ public sealed unsafe class PrimalFunction
     /// <summary>Number of inputs n.</summary>
     public int InputCount { get; }
 
+    /// <summary>Number of data inputs d.</summary>
+    public int DataCount { get; }
+
     /// <summary>Number of outputs m.</summary>
     public int OutputCount { get; }
 
@@ -30,23 +34,35 @@ public sealed unsafe class PrimalFunction
     public CompiledCode Code { get; }
 
     /// <summary>Writes the m outputs at the point <paramref name="x"/> (n values). NaN inputs give NaN outputs.</summary>
+    /// <exception cref="ArgumentException">A span has the wrong length (or the function has data inputs).</exception>
+    public void Evaluate(ReadOnlySpan<double> x, Span<double> outputs) => Evaluate(x, [], outputs);
+
+    /// <summary>Writes the m outputs at the point <paramref name="x"/> with data inputs <paramref name="data"/> (d values).</summary>
     /// <exception cref="ArgumentException">A span has the wrong length.</exception>
-    public void Evaluate(ReadOnlySpan<double> x, Span<double> outputs)
+    public void Evaluate(ReadOnlySpan<double> x, ReadOnlySpan<double> data, Span<double> outputs)
     {
         SpanChecks.Length(Name, x.Length, InputCount, nameof(x));
+        SpanChecks.Length(Name, data.Length, DataCount, nameof(data));
         SpanChecks.Length(Name, outputs.Length, OutputCount, nameof(outputs));
-        fixed (double* px = x, py = outputs) Code.RunPoint(px, py, null);
+        fixed (double* px = x, pd = data, py = outputs) Code.RunPoint(px, pd, py, null);
     }
 
     /// <summary>Writes the outputs of <paramref name="count"/> points laid out as <paramref name="layout"/> says.</summary>
-    /// <exception cref="ArgumentException">A span has the wrong length.</exception>
+    /// <exception cref="ArgumentException">A span has the wrong length (or the function has data inputs).</exception>
     public void EvaluateBatch(ReadOnlySpan<double> x, Span<double> outputs, int count,
+        BatchLayout layout = BatchLayout.PerPoint, int threads = 1) =>
+        EvaluateBatch(x, [], outputs, count, layout, threads);
+
+    /// <summary>Writes the outputs of <paramref name="count"/> points, each with its data inputs in <paramref name="data"/> (laid out like x).</summary>
+    /// <exception cref="ArgumentException">A span has the wrong length.</exception>
+    public void EvaluateBatch(ReadOnlySpan<double> x, ReadOnlySpan<double> data, Span<double> outputs, int count,
         BatchLayout layout = BatchLayout.PerPoint, int threads = 1)
     {
         SpanChecks.Count(count, threads);
         SpanChecks.Length(Name, x.Length, (long)count * InputCount, nameof(x), count, InputCount);
+        SpanChecks.Length(Name, data.Length, (long)count * DataCount, nameof(data), count, DataCount);
         SpanChecks.Length(Name, outputs.Length, (long)count * OutputCount, nameof(outputs), count, OutputCount);
-        fixed (double* px = x, py = outputs) Code.RunBatch(px, py, null, count, layout, threads);
+        fixed (double* px = x, pd = data, py = outputs) Code.RunBatch(px, pd, py, null, count, layout, threads);
     }
 
     /// <summary>The emitted program as text (see <see cref="ProgramPrinter"/>).</summary>

@@ -37,26 +37,28 @@ internal static unsafe class SoaTiles
 
     /// <summary>
     /// Points [<paramref name="start"/>, <paramref name="end"/>) of a structure-of-arrays batch with rows of
-    /// <paramref name="stride"/> doubles: each tile's inputs copied into scratch, the kernels run there (rows
+    /// <paramref name="stride"/> doubles: each tile's inputs and data copied into scratch, the kernels run there (rows
     /// <see cref="TileStride"/> apart, by <see cref="CompiledCode.RunPoints"/>), its results copied out.
     /// </summary>
     public static void Run(JacobianProgram program, BatchKernel vector, BatchKernel scalar, int lanes,
-        double* x, double* y, double* jacobian, int start, int end, int stride)
+        double* x, double* data, double* y, double* jacobian, int start, int end, int stride)
     {
-        int inputs = program.InputCount, outputs = program.OutputCount, jacobianSize = program.JacobianSize;
-        int rows = inputs + outputs + jacobianSize;
+        int inputs = program.InputCount, dataCount = program.DataCount, outputs = program.OutputCount, jacobianSize = program.JacobianSize;
+        int rows = inputs + dataCount + outputs + jacobianSize;
         var scratch = ArrayPool<double>.Shared.Rent(rows * TileStride);
         try
         {
             fixed (double* tile = scratch)
             {
-                double* tileOutputs = tile + inputs * TileStride;
+                double* tileData = tile + inputs * TileStride;
+                double* tileOutputs = tileData + dataCount * TileStride;
                 double* tileJacobian = tileOutputs + outputs * TileStride;
                 for (int first = start; first < end; first += Tile)
                 {
                     int count = Math.Min(Tile, end - first);
                     Copy(x + first, stride, tile, TileStride, inputs, count);
-                    CompiledCode.RunPoints(vector, scalar, lanes, tile, tileOutputs, tileJacobian, 0, count, TileStride);
+                    Copy(data + first, stride, tileData, TileStride, dataCount, count);
+                    CompiledCode.RunPoints(vector, scalar, lanes, tile, tileData, tileOutputs, tileJacobian, 0, count, TileStride);
                     Copy(tileOutputs, TileStride, y + first, stride, outputs, count);
                     Copy(tileJacobian, TileStride, jacobian + first, stride, jacobianSize, count);
                 }

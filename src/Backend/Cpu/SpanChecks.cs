@@ -22,6 +22,7 @@ internal static class SpanChecks
         string what = parameter switch
         {
             "x" => "inputs",
+            "data" => "data values",
             "outputs" => "outputs",
             _ => "Jacobian entries",
         };

@@ -24,8 +24,12 @@ public static class BodyEmitter
         for (int id = 0; id < program.Instructions.Count; id++)
         {
             var instruction = program.Instructions[id];
-            if (instruction.Op == IrOp.Input) access.EmitLoadInput(il, instruction.Index);
-            else lanes.EmitInstruction(il, instruction, Load, calls);
+            switch (instruction.Op)
+            {
+                case IrOp.Input: access.EmitLoadInput(il, instruction.Index); break;
+                case IrOp.Data: access.EmitLoadData(il, instruction.Index); break;
+                default: lanes.EmitInstruction(il, instruction, Load, calls); break;
+            }
             il.Emit(OpCodes.Stloc, registers[program.Registers[id]]);
             foreach (int s in program.StoresAfter(id)) EmitStore(program.Stores[s]);
         }

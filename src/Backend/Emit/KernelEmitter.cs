@@ -12,9 +12,12 @@ namespace Elim.Backend.Emit;
 /// </summary>
 public static class KernelEmitter
 {
+    /// <summary>Argument positions of a <see cref="BatchKernel"/>.</summary>
+    internal const short Inputs = 0, Data = 1, Outputs = 2, Jacobian = 3, Start = 4, End = 5, Stride = 6;
+
     /// <summary>The parameter types of a <see cref="BatchKernel"/>.</summary>
     public static readonly Type[] Parameters =
-        [typeof(double*), typeof(double*), typeof(double*), typeof(int), typeof(int), typeof(int)];
+        [typeof(double*), typeof(double*), typeof(double*), typeof(double*), typeof(int), typeof(int), typeof(int)];
 
     /// <summary>
     /// Defines a public static batch kernel called <paramref name="name"/> on <paramref name="type"/>; <paramref name="calls"/>
@@ -27,7 +30,7 @@ public static class KernelEmitter
         var method = type.DefineMethod(name, MethodAttributes.Public | MethodAttributes.Static, typeof(void), Parameters);
         // Straight to optimised code: tier-0 code of a long straight-line body is several times slower.
         method.SetImplementationFlags(MethodImplAttributes.AggressiveOptimization);
-        string[] names = ["x", "y", "jacobian", "start", "end", "stride"];
+        string[] names = ["x", "data", "y", "jacobian", "start", "end", "stride"];
         for (int i = 0; i < names.Length; i++) method.DefineParameter(i + 1, ParameterAttributes.None, names[i]);
         var il = method.GetILGenerator();
         var access = new PointerAccess(il, program, layout, lanes, calls);
@@ -38,7 +41,7 @@ public static class KernelEmitter
 
         access.EmitPrologue(il);
         if (access.StoresPersist) BodyEmitter.EmitConstantStores(il, program, lanes, access, calls);
-        il.Emit(OpCodes.Ldarg_3);
+        il.Emit(OpCodes.Ldarg_S, (byte)Start);
         il.Emit(OpCodes.Stloc, point);
         il.Emit(OpCodes.Br, check);
         il.MarkLabel(body);
@@ -51,7 +54,7 @@ public static class KernelEmitter
         il.Emit(OpCodes.Stloc, point);
         il.MarkLabel(check);
         il.Emit(OpCodes.Ldloc, point);
-        il.Emit(OpCodes.Ldarg_S, (byte)4);
+        il.Emit(OpCodes.Ldarg_S, (byte)End);
         il.Emit(OpCodes.Blt, body);
         il.Emit(OpCodes.Ret);
         return method;

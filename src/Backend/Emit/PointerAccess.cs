@@ -5,7 +5,7 @@ using Elim.Backend.Program;
 namespace Elim.Backend.Emit;
 
 /// <summary>
-/// Element access of a batch kernel <c>(double* x, double* y, double* J, int start, int end, int stride)</c>:
+/// Element access of a batch kernel <c>(double* x, double* data, double* y, double* J, int start, int end, int stride)</c>:
 /// per-iteration base pointers for the current point p, addressed by <see cref="BatchLayout"/>, with
 /// scalar or vector values. Vector results of the per-point layout are staged lane-major on the stack and
 /// written by <see cref="PointScatter"/> at the end of each iteration (up to <see cref="MaxStagedBytes"/>;
@@ -27,6 +27,7 @@ internal sealed class PointerAccess : IElementAccess
     private readonly VectorMethods? _vector;
     private readonly int _lanes;
     private readonly LocalBuilder _inputBase;
+    private readonly LocalBuilder? _dataBase;
     private readonly LocalBuilder _outputBase;
     private readonly LocalBuilder _jacobianBase;
     private readonly LocalBuilder _strideBytes;
@@ -41,6 +42,7 @@ internal sealed class PointerAccess : IElementAccess
         _vector = (lanes as VectorLaneEmitter)?.Methods;
         _lanes = lanes.Lanes;
         _inputBase = il.DeclareLocal(typeof(nint));
+        if (program.DataCount > 0) _dataBase = il.DeclareLocal(typeof(nint));
         _outputBase = il.DeclareLocal(typeof(nint));
         _jacobianBase = il.DeclareLocal(typeof(nint));
         _strideBytes = il.DeclareLocal(typeof(nint));
@@ -59,7 +61,7 @@ internal sealed class PointerAccess : IElementAccess
     /// <summary>Once before the loop: the byte distance between rows of a structure-of-arrays batch.</summary>
     public void EmitPrologue(ILGenerator il)
     {
-        il.Emit(OpCodes.Ldarg_S, (byte)5);
+        il.Emit(OpCodes.Ldarg_S, (byte)KernelEmitter.Stride);
         il.Emit(OpCodes.Conv_I);
         il.Emit(OpCodes.Ldc_I4_8);
         il.Emit(OpCodes.Conv_I);
@@ -92,9 +94,10 @@ internal sealed class PointerAccess : IElementAccess
     /// <summary>At the top of each iteration: base pointers of point <paramref name="point"/>.</summary>
     public void EmitBases(ILGenerator il, LocalBuilder point)
     {
-        Base(0, _inputBase, _program.InputCount);
-        Base(1, _outputBase, _program.OutputCount);
-        Base(2, _jacobianBase, _program.JacobianSize);
+        Base(KernelEmitter.Inputs, _inputBase, _program.InputCount);
+        if (_dataBase is not null) Base(KernelEmitter.Data, _dataBase, _program.DataCount);
+        Base(KernelEmitter.Outputs, _outputBase, _program.OutputCount);
+        Base(KernelEmitter.Jacobian, _jacobianBase, _program.JacobianSize);
 
         void Base(short argument, LocalBuilder local, int width)
         {
@@ -110,24 +113,29 @@ internal sealed class PointerAccess : IElementAccess
         }
     }
 
-    public void EmitLoadInput(ILGenerator il, int input)
+    public void EmitLoadInput(ILGenerator il, int input) => EmitLoad(il, _inputBase, input, _program.InputCount);
+
+    public void EmitLoadData(ILGenerator il, int index) => EmitLoad(il, _dataBase!, index, _program.DataCount);
+
+    /// <summary>Pushes element <paramref name="element"/> of the current point(s) of rows <paramref name="width"/> wide at <paramref name="local"/>.</summary>
+    private void EmitLoad(ILGenerator il, LocalBuilder local, int element, int width)
     {
         if (_layout == BatchLayout.StructureOfArrays)
         {
-            EmitRowAddress(il, _inputBase, input);
+            EmitRowAddress(il, local, element);
             if (_vector is not null) EmitVectorLoad(il);
             else il.Emit(OpCodes.Ldind_R8);
             return;
         }
         if (_vector is null)
         {
-            EmitLaneAddress(il, _inputBase, input, 0, 0);
+            EmitLaneAddress(il, local, element, 0, 0);
             il.Emit(OpCodes.Ldind_R8);
             return;
         }
         for (int lane = 0; lane < _lanes; lane++)
         {
-            EmitLaneAddress(il, _inputBase, input, lane, _program.InputCount);
+            EmitLaneAddress(il, local, element, lane, width);
             il.Emit(OpCodes.Ldind_R8);
         }
         _calls.Emit(il, _vector.FromLanes);

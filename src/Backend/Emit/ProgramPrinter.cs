@@ -6,7 +6,7 @@ namespace Elim.Backend.Emit;
 
 /// <summary>
 /// The text twin of the IL emitter: prints a program in the order and with the registers the emitted code
-/// uses, one line per instruction or store (<c>r3 = mul r1, r2</c>, <c>J[0,2] = -r3</c>).
+/// uses, one line per instruction or store (<c>r3 = mul r1, r2</c>, <c>r4 = data[0]</c>, <c>J[0,2] = -r3</c>).
 /// </summary>
 public static class ProgramPrinter
 {
@@ -15,7 +15,7 @@ public static class ProgramPrinter
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture,
-            $"// {program.InputCount} inputs, {program.OutputCount} outputs, {program.JacobianSize} Jacobian entries; ");
+            $"// {program.InputCount} inputs, {(program.DataCount > 0 ? $"{program.DataCount} data inputs, " : "")}{program.OutputCount} outputs, {program.JacobianSize} Jacobian entries; ");
         text.Append(CultureInfo.InvariantCulture,
             $"{program.Instructions.Count} instructions in {program.RegisterCount} registers; ");
         text.Append(CultureInfo.InvariantCulture, $"emitted cost {program.EmittedCost}, Markowitz cost {program.MarkowitzCost}\n");
@@ -23,13 +23,13 @@ public static class ProgramPrinter
         for (int id = 0; id < program.Instructions.Count; id++)
         {
             var instruction = program.Instructions[id];
-            text.Append(Register(id)).Append(" = ");
-            if (instruction.Op == IrOp.Input) text.Append(CultureInfo.InvariantCulture, $"x[{instruction.Index}]");
-            else
+            string value = instruction.Op switch
             {
-                text.Append(IrOps.Name(instruction.Op)).Append(' ').AppendJoin(", ", instruction.Operands.Select(Operand));
-            }
-            text.Append('\n');
+                IrOp.Input => FormattableString.Invariant($"x[{instruction.Index}]"),
+                IrOp.Data => FormattableString.Invariant($"data[{instruction.Index}]"),
+                _ => IrOps.Name(instruction.Op) + " " + string.Join(", ", instruction.Operands.Select(Operand)),
+            };
+            text.Append(Register(id)).Append(" = ").Append(value).Append('\n');
             foreach (int s in program.StoresAfter(id)) AppendStore(program.Stores[s]);
         }
         return text.ToString();

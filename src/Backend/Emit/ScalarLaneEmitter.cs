@@ -45,11 +45,19 @@ public sealed class ScalarLaneEmitter : ILaneEmitter
                 il.Emit(OpCodes.Ldc_R8, 0.5);
                 il.Emit(OpCodes.Add);
                 break;
+            // Comparisons as 1 or 0; unordered (NaN) operands make clt, cgt and ceq give 0, cgt.un 1.
+            case IrOp.Less: Compare(OpCodes.Clt); break;
+            case IrOp.LessEqual: Compare(OpCodes.Cgt_Un, negate: true); break;
+            case IrOp.Equal: Compare(OpCodes.Ceq); break;
+            case IrOp.NotEqual: Compare(OpCodes.Ceq, negate: true); break;
+            case IrOp.Select:
+                Select(il, a, load, () => load(b), () => load(instruction.C));
+                break;
             case IrOp.ZeroWhereZero:
-                ZeroWhereZero(il, a, load, () => load(b));
+                Select(il, a, load, () => load(b), PushZero);
                 break;
             case IrOp.PowBaseSlope:
-                ZeroWhereZero(il, b, load, () => EmitQuotientOrPower(il, a, b, instruction.C, load));
+                Select(il, b, load, () => EmitQuotientOrPower(il, a, b, instruction.C, load), PushZero);
                 break;
             case IrOp.PowFromLog:
                 // The logarithm is there for the vector code; Math.Pow keeps the interpreter's values.
@@ -72,27 +80,37 @@ public sealed class ScalarLaneEmitter : ILaneEmitter
             il.Emit(opcode);
         }
 
-        void Compare(OpCode opcode)
+        void Compare(OpCode opcode, bool negate = false)
         {
             load(a);
             load(b);
             il.Emit(opcode);
+            if (negate)
+            {
+                il.Emit(OpCodes.Ldc_I4_0);
+                il.Emit(OpCodes.Ceq);
+            }
             il.Emit(OpCodes.Conv_R8);
         }
+
+        void PushZero() => il.Emit(OpCodes.Ldc_R8, 0.0);
     }
 
-    /// <summary>Pushes 0 where <paramref name="test"/> is 0, else what <paramref name="otherwise"/> pushes.</summary>
-    private static void ZeroWhereZero(ILGenerator il, Term test, Action<Term> load, Action otherwise)
+    /// <summary>
+    /// Pushes what <paramref name="nonZero"/> pushes where <paramref name="test"/> is nonzero (NaN included), else what
+    /// <paramref name="zero"/> pushes: a branch over two loads, which the JIT and ILGPU turn into a conditional move.
+    /// </summary>
+    private static void Select(ILGenerator il, Term test, Action<Term> load, Action nonZero, Action zero)
     {
-        var nonZero = il.DefineLabel();
+        var isNonZero = il.DefineLabel();
         var done = il.DefineLabel();
         load(test);
         il.Emit(OpCodes.Ldc_R8, 0.0);
-        il.Emit(OpCodes.Bne_Un, nonZero);
-        il.Emit(OpCodes.Ldc_R8, 0.0);
+        il.Emit(OpCodes.Bne_Un, isNonZero);
+        zero();
         il.Emit(OpCodes.Br, done);
-        il.MarkLabel(nonZero);
-        otherwise();
+        il.MarkLabel(isNonZero);
+        nonZero();
         il.MarkLabel(done);
     }
 

@@ -66,13 +66,15 @@ public sealed class VectorLaneEmitter : ILaneEmitter
             case IrOp.PowFromLog or IrOp.PowBaseSlope:
                 _powShortcuts.Emit(il, instruction, load, calls);
                 return;
+            case IrOp.Less: Truth(Methods.LessThan); return;
+            case IrOp.LessEqual: Truth(Methods.LessThanOrEqual); return;
+            case IrOp.Equal: Truth(Methods.EqualTo); return;
+            case IrOp.NotEqual: Truth(Methods.EqualTo, negate: true); return;
+            case IrOp.Select:
+                Select(() => load(b), () => load(instruction.C));
+                return;
             case IrOp.ZeroWhereZero:
-                load(a);
-                EmitConstant(il, 0, calls);
-                calls.Emit(il, Methods.EqualTo);
-                EmitConstant(il, 0, calls);
-                load(b);
-                calls.Emit(il, Methods.ConditionalSelect);
+                Select(() => load(b), () => EmitConstant(il, 0, calls));
                 return;
         }
         if (Methods.NativeOf(instruction.Op) is { } native)
@@ -107,6 +109,26 @@ public sealed class VectorLaneEmitter : ILaneEmitter
             load(a);
             load(b);
             calls.Emit(il, compare);
+        }
+
+        // A comparison's lanes (all ones where true, false for NaN except after negation) as 1.0 or 0.0: the bits of 1.0 or none.
+        void Truth(System.Reflection.MethodInfo compare, bool negate = false)
+        {
+            Compare(compare);
+            if (negate) calls.Emit(il, Methods.OnesComplement);
+            EmitConstant(il, 1, calls);
+            calls.Emit(il, Methods.BitwiseAnd);
+        }
+
+        // Per lane: what nonZero pushes where a is nonzero (NaN included), else what zero pushes; no branch.
+        void Select(Action nonZero, Action zero)
+        {
+            load(a);
+            EmitConstant(il, 0, calls);
+            calls.Emit(il, Methods.EqualTo);
+            zero();
+            nonZero();
+            calls.Emit(il, Methods.ConditionalSelect);
         }
     }
 }

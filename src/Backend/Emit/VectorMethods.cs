@@ -45,6 +45,7 @@ internal sealed class VectorMethods
         GetElement = Generic("GetElement", 2);
         LessThan = Generic("LessThan", 2);
         GreaterThan = Generic("GreaterThan", 2);
+        LessThanOrEqual = Generic("LessThanOrEqual", 2);
         EqualTo = Generic("Equals", 2);
         ConditionalSelect = Generic("ConditionalSelect", 3);
         GreaterThanOrEqual = Generic("GreaterThanOrEqual", 2);
@@ -83,6 +84,7 @@ internal sealed class VectorMethods
     public MethodInfo GetElement { get; }
     public MethodInfo LessThan { get; }
     public MethodInfo GreaterThan { get; }
+    public MethodInfo LessThanOrEqual { get; }
     public MethodInfo EqualTo { get; }
     public MethodInfo ConditionalSelect { get; }
     public MethodInfo GreaterThanOrEqual { get; }

@@ -5,24 +5,34 @@ using Elim.Backend.Program;
 namespace Elim.Backend.Export;
 
 /// <summary>
-/// Element access of an exported method <c>(double[] x, double[] outputs, double[] jacobian)</c>: one point,
-/// scalar values, arrays checked for length on entry.
+/// Element access of an exported method <c>(double[] x, [double[] data,] double[] outputs[, double[] jacobian])</c>: one
+/// point, scalar values, arrays checked for length on entry. The data array is there only for a function with data inputs.
 /// </summary>
-internal sealed class ArrayAccess : IElementAccess
+internal sealed class ArrayAccess(bool hasData) : IElementAccess
 {
-    public void EmitLoadInput(ILGenerator il, int input)
-    {
-        il.Emit(OpCodes.Ldarg_0);
-        il.Emit(OpCodes.Ldc_I4, input);
-        il.Emit(OpCodes.Ldelem_R8);
-    }
+    /// <summary>Argument positions.</summary>
+    public const short Inputs = 0, Data = 1;
+
+    /// <summary>The position of the outputs array (the Jacobian's follows it).</summary>
+    public short Outputs => hasData ? (short)2 : (short)1;
+
+    public void EmitLoadInput(ILGenerator il, int input) => EmitLoad(il, Inputs, input);
+
+    public void EmitLoadData(ILGenerator il, int index) => EmitLoad(il, Data, index);
 
     public void EmitStore(ILGenerator il, StoreTarget target, int index, Action pushValue)
     {
-        il.Emit(target == StoreTarget.Output ? OpCodes.Ldarg_1 : OpCodes.Ldarg_2);
+        il.Emit(OpCodes.Ldarg, target == StoreTarget.Output ? Outputs : (short)(Outputs + 1));
         il.Emit(OpCodes.Ldc_I4, index);
         pushValue();
         il.Emit(OpCodes.Stelem_R8);
+    }
+
+    private static void EmitLoad(ILGenerator il, short argument, int index)
+    {
+        il.Emit(OpCodes.Ldarg, argument);
+        il.Emit(OpCodes.Ldc_I4, index);
+        il.Emit(OpCodes.Ldelem_R8);
     }
 
     /// <summary>Throws ArgumentException unless argument <paramref name="argument"/> is an array of <paramref name="length"/>.</summary>

@@ -11,7 +11,9 @@ namespace Elim.Backend.Export;
 /// Writes a compiled Jacobian as a stand-alone .NET assembly (PersistedAssemblyBuilder). Its public static
 /// class <c>Elim.Exported.NAME</c> has
 /// <c>Jacobian(double[] x, double[] outputs, double[] jacobian)</c> (row-major m×n),
-/// <c>Evaluate(double[] x, double[] outputs)</c>, and <c>InputNames()</c>/<c>OutputNames()</c>. The code
+/// <c>Evaluate(double[] x, double[] outputs)</c>, and <c>InputNames()</c>/<c>OutputNames()</c>; a function with data
+/// inputs takes them after x (<c>Jacobian(double[] x, double[] data, double[] outputs, double[] jacobian)</c>,
+/// <c>Evaluate(double[] x, double[] data, double[] outputs)</c>) and has <c>DataNames()</c> too. The code
 /// calls only <see cref="Math"/>, except erf and log1p, which call Elim.Graph's SpecialFunctions.
 /// </summary>
 public static class AssemblyExporter
@@ -27,9 +29,10 @@ public static class AssemblyExporter
         var assembly = new PersistedAssemblyBuilder(new AssemblyName(simpleName), typeof(object).Assembly);
         var type = assembly.DefineDynamicModule(simpleName)
             .DefineType(typeName, TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Abstract);
-        DefineMethod(type, "Jacobian", jacobian, ["x", "outputs", "jacobian"]);
-        DefineMethod(type, "Evaluate", primal, ["x", "outputs"]);
+        DefineMethod(type, "Jacobian", jacobian);
+        DefineMethod(type, "Evaluate", primal);
         DefineNames(type, "InputNames", graph.InputNames);
+        if (graph.DataCount > 0) DefineNames(type, "DataNames", graph.DataNames);
         DefineNames(type, "OutputNames", graph.Outputs.Select(o => o.Name).ToArray());
         type.CreateType();
         assembly.Save(path);
@@ -37,23 +40,29 @@ public static class AssemblyExporter
             .Select(i => ScalarMethods.Of(i.Op)?.DeclaringType?.Assembly)
             .Where(a => a is not null && a != typeof(Math).Assembly)
             .Select(a => a!.GetName().Name!).Distinct().ToArray();
-        return new ExportedAssembly(path, typeName, graph.InputCount, graph.OutputCount, jacobian.EmittedCost,
+        return new ExportedAssembly(path, typeName, graph.InputCount, graph.DataCount, graph.OutputCount, jacobian.EmittedCost,
             jacobian.MarkowitzCost, references);
     }
 
-    private static void DefineMethod(TypeBuilder type, string name, JacobianProgram program, string[] parameters)
+    /// <summary>A method taking x, the data (if the program reads any), the outputs and, with a Jacobian, the Jacobian.</summary>
+    private static void DefineMethod(TypeBuilder type, string name, JacobianProgram program)
     {
+        var access = new ArrayAccess(hasData: program.DataCount > 0);
+        var arrays = new List<(string Name, int Length, string What)> { ("x", program.InputCount, "one per input") };
+        if (program.DataCount > 0) arrays.Add(("data", program.DataCount, "one per data input"));
+        arrays.Add(("outputs", program.OutputCount, "one per output"));
+        if (program.HasJacobian) arrays.Add(("jacobian", program.JacobianSize, $"{program.OutputCount}×{program.InputCount}, row-major"));
         var method = type.DefineMethod(name, MethodAttributes.Public | MethodAttributes.Static, typeof(void),
-            parameters.Select(_ => typeof(double[])).ToArray());
+            arrays.Select(_ => typeof(double[])).ToArray());
         method.SetImplementationFlags(MethodImplAttributes.AggressiveOptimization);
-        for (int i = 0; i < parameters.Length; i++) method.DefineParameter(i + 1, ParameterAttributes.None, parameters[i]);
         var il = method.GetILGenerator();
-        ArrayAccess.EmitLengthCheck(il, 0, parameters[0], program.InputCount, "one per input");
-        ArrayAccess.EmitLengthCheck(il, 1, parameters[1], program.OutputCount, "one per output");
-        if (program.HasJacobian)
-            ArrayAccess.EmitLengthCheck(il, 2, parameters[2], program.JacobianSize, $"{program.OutputCount}×{program.InputCount}, row-major");
+        for (short i = 0; i < arrays.Count; i++)
+        {
+            method.DefineParameter(i + 1, ParameterAttributes.None, arrays[i].Name);
+            ArrayAccess.EmitLengthCheck(il, i, arrays[i].Name, arrays[i].Length, arrays[i].What);
+        }
         var registers = BodyEmitter.DeclareRegisters(il, program, ScalarLaneEmitter.Instance);
-        BodyEmitter.Emit(il, program, ScalarLaneEmitter.Instance, new ArrayAccess(), registers, CallEmitter.Direct);
+        BodyEmitter.Emit(il, program, ScalarLaneEmitter.Instance, access, registers, CallEmitter.Direct);
         il.Emit(OpCodes.Ret);
     }
 

@@ -32,7 +32,7 @@ public static class ProgramLowering
                 stores.Add(new Store(StoreTarget.Jacobian, o * n + i, row.TryGetValue(i, out var value) ? value : Term.Zero));
         }
         var (instructions, liveStores, products) = DeadCode.Remove(builder.Instructions, stores, builder.EliminationProducts);
-        return new JacobianProgram(n, graph.OutputCount, true, instructions, liveStores, products, MarkowitzCost.Of(graph, order));
+        return new JacobianProgram(n, graph.DataCount, graph.OutputCount, true, instructions, liveStores, products, MarkowitzCost.Of(graph, order));
     }
 
     /// <summary>The program computing only the outputs of <paramref name="graph"/> (the primal).</summary>
@@ -41,7 +41,7 @@ public static class ProgramLowering
         var builder = new ProgramBuilder(withPartials: false);
         var values = EmitPrimal(graph, builder, partials: null);
         var (instructions, stores, _) = DeadCode.Remove(builder.Instructions, OutputStores(graph, values), builder.EliminationProducts);
-        return new JacobianProgram(graph.InputCount, graph.OutputCount, false, instructions, stores, 0, 0);
+        return new JacobianProgram(graph.InputCount, graph.DataCount, graph.OutputCount, false, instructions, stores, 0, 0);
     }
 
     private static List<Store> OutputStores(ComputationalGraph graph, Term[] values) =>
@@ -49,7 +49,7 @@ public static class ProgramLowering
 
     /// <summary>
     /// Emits every vertex's value and, into <paramref name="partials"/> when given (one per edge), its edges' local
-    /// partials (summed where an operand repeats).
+    /// partials (summed where an operand repeats). A vertex without edges in (passive) needs no partials.
     /// </summary>
     private static Term[] EmitPrimal(ComputationalGraph graph, ProgramBuilder builder, Term[]? partials)
     {
@@ -59,20 +59,28 @@ public static class ProgramLowering
         foreach (var vertex in graph.Vertices)
         {
             var rule = EmitRules.Of(vertex.Op);
-            var a = Read(vertex.Operands[0]);
-            var b = vertex.Operands.Count > 1 ? Read(vertex.Operands[1]) : Term.Zero;
-            var result = rule.Primal(builder, a, b, vertex.Exponent);
-            values[graph.NodeOf(vertex.Id)] = result;
-            if (partials is null) continue;
-            var local = rule.Partials(builder, a, b, result, vertex.Exponent);
+            var (a, b, c) = (OperandOf(vertex, 0), OperandOf(vertex, 1), OperandOf(vertex, 2));
+            int node = graph.NodeOf(vertex.Id);
+            var result = rule.Primal(builder, a, b, c, vertex.Exponent);
+            values[node] = result;
+            if (partials is null || !graph.IsActive(node)) continue;
+            var local = rule.Partials(builder, a, b, c, result, vertex.Exponent);
             for (int j = 0; j < vertex.Operands.Count; j++)
             {
                 int edge = graph.OperandEdge(vertex.Id, j);
-                if (edge >= 0) partials[edge] = builder.Add(partials[edge], local[j]);
+                if (edge < 0) continue;
+                var partial = local[j] ?? throw new InvalidOperationException($"{vertex.Op} has an edge on operand {j} but no partial there.");
+                partials[edge] = builder.Add(partials[edge], partial);
             }
         }
         return values;
 
-        Term Read(Operand operand) => operand.IsConstant ? Term.Of(operand.Value) : values[operand.Node(graph.InputCount)];
+        // Operands past the operation's arity are 0.
+        Term OperandOf(Vertex vertex, int j) => j >= vertex.Operands.Count ? Term.Zero : vertex.Operands[j] switch
+        {
+            { Kind: OperandKind.Constant } constant => Term.Of(constant.Value),
+            { Kind: OperandKind.Data } data => builder.Data(data.Index),
+            var operand => values[operand.Node(graph.InputCount)],
+        };
     }
 }

@@ -5,15 +5,15 @@ namespace Elim.Backend.Program;
 /// constants or non-negated program values (<see cref="Term.Negated"/> is always false here).
 /// </summary>
 /// <param name="Op">The operation.</param>
-/// <param name="A">First operand (unused for <see cref="IrOp.Input"/>).</param>
+/// <param name="A">First operand (unused for <see cref="IrOp.Input"/> and <see cref="IrOp.Data"/>).</param>
 /// <param name="B">Second operand of binary and ternary operations; the constant 0 otherwise.</param>
-/// <param name="Index">The input number of <see cref="IrOp.Input"/>; 0 otherwise.</param>
+/// <param name="Index">The input number of <see cref="IrOp.Input"/>, the data number of <see cref="IrOp.Data"/>; 0 otherwise.</param>
 public readonly record struct Instruction(IrOp Op, Term A, Term B, int Index)
 {
     /// <summary>Third operand of ternary operations; the constant 0 otherwise.</summary>
     public Term C { get; init; } = Term.Zero;
 
-    /// <summary>Number of operands (0 for inputs).</summary>
+    /// <summary>Number of operands (0 for inputs and data).</summary>
     public int Arity => IrOps.Arity(Op);
 
     /// <summary>The operands in order: <see cref="A"/>, <see cref="B"/> and <see cref="C"/> as far as the arity goes.</summary>

@@ -8,6 +8,8 @@ public enum IrOp
 {
     /// <summary>Loads independent number <see cref="Instruction.Index"/>.</summary>
     Input,
+    /// <summary>Loads data input number <see cref="Instruction.Index"/> (read at run time, never differentiated).</summary>
+    Data,
     Add,
     Sub,
     Mul,
@@ -46,4 +48,17 @@ public enum IrOp
     /// code ignores c and calls <see cref="Math.Pow"/>, so it keeps the interpreter's values exactly.
     /// </summary>
     PowFromLog,
+    /// <summary>1 where a &lt; b, else 0 (NaN gives 0).</summary>
+    Less,
+    /// <summary>1 where a ≤ b, else 0 (NaN gives 0).</summary>
+    LessEqual,
+    /// <summary>1 where a = b, else 0 (NaN gives 0).</summary>
+    Equal,
+    /// <summary>1 where a ≠ b, else 0 (NaN gives 1).</summary>
+    NotEqual,
+    /// <summary>
+    /// b where a is nonzero (NaN included), else c: a per-point choice between two values already computed, never
+    /// arithmetic on them, so a NaN or infinity in the arm not chosen does not reach the result.
+    /// </summary>
+    Select,
 }

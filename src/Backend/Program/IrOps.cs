@@ -6,10 +6,10 @@ public static class IrOps
     /// <summary>Number of operands of <paramref name="op"/>.</summary>
     public static int Arity(IrOp op) => op switch
     {
-        IrOp.Input => 0,
+        IrOp.Input or IrOp.Data => 0,
         IrOp.Add or IrOp.Sub or IrOp.Mul or IrOp.Div or IrOp.Min or IrOp.Max or IrOp.Pow or IrOp.Atan2
-            or IrOp.Below or IrOp.ZeroWhereZero => 2,
-        IrOp.PowBaseSlope or IrOp.PowFromLog => 3,
+            or IrOp.Below or IrOp.ZeroWhereZero or IrOp.Less or IrOp.LessEqual or IrOp.Equal or IrOp.NotEqual => 2,
+        IrOp.PowBaseSlope or IrOp.PowFromLog or IrOp.Select => 3,
         _ => 1,
     };
 
@@ -28,6 +28,11 @@ public static class IrOps
         IrOp.ZeroWhereZero => a == 0 ? 0 : b,
         IrOp.PowBaseSlope => Graph.SpecialFunctions.PowBaseSlope(a, b, c),
         IrOp.PowFromLog => Math.Pow(a, b),
+        IrOp.Less => a < b ? 1 : 0,
+        IrOp.LessEqual => a <= b ? 1 : 0,
+        IrOp.Equal => a == b ? 1 : 0,
+        IrOp.NotEqual => a != b ? 1 : 0,
+        IrOp.Select => a != 0 ? b : c,
         _ => ScalarMethods.Evaluate(op, a, b),
     };
 

@@ -9,10 +9,11 @@ public sealed class JacobianProgram
 {
     private readonly int[][] _storesAfter;
 
-    internal JacobianProgram(int inputCount, int outputCount, bool hasJacobian, Instruction[] instructions, Store[] stores,
+    internal JacobianProgram(int inputCount, int dataCount, int outputCount, bool hasJacobian, Instruction[] instructions, Store[] stores,
         int emittedCost, long markowitzCost)
     {
         InputCount = inputCount;
+        DataCount = dataCount;
         OutputCount = outputCount;
         HasJacobian = hasJacobian;
         Instructions = instructions;
@@ -34,6 +35,9 @@ public sealed class JacobianProgram
 
     /// <summary>Number of independents.</summary>
     public int InputCount { get; }
+
+    /// <summary>Number of data inputs (read, never differentiated: no Jacobian columns).</summary>
+    public int DataCount { get; }
 
     /// <summary>Number of dependents.</summary>
     public int OutputCount { get; }

@@ -29,6 +29,9 @@ public sealed class ProgramBuilder
     /// <summary>Loads independent <paramref name="index"/>.</summary>
     public Term Input(int index) => Emit(new Instruction(IrOp.Input, Term.Zero, Term.Zero, index));
 
+    /// <summary>Loads data input <paramref name="index"/>.</summary>
+    public Term Data(int index) => Emit(new Instruction(IrOp.Data, Term.Zero, Term.Zero, index));
+
     /// <summary>Applies a one-operand operation.</summary>
     public Term Unary(IrOp op, Term a)
     {
@@ -53,10 +56,12 @@ public sealed class ProgramBuilder
         return Emit(new Instruction(op, Materialize(a), Materialize(b), 0));
     }
 
-    /// <summary>Applies a three-operand operation (folded when all operands are constants).</summary>
+    /// <summary>Applies a three-operand operation (folded when all operands are constants, a select when its condition is).</summary>
     public Term Ternary(IrOp op, Term a, Term b, Term c)
     {
         if (op == IrOp.PowFromLog && a.Is(1)) return Term.Of(1);
+        if (op == IrOp.Select && a.IsConstant) return a.Constant != 0 ? b : c;
+        if (op == IrOp.Select && !b.IsConstant && b == c) return b;
         if (a.IsConstant && b.IsConstant && c.IsConstant) return Term.Of(IrOps.Evaluate(op, a.Constant, b.Constant, c.Constant));
         return Emit(new Instruction(op, Materialize(a), Materialize(b), 0) { C = Materialize(c) });
     }

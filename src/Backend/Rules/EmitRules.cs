@@ -22,26 +22,37 @@ public static class EmitRules
     private static readonly Term One = Term.Of(1);
 
     private static EmitRule Unary(OpKind kind, IrOp op, Func<ProgramBuilder, Term, Term, Term> partial) =>
-        new(kind, (p, a, _, _) => p.Unary(op, a), (p, a, _, r, _) => [partial(p, a, r)]);
+        Unary(kind, (p, a) => p.Unary(op, a), partial);
+
+    private static EmitRule Unary(OpKind kind, Func<ProgramBuilder, Term, Term> primal, Func<ProgramBuilder, Term, Term, Term> partial) =>
+        new(kind, (p, a, _, _, _) => primal(p, a), (p, a, _, _, r, _) => [partial(p, a, r)]);
+
+    private static EmitRule Binary(OpKind kind, Func<ProgramBuilder, Term, Term, Term> primal,
+        Func<ProgramBuilder, Term, Term, Term, Term?[]> partials) =>
+        new(kind, (p, a, b, _, _) => primal(p, a, b), (p, a, b, _, r, _) => partials(p, a, b, r));
+
+    // A comparison or logical operation: 1 or 0, without partials (its operands have no edges).
+    private static EmitRule Predicate(OpKind kind, Func<ProgramBuilder, Term, Term, Term> primal) =>
+        new(kind, (p, a, b, _, _) => primal(p, a, b), (_, _, _, _, _, _) => new Term?[OpRules.Of(kind).Arity]);
 
     private static EmitRule[] Build()
     {
         EmitRule[] rules =
         [
-            new(OpKind.Copy, (_, a, _, _) => a, (_, _, _, _, _) => [One]),
-            new(OpKind.Neg, (_, a, _, _) => a.Negate(), (_, _, _, _, _) => [One.Negate()]),
-            new(OpKind.Add, (p, a, b, _) => p.Add(a, b), (_, _, _, _, _) => [One, One]),
-            new(OpKind.Sub, (p, a, b, _) => p.Sub(a, b), (_, _, _, _, _) => [One, One.Negate()]),
-            new(OpKind.Mul, (p, a, b, _) => p.Mul(a, b), (_, a, b, _, _) => [b, a]),
-            new(OpKind.Div, (p, a, b, _) => p.Div(a, b), (p, _, b, r, _) => [p.Div(One, b), p.Div(r.Negate(), b)]),
-            new(OpKind.IntegerPow, (p, a, _, n) => IntegerPower(p, a, n),
-                (p, a, _, _, n) => [n == 0 ? Term.Zero : p.Mul(Term.Of(n), IntegerPower(p, a, n - 1))]),
+            Unary(OpKind.Copy, (_, a) => a, (_, _, _) => One),
+            Unary(OpKind.Neg, (_, a) => a.Negate(), (_, _, _) => One.Negate()),
+            Binary(OpKind.Add, (p, a, b) => p.Add(a, b), (_, _, _, _) => [One, One]),
+            Binary(OpKind.Sub, (p, a, b) => p.Sub(a, b), (_, _, _, _) => [One, One.Negate()]),
+            Binary(OpKind.Mul, (p, a, b) => p.Mul(a, b), (_, a, b, _) => [b, a]),
+            Binary(OpKind.Div, (p, a, b) => p.Div(a, b), (p, _, b, r) => [p.Div(One, b), p.Div(r.Negate(), b)]),
+            new(OpKind.IntegerPow, (p, a, _, _, n) => IntegerPower(p, a, n),
+                (p, a, _, _, _, n) => [n == 0 ? Term.Zero : p.Mul(Term.Of(n), IntegerPower(p, a, n - 1))]),
             // A variable exponent needs ln a for ∂/∂b: computed once, before the power, which vector code takes as
             // e^(b·ln a) from it. Without partials the plain power: scalar code takes Math.Pow and would not use ln a.
-            new(OpKind.Pow, (p, a, b, _) => b.IsConstant || !p.WithPartials
+            Binary(OpKind.Pow, (p, a, b) => b.IsConstant || !p.WithPartials
                     ? p.Binary(IrOp.Pow, a, b)
                     : p.Ternary(IrOp.PowFromLog, a, b, p.Unary(IrOp.Log, a)),
-                (p, a, b, r, _) =>
+                (p, a, b, r) =>
                 [
                     // b·r/a rather than a second power: the one place this table departs from OpRules' arithmetic.
                     p.Ternary(IrOp.PowBaseSlope, a, b, r),
@@ -66,19 +77,29 @@ public static class EmitRules
             Unary(OpKind.Abs, IrOp.Abs, (p, a, _) => Sign(p, a)),
             Unary(OpKind.Erf, IrOp.Erf, (p, a, _) =>
                 p.Mul(Term.Of(SpecialFunctions.TwoOverSqrtPi), p.Unary(IrOp.Exp, p.Mul(a, a).Negate()))),
-            new(OpKind.Logistic, (p, a, _, _) => p.Div(One, p.Add(One, p.Unary(IrOp.Exp, a.Negate()))),
-                (p, _, _, r, _) => [p.Mul(r, p.Sub(One, r))]),
-            new(OpKind.Square, (p, a, _, _) => p.Mul(a, a), (p, a, _, _, _) => [p.Mul(Term.Of(2), a)]),
-            new(OpKind.Atan2, (p, y, x, _) => p.Binary(IrOp.Atan2, y, x),
-                (p, y, x, _, _) =>
+            Unary(OpKind.Logistic, (p, a) => p.Div(One, p.Add(One, p.Unary(IrOp.Exp, a.Negate()))), (p, _, r) => p.Mul(r, p.Sub(One, r))),
+            Unary(OpKind.Square, (p, a) => p.Mul(a, a), (p, a, _) => p.Mul(Term.Of(2), a)),
+            Binary(OpKind.Atan2, (p, y, x) => p.Binary(IrOp.Atan2, y, x),
+                (p, y, x, _) =>
                 {
                     var denominator = p.Add(p.Mul(x, x), p.Mul(y, y));
                     return [p.Div(x, denominator), p.Div(y.Negate(), denominator)];
                 }),
-            new(OpKind.Min, (p, a, b, _) => p.Binary(IrOp.Min, a, b),
-                (p, a, b, _, _) => [p.Binary(IrOp.Below, a, b), p.Binary(IrOp.Below, b, a)]),
-            new(OpKind.Max, (p, a, b, _) => p.Binary(IrOp.Max, a, b),
-                (p, a, b, _, _) => [p.Binary(IrOp.Below, b, a), p.Binary(IrOp.Below, a, b)]),
+            Binary(OpKind.Min, (p, a, b) => p.Binary(IrOp.Min, a, b),
+                (p, a, b, _) => [p.Binary(IrOp.Below, a, b), p.Binary(IrOp.Below, b, a)]),
+            Binary(OpKind.Max, (p, a, b) => p.Binary(IrOp.Max, a, b),
+                (p, a, b, _) => [p.Binary(IrOp.Below, b, a), p.Binary(IrOp.Below, a, b)]),
+            Predicate(OpKind.Less, (p, a, b) => p.Binary(IrOp.Less, a, b)),
+            Predicate(OpKind.LessEqual, (p, a, b) => p.Binary(IrOp.LessEqual, a, b)),
+            Predicate(OpKind.Equal, (p, a, b) => p.Binary(IrOp.Equal, a, b)),
+            Predicate(OpKind.NotEqual, (p, a, b) => p.Binary(IrOp.NotEqual, a, b)),
+            // Logic on truth values (nonzero, NaN included, is true) made of comparisons: 1·1 = 1, max picks any 1.
+            Predicate(OpKind.And, (p, a, b) => p.Mul(IsTrue(p, a), IsTrue(p, b))),
+            Predicate(OpKind.Or, (p, a, b) => p.Binary(IrOp.Max, IsTrue(p, a), IsTrue(p, b))),
+            Predicate(OpKind.Not, (p, a, _) => p.Binary(IrOp.Equal, a, Term.Zero)),
+            // The picked arm's partial is 1, the other's 0: "c is nonzero" and its negation, as the select decides it.
+            new(OpKind.Select, (p, c, a, b, _) => p.Ternary(IrOp.Select, c, a, b),
+                (p, c, _, _, _, _) => [null, IsTrue(p, c), p.Binary(IrOp.Equal, c, Term.Zero)]),
         ];
         for (int i = 0; i < rules.Length; i++)
         {
@@ -100,6 +121,9 @@ public static class EmitRules
         }
         return result;
     }
+
+    /// <summary>1 where <paramref name="a"/> is nonzero (NaN included), else 0.</summary>
+    private static Term IsTrue(ProgramBuilder p, Term a) => p.Binary(IrOp.NotEqual, a, Term.Zero);
 
     /// <summary>sign(a) with sign(0) = 0, as the difference of two steps (NaN gives 0).</summary>
     private static Term Sign(ProgramBuilder p, Term a) =>

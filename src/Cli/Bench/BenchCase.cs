@@ -4,10 +4,11 @@ namespace Elim.Cli.Bench;
 
 /// <summary>
 /// What every contender of <c>elim bench</c> evaluates: a graph and a batch of points in the per-point
-/// layout (<c>Inputs[p·n + i]</c>), on up to <see cref="Threads"/> threads.
+/// layout (<c>Inputs[p·n + i]</c>, <c>Data[p·d + k]</c>), on up to <see cref="Threads"/> threads.
 /// </summary>
 /// <param name="Graph">The function.</param>
 /// <param name="Inputs">Batch × n inputs, point after point.</param>
+/// <param name="Data">Batch × d data inputs, point after point (empty without data inputs).</param>
 /// <param name="Batch">Number of points.</param>
 /// <param name="Threads">Threads a contender may use.</param>
-public sealed record BenchCase(ComputationalGraph Graph, double[] Inputs, int Batch, int Threads);
+public sealed record BenchCase(ComputationalGraph Graph, double[] Inputs, double[] Data, int Batch, int Threads);

@@ -27,7 +27,7 @@ public static class BenchContenders
 
     /// <summary>
     /// Elim's compiled outputs and Jacobian with one order source, batched over all points in <paramref name="layout"/>
-    /// (structure-of-arrays inputs are transposed once, before timing).
+    /// (structure-of-arrays inputs and data are transposed once, before timing).
     /// </summary>
     private sealed class CompiledJacobian(string name, Func<ComputationalGraph, EliminationOrder> order,
         BatchLayout layout = BatchLayout.PerPoint) : IBenchContender
@@ -38,9 +38,10 @@ public static class BenchContenders
         {
             var function = JacobianCompiler.Compile(bench.Graph, order(bench.Graph));
             var inputs = layout == BatchLayout.PerPoint ? bench.Inputs : Columns(bench.Inputs, bench.Batch, function.InputCount);
+            var data = layout == BatchLayout.PerPoint ? bench.Data : Columns(bench.Data, bench.Batch, function.DataCount);
             var outputs = new double[bench.Batch * function.OutputCount];
             var jacobians = new double[outputs.Length * function.InputCount];
-            return (() => function.EvaluateBatch(inputs, outputs, jacobians, bench.Batch, layout, bench.Threads), bench.Batch);
+            return (() => function.EvaluateBatch(inputs, data, outputs, jacobians, bench.Batch, layout, bench.Threads), bench.Batch);
         }
 
         private static double[] Columns(double[] perPoint, int count, int width)
@@ -63,7 +64,7 @@ public static class BenchContenders
         {
             var primal = JacobianCompiler.CompilePrimal(bench.Graph);
             var outputs = new double[bench.Batch * primal.OutputCount];
-            return (() => primal.EvaluateBatch(bench.Inputs, outputs, bench.Batch, BatchLayout.PerPoint, bench.Threads), bench.Batch);
+            return (() => primal.EvaluateBatch(bench.Inputs, bench.Data, outputs, bench.Batch, BatchLayout.PerPoint, bench.Threads), bench.Batch);
         }
     }
 
@@ -74,11 +75,11 @@ public static class BenchContenders
 
         public (Action, int) Prepare(BenchCase bench)
         {
-            int n = bench.Graph.InputCount;
+            int n = bench.Graph.InputCount, d = bench.Graph.DataCount;
             int points = Math.Min(bench.Batch, InterpreterSample);
             return (() =>
             {
-                for (int p = 0; p < points; p++) Interpreter.ForwardJacobian(bench.Graph, bench.Inputs.AsSpan(p * n, n));
+                for (int p = 0; p < points; p++) Interpreter.ForwardJacobian(bench.Graph, bench.Inputs.AsSpan(p * n, n), bench.Data.AsSpan(p * d, d));
             }, points);
         }
     }

@@ -4,7 +4,10 @@ using Elim.Graph;
 
 namespace Elim.Cli.Bench;
 
-/// <summary>The batch of points to time: small random perturbations (±0.5 %) of a centre point.</summary>
+/// <summary>
+/// The batch of points to time: small random perturbations (±0.5 %) of a centre point; and their data inputs: the values
+/// <c>--data</c> gives at every point, else random ones (±0.5 % around 0.5, seeded), so every point reads its own data.
+/// </summary>
 public static partial class BenchPoints
 {
     /// <summary>
@@ -13,7 +16,7 @@ public static partial class BenchPoints
     /// </summary>
     public static double[] Centre(ComputationalGraph graph, string source, string? at)
     {
-        if (at is not null) return Commands.EvalCommand.ParsePoint(at, graph);
+        if (at is not null) return PointOptions.Inputs(at, graph);
         var header = TypicalPoint().Match(source);
         if (header.Success)
         {
@@ -26,10 +29,22 @@ public static partial class BenchPoints
         return Enumerable.Repeat(0.5, graph.InputCount).ToArray();
     }
 
-    /// <summary><paramref name="batch"/> points near <paramref name="centre"/>, point after point; seeded, so runs compare.</summary>
-    public static double[] Around(double[] centre, int batch)
+    /// <summary>
+    /// The data inputs of <paramref name="batch"/> points, point after point: <paramref name="given"/> at every point, else
+    /// random values near 0.5 (empty for a graph without data inputs).
+    /// </summary>
+    public static double[] Data(ComputationalGraph graph, double[]? given, int batch)
     {
-        var random = new Random(12345);
+        if (given is null) return Around(Enumerable.Repeat(0.5, graph.DataCount).ToArray(), batch, seed: 54321);
+        var data = new double[(long)batch * given.Length];
+        for (int p = 0; p < batch; p++) given.CopyTo(data, (long)p * given.Length);
+        return data;
+    }
+
+    /// <summary><paramref name="batch"/> points near <paramref name="centre"/>, point after point; seeded, so runs compare.</summary>
+    public static double[] Around(double[] centre, int batch, int seed = 12345)
+    {
+        var random = new Random(seed);
         var inputs = new double[(long)batch * centre.Length];
         for (long k = 0; k < inputs.Length; k++) inputs[k] = centre[k % centre.Length] * (1 + 0.01 * (random.NextDouble() - 0.5));
         return inputs;

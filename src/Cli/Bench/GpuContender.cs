@@ -23,7 +23,7 @@ public sealed class GpuContender(GpuDevice device) : IBenchContender, IDisposabl
         var kernel = _kernel = GpuJacobian.Create(device, function);
         var outputs = new double[bench.Batch * function.OutputCount];
         var jacobians = new double[outputs.Length * function.InputCount];
-        return (() => kernel.Evaluate(bench.Inputs, outputs, jacobians, bench.Batch, BatchLayout.PerPoint), bench.Batch);
+        return (() => kernel.Evaluate(bench.Inputs, bench.Data, outputs, jacobians, bench.Batch, BatchLayout.PerPoint), bench.Batch);
     }
 
     public void Dispose() => _kernel?.Dispose();

@@ -1,3 +1,4 @@
+using Elim.Graph;
 using Elim.TorchBridge;
 using static TorchSharp.torch;
 
@@ -15,6 +16,9 @@ public sealed class TorchSharpAutograd : IBenchContender
 
     /// <inheritdoc />
     public string Name => "torchsharp";
+
+    /// <summary>TorchGraph does not take data inputs (yet).</summary>
+    public bool CanRun(ComputationalGraph graph) => graph.DataCount == 0;
 
     /// <inheritdoc />
     public (Action Run, int Points) Prepare(BenchCase bench)

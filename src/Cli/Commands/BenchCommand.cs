@@ -1,5 +1,6 @@
 using System.Globalization;
 using Elim.Cli.Bench;
+using Elim.Graph;
 
 namespace Elim.Cli.Commands;
 
@@ -11,8 +12,8 @@ public sealed class BenchCommand(IReadOnlyList<IBenchContender> contenders) : IC
 
     public string Name => "bench";
     public string Summary => "time compiled Jacobians against the interpreter and the primal";
-    public string Usage => $"elim bench FILE --batch N [--threads T] [--function NAME] [--at X1,X2,...] [--only NAME,...] [--device {DeviceOption.Choices}] [--json]";
-    public IReadOnlyCollection<string> ValueOptions => ["batch", "threads", "function", "at", "only", "device"];
+    public string Usage => $"elim bench FILE --batch N [--threads T] [--function NAME] [--at X1,X2,...] [--data D1,D2,...] [--only NAME,...] [--device {DeviceOption.Choices}] [--json]";
+    public IReadOnlyCollection<string> ValueOptions => ["batch", "threads", "function", "at", "data", "only", "device"];
     public IReadOnlyCollection<string> Flags => ["json"];
 
     public int Run(Arguments arguments, TextWriter output, TextWriter error)
@@ -23,9 +24,10 @@ public sealed class BenchCommand(IReadOnlyList<IBenchContender> contenders) : IC
         int threads = PositiveInt(arguments, "threads", 1);
         using var device = DeviceOption.Open(arguments, error).Device;
         using var gpu = device is null ? null : new GpuContender(device);
-        var chosen = Choose(gpu is null ? contenders : [.. contenders, gpu], arguments.Value("only"));
+        var chosen = Runnable(Choose(gpu is null ? contenders : [.. contenders, gpu], arguments.Value("only")), graph, error);
         var centre = BenchPoints.Centre(graph, File.ReadAllText(path), arguments.Value("at"));
-        var bench = new BenchCase(graph, BenchPoints.Around(centre, batch), batch, threads);
+        var givenData = PointOptions.Data(arguments.Value("data"), graph, required: false);
+        var bench = new BenchCase(graph, BenchPoints.Around(centre, batch), BenchPoints.Data(graph, givenData, batch), batch, threads);
         var results = chosen.Select(contender =>
         {
             var (run, points) = contender.Prepare(bench);
@@ -38,7 +40,8 @@ public sealed class BenchCommand(IReadOnlyList<IBenchContender> contenders) : IC
         }
         double reference = results.FirstOrDefault(r => r.contender == "elim-best")?.secondsPerPoint ?? results[0].secondsPerPoint;
         string referenceName = results.Any(r => r.contender == "elim-best") ? "elim-best" : results[0].contender;
-        output.WriteLine($"{graph.Name}: batch {batch}, {threads} thread(s), around ({string.Join(", ", centre.Select(Format))})");
+        string data = graph.DataCount == 0 ? "" : givenData is null ? ", random data" : $", data ({string.Join(", ", givenData.Select(Format))})";
+        output.WriteLine($"{graph.Name}: batch {batch}, {threads} thread(s), around ({string.Join(", ", centre.Select(Format))}){data}");
         int width = Math.Max(16, results.Max(r => r.contender.Length)); // elim-best-ilgpu-cpu is longer than 16
         output.WriteLine($"  {"contender".PadRight(width)} {"ns/point",12} {"× " + referenceName,16}");
         foreach (var result in results)
@@ -56,6 +59,16 @@ public sealed class BenchCommand(IReadOnlyList<IBenchContender> contenders) : IC
                 throw new UsageException($"--only: unknown contender '{name}'. Contenders: {string.Join(", ", contenders.Select(c => c.Name))}.");
         }
         return contenders.Where(c => names.Contains(c.Name)).ToList();
+    }
+
+    /// <summary>The contenders that can run <paramref name="graph"/>; the others are named on <paramref name="error"/>.</summary>
+    private static IReadOnlyList<IBenchContender> Runnable(IReadOnlyList<IBenchContender> contenders, ComputationalGraph graph,
+        TextWriter error)
+    {
+        foreach (var contender in contenders.Where(c => !c.CanRun(graph)))
+            error.WriteLine($"elim: {contender.Name} cannot run '{graph.Name}'; left out.");
+        var runnable = contenders.Where(c => c.CanRun(graph)).ToList();
+        return runnable.Count > 0 ? runnable : throw new UsageException($"None of the chosen contenders can run '{graph.Name}'.");
     }
 
     private static int PositiveInt(Arguments arguments, string name, int? fallback)

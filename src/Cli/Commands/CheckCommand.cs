@@ -18,6 +18,7 @@ public sealed class CheckCommand : ICommand
         {
             function = graph.Name,
             inputs = graph.InputNames,
+            data = graph.DataCount > 0 ? graph.DataNames : null,
             outputs = graph.Outputs.Select(o => o.Name).ToArray(),
             vertices = graph.VertexCount,
             edges = graph.Edges.Count,
@@ -31,6 +32,7 @@ public sealed class CheckCommand : ICommand
         }
         output.WriteLine($"function   {summary.function}");
         output.WriteLine($"inputs     {graph.InputCount}: {string.Join(", ", summary.inputs)}");
+        if (graph.DataCount > 0) output.WriteLine($"data       {graph.DataCount}: {string.Join(", ", graph.DataNames)}");
         output.WriteLine($"outputs    {graph.OutputCount}: {string.Join(", ", summary.outputs)}");
         output.WriteLine($"vertices   {summary.vertices}");
         output.WriteLine($"edges      {summary.edges}");

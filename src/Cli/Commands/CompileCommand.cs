@@ -27,7 +27,8 @@ public sealed class CompileCommand : ICommand
         var (order, method) = choice == "best" ? BestOrder.Resolve(graph, OrderStore.Default()) : OrderChoice.Resolve(graph, choice);
         var exported = AssemblyExporter.Export(graph, order, path);
         if (arguments.Has("dump")) output.Write(ProgramPrinter.Print(ProgramLowering.Jacobian(graph, order)));
-        output.WriteLine($"wrote {exported.Path}: {exported.TypeName}.Jacobian(double[] x, double[] outputs, double[] jacobian)");
+        string data = exported.DataCount > 0 ? "double[] data, " : "";
+        output.WriteLine($"wrote {exported.Path}: {exported.TypeName}.Jacobian(double[] x, {data}double[] outputs, double[] jacobian)");
         output.WriteLine($"  {graph.Name}: {exported.InputCount} inputs, {exported.OutputCount} outputs; {method} order: " +
             $"emitted cost {exported.EmittedCost}, Markowitz cost {exported.MarkowitzCost}");
         if (exported.References.Count > 0)

@@ -3,27 +3,32 @@ using Elim.Graph;
 
 namespace Elim.Cli.Commands;
 
-/// <summary><c>elim eval FILE --at ...</c>: outputs and Jacobian at a point.</summary>
-public sealed class EvalCommand : ICommand
+/// <summary><c>elim eval FILE --at ... [--data ...]</c>: outputs and Jacobian at a point.</summary>
+/// <param name="load">Loads the graph of a FILE and a function name (default <see cref="GraphLoader.Load"/>).</param>
+public sealed class EvalCommand(Func<string, string?, ComputationalGraph> load) : ICommand
 {
+    /// <summary>An eval command reading .elim files.</summary>
+    public EvalCommand() : this(GraphLoader.Load) { }
+
     public string Name => "eval";
     public string Summary => "outputs and Jacobian at a point";
-    public string Usage => $"elim eval FILE --at X1,X2,... [--function NAME] [--order {OrderChoice.Names.Replace(", ", "|")}|PATH] [--backend il|interpreter] [--device {DeviceOption.Choices}] [--json]";
-    public IReadOnlyCollection<string> ValueOptions => ["function", "order", "at", "backend", "device"];
+    public string Usage => $"elim eval FILE --at X1,X2,... [--data D1,D2,...] [--function NAME] [--order {OrderChoice.Names.Replace(", ", "|")}|PATH] [--backend il|interpreter] [--device {DeviceOption.Choices}] [--json]";
+    public IReadOnlyCollection<string> ValueOptions => ["function", "order", "at", "data", "backend", "device"];
     public IReadOnlyCollection<string> Flags => ["json"];
 
     public int Run(Arguments arguments, TextWriter output, TextWriter error)
     {
-        var graph = GraphLoader.Load(arguments.SingleFile(), arguments.Value("function"));
-        var point = ParsePoint(arguments.Value("at"), graph);
+        var graph = load(arguments.SingleFile(), arguments.Value("function"));
+        var point = PointOptions.Inputs(arguments.Value("at"), graph);
+        var data = PointOptions.Data(arguments.Value("data"), graph)!;
         var (order, _) = OrderChoice.Resolve(graph, arguments.Value("order") ?? "markowitz");
         string backend = arguments.Value("backend") ?? "il";
         if (backend != "il" && arguments.Value("device") is { } device && device != "cpu")
             throw new UsageException($"--device {device} runs compiled code; it does not apply to --backend {backend}.");
         var (values, jacobian) = backend switch
         {
-            "il" => Compiled(graph, order, point, arguments, error),
-            "interpreter" => (Interpreter.Evaluate(graph, point), Interpreter.EliminationJacobian(graph, point, order)),
+            "il" => Compiled(graph, order, point, data, arguments, error),
+            "interpreter" => (Interpreter.Evaluate(graph, point, data), Interpreter.EliminationJacobian(graph, point, order, data)),
             var other => throw new UsageException($"--backend '{other}' is neither il nor interpreter."),
         };
         var outputNames = graph.Outputs.Select(o => o.Name).ToArray();
@@ -31,10 +36,16 @@ public sealed class EvalCommand : ICommand
             .Select(o => Enumerable.Range(0, graph.InputCount).Select(i => jacobian[o, i]).ToArray()).ToArray();
         if (arguments.Has("json"))
         {
-            JsonOutput.Write(output, new { function = graph.Name, inputs = graph.InputNames, outputs = outputNames, point, values, jacobian = rows });
+            bool hasData = graph.DataCount > 0;
+            JsonOutput.Write(output, new
+            {
+                function = graph.Name, inputs = graph.InputNames, dataInputs = hasData ? graph.DataNames : null, outputs = outputNames,
+                point, data = hasData ? data : null, values, jacobian = rows,
+            });
             return 0;
         }
-        output.WriteLine($"{graph.Name} at ({string.Join(", ", point.Select(Format))})");
+        string with = graph.DataCount > 0 ? $" with data ({string.Join(", ", data.Select(Format))})" : "";
+        output.WriteLine($"{graph.Name} at ({string.Join(", ", point.Select(Format))}){with}");
         int nameWidth = outputNames.Max(n => n.Length);
         for (int o = 0; o < outputNames.Length; o++) output.WriteLine($"  {outputNames[o].PadRight(nameWidth)} = {Format(values[o])}");
         output.WriteLine("Jacobian (row per output, column per input):");
@@ -45,7 +56,7 @@ public sealed class EvalCommand : ICommand
     }
 
     /// <summary>Outputs and Jacobian from the IL backend, or its kernel on the <c>--device</c> (a batch of one point).</summary>
-    private static (double[], double[,]) Compiled(ComputationalGraph graph, EliminationOrder order, double[] point,
+    private static (double[], double[,]) Compiled(ComputationalGraph graph, EliminationOrder order, double[] point, double[] data,
         Arguments arguments, TextWriter error)
     {
         var function = Backend.JacobianCompiler.Compile(graph, order);
@@ -53,11 +64,11 @@ public sealed class EvalCommand : ICommand
         var flat = new double[graph.OutputCount * graph.InputCount];
         using (var device = DeviceOption.Open(arguments, error).Device)
         {
-            if (device is null) function.Evaluate(point, values, flat);
+            if (device is null) function.Evaluate(point, data, values, flat);
             else
             {
                 using var kernel = Gpu.GpuJacobian.Create(device, function);
-                kernel.Evaluate(point, values, flat, count: 1);
+                kernel.Evaluate(point, data, values, flat, count: 1);
             }
         }
         var jacobian = new double[graph.OutputCount, graph.InputCount];
@@ -66,17 +77,4 @@ public sealed class EvalCommand : ICommand
     }
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-
-    /// <summary>Parses <c>--at</c>: one number per input, comma-separated.</summary>
-    internal static double[] ParsePoint(string? text, ComputationalGraph graph)
-    {
-        string expected = $"{graph.InputCount} comma-separated numbers, one per input ({string.Join(", ", graph.InputNames)})";
-        if (text is null) throw new UsageException($"Missing --at: give {expected}.");
-        var parts = text.Split(',', StringSplitOptions.TrimEntries);
-        if (parts.Length != graph.InputCount)
-            throw new UsageException($"--at has {parts.Length} number(s); '{graph.Name}' needs {expected}.");
-        return parts.Select((part, i) => double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
-            ? value
-            : throw new UsageException($"--at: '{part}' (for {graph.InputNames[i]}) is not a number.")).ToArray();
-    }
 }

@@ -12,14 +12,14 @@ namespace Elim.Gpu.Emit;
 /// </summary>
 internal static class GpuKernelEmitter
 {
-    /// <summary>The kernel method <c>Run(Index1D, ArrayView x, ArrayView y, ArrayView jacobian, long stride)</c>.</summary>
+    /// <summary>The kernel method <c>Run(Index1D, ArrayView x, ArrayView data, ArrayView y, ArrayView jacobian, long stride)</c>.</summary>
     public static MethodInfo Emit(JacobianProgram program, string name)
     {
         var assembly = AssemblyBuilder.DefineDynamicAssembly(new AssemblyName("Elim.Gpu.Emitted." + name), AssemblyBuilderAccess.RunAndCollect);
         var type = assembly.DefineDynamicModule("Elim.Gpu.Emitted").DefineType(
             "Elim.Gpu.Emitted." + name, TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Abstract);
         var method = type.DefineMethod("Run", MethodAttributes.Public | MethodAttributes.Static, typeof(void), ViewAccess.Parameters);
-        string[] names = ["point", "x", "y", "jacobian", "stride"];
+        string[] names = ["point", "x", "data", "y", "jacobian", "stride"];
         for (int i = 0; i < names.Length; i++) method.DefineParameter(i + 1, ParameterAttributes.None, names[i]);
         var il = method.GetILGenerator();
         var access = new ViewAccess(il);

@@ -8,7 +8,7 @@ using ILGPU.Runtime;
 namespace Elim.Gpu.Emit;
 
 /// <summary>
-/// Element access of a kernel <c>(Index1D point, ArrayView&lt;double&gt; x, ArrayView&lt;double&gt; y,
+/// Element access of a kernel <c>(Index1D point, ArrayView&lt;double&gt; x, ArrayView&lt;double&gt; data, ArrayView&lt;double&gt; y,
 /// ArrayView&lt;double&gt; jacobian, long stride)</c> in structure-of-arrays layout: row r of point p is element
 /// <c>r·stride + p</c>, so neighbouring threads touch neighbouring addresses. Elements are reached through the
 /// view's <c>ref double</c> indexer (<c>ldind.r8</c> / <c>stind.r8</c>).
@@ -16,11 +16,11 @@ namespace Elim.Gpu.Emit;
 internal sealed class ViewAccess : IElementAccess
 {
     /// <summary>Argument positions of the kernel.</summary>
-    public const short Point = 0, Inputs = 1, Outputs = 2, Jacobian = 3, Stride = 4;
+    public const short Point = 0, Inputs = 1, Data = 2, Outputs = 3, Jacobian = 4, Stride = 5;
 
     /// <summary>The kernel's parameter types, in argument order.</summary>
     public static readonly Type[] Parameters =
-        [typeof(Index1D), typeof(ArrayView<double>), typeof(ArrayView<double>), typeof(ArrayView<double>), typeof(long)];
+        [typeof(Index1D), typeof(ArrayView<double>), typeof(ArrayView<double>), typeof(ArrayView<double>), typeof(ArrayView<double>), typeof(long)];
 
     private static readonly MethodInfo Item = typeof(ArrayView<double>).GetProperty("Item", [typeof(long)])!.GetMethod!;
     private static readonly MethodInfo PointX = typeof(Index1D).GetProperty(nameof(Index1D.X))!.GetMethod!;
@@ -37,9 +37,13 @@ internal sealed class ViewAccess : IElementAccess
         il.Emit(OpCodes.Stloc, _point);
     }
 
-    public void EmitLoadInput(ILGenerator il, int input)
+    public void EmitLoadInput(ILGenerator il, int input) => EmitLoad(il, Inputs, input);
+
+    public void EmitLoadData(ILGenerator il, int index) => EmitLoad(il, Data, index);
+
+    private void EmitLoad(ILGenerator il, short view, int row)
     {
-        EmitAddress(il, Inputs, input);
+        EmitAddress(il, view, row);
         il.Emit(OpCodes.Ldind_R8);
     }
 

@@ -37,6 +37,21 @@ public sealed class JacobiansTests : IDisposable
     }
 
     [Fact]
+    public void AGraphWithDataCompilesAndTakesItsDataPerCall()
+    {
+        var graph = BranchGraphs.Piecewise();
+        var function = Jacobians.Compile(graph, Options(OrderSource.MinimalMarkowitz));
+        Assert.Equal(["w", "t"], function.DataNames);
+        var (point, data) = BranchGraphs.PiecewisePoints()[0];
+        var outputs = new double[function.OutputCount];
+        var jacobian = new double[function.OutputCount * function.InputCount];
+        function.Evaluate(point, data, outputs, jacobian);
+        Assert.Equal(Interpreter.Evaluate(graph, point, data), outputs);
+        var path = Path.Combine(_directory, "piecewise.dll");
+        Assert.Equal(2, Jacobians.Export(graph, path, Options(OrderSource.Reverse)).DataCount);
+    }
+
+    [Fact]
     public void FilesCompileAndEveryOrderSourceGivesItsOrder()
     {
         string path = Repository.Example("roe_flux_1d");
