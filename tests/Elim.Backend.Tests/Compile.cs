@@ -19,12 +19,12 @@ public static class Compile
         new(graph, order, new CompiledCode(ProgramLowering.Jacobian(graph, order), JacobianCompiler.TypeName(graph, "Jacobian"), lanes),
             () => JacobianCompiler.CompilePrimal(graph, Cache));
 
-    /// <summary>Compiled outputs and row-major Jacobian at one point.</summary>
-    public static (double[] Outputs, double[] Jacobian) At(JacobianFunction function, double[] x)
+    /// <summary>Compiled outputs and row-major Jacobian at one point (with the data inputs <paramref name="data"/>).</summary>
+    public static (double[] Outputs, double[] Jacobian) At(JacobianFunction function, double[] x, double[]? data = null)
     {
         var outputs = new double[function.OutputCount];
         var jacobian = new double[function.OutputCount * function.InputCount];
-        function.Evaluate(x, outputs, jacobian);
+        function.Evaluate(x, data ?? [], outputs, jacobian);
         return (outputs, jacobian);
     }
 }

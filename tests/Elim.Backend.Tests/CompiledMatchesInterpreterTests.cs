@@ -12,18 +12,19 @@ public class CompiledMatchesInterpreterTests
     {
         var example = ExamplePoints.All.Single(e => e.File == file && (e.Function ?? "") == function);
         var graph = TaskGraphs.Example(file, example.Function);
+        var data = ExamplePoints.Data(file);
         var orders = new[] { StandardOrders.Forward(graph), StandardOrders.Reverse(graph), StandardOrders.MinimalMarkowitz(graph) }
             .Concat(Enumerable.Range(0, 4).Select(seed => RandomGraphs.RandomOrder(graph, seed)));
         var random = new Random(7);
         // Nearby points, where the function is still inside its domain (g's domain is narrow).
         var points = Enumerable.Range(0, 3)
             .Select(_ => example.Point.Select(v => v * (0.9 + 0.2 * random.NextDouble())).ToArray())
-            .Where(p => Interpreter.ForwardJacobian(graph, p).Cast<double>().All(double.IsFinite))
+            .Where(p => Interpreter.ForwardJacobian(graph, p, data).Cast<double>().All(double.IsFinite))
             .Prepend(example.Point).ToList();
         foreach (var order in orders)
         {
             var compiled = Compile.Jacobian(graph, order);
-            foreach (var point in points) AssertAgrees(graph, order, compiled, point);
+            foreach (var point in points) AssertAgrees(graph, order, compiled, point, data);
         }
     }
 
@@ -54,16 +55,17 @@ public class CompiledMatchesInterpreterTests
         }
     }
 
-    internal static void AssertAgrees(ComputationalGraph graph, EliminationOrder order, Cpu.JacobianFunction function, double[] point)
+    internal static void AssertAgrees(ComputationalGraph graph, EliminationOrder order, Cpu.JacobianFunction function, double[] point,
+        double[]? data = null)
     {
-        var (outputs, jacobian) = Compile.At(function, point);
-        var expectedOutputs = Interpreter.Evaluate(graph, point);
+        var (outputs, jacobian) = Compile.At(function, point, data);
+        var expectedOutputs = Interpreter.Evaluate(graph, point, data);
         for (int o = 0; o < outputs.Length; o++) Close.Equal(expectedOutputs[o], outputs[o], $"{graph.Name} y[{o}]");
         // Relative to the sum of |path products| (cancellation is judged fairly): the emit rules compute pow's
         // base partial from the power, the interpreter as b·a^(b−1).
-        var expected = Interpreter.EliminationJacobian(graph, point, order);
+        var expected = Interpreter.EliminationJacobian(graph, point, order, data);
         var actual = new double[expected.GetLength(0), expected.GetLength(1)];
         Buffer.BlockCopy(jacobian, 0, actual, 0, jacobian.Length * sizeof(double));
-        JacobianComparison.AssertClose(expected, actual, Close.Tolerance, $"{graph.Name} order {order}", scale: RoundingScale.Of(graph, point));
+        JacobianComparison.AssertClose(expected, actual, Close.Tolerance, $"{graph.Name} order {order}", scale: RoundingScale.Of(graph, point, data));
     }
 }

@@ -18,6 +18,9 @@ public static class ExamplePoints
         }.Select(file => (file, (string?)null, ExampleHeader.Point(file))),
     ];
 
+    /// <summary>The examples without data inputs (for oracles and paths that do not take data yet).</summary>
+    public static IReadOnlyList<(string File, string? Function, double[] Point)> WithoutData => All.Where(e => Data(e.File).Length == 0).ToList();
+
     /// <summary>The data values of example <paramref name="file"/> at its typical point (none for examples without data inputs).</summary>
     public static double[] Data(string file) => ExampleHeader.Data(file);
 }

@@ -14,7 +14,7 @@ public sealed class ExampleOracleTests
     public static TheoryData<string, string> Examples()
     {
         var data = new TheoryData<string, string>();
-        foreach (var (file, function, _) in ExamplePoints.All) data.Add(file, function ?? "");
+        foreach (var (file, function, _) in ExamplePoints.WithoutData) data.Add(file, function ?? "");
         return data;
     }
 

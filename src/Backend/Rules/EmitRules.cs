@@ -100,6 +100,7 @@ public static class EmitRules
             // The picked arm's partial is 1, the other's 0: "c is nonzero" and its negation, as the select decides it.
             new(OpKind.Select, (p, c, a, b, _) => p.Ternary(IrOp.Select, c, a, b),
                 (p, c, _, _, _, _) => [null, IsTrue(p, c), p.Binary(IrOp.Equal, c, Term.Zero)]),
+            new(OpKind.StopGradient, (_, a, _, _, _) => a, (_, _, _, _, _, _) => [null]),
         ];
         for (int i = 0; i < rules.Length; i++)
         {

@@ -26,7 +26,7 @@ internal static class SyntaxErrors
 
     private static string? Hint(string text, int position, List<string> expected)
     {
-        if (position < text.Length && text[position] is var c && !Tokens.IsWordPart(c) && !char.IsWhiteSpace(c) && "+-*/^()[]{},;=.#".IndexOf(c) < 0)
+        if (position < text.Length && text[position] is var c && !Tokens.IsWordPart(c) && !char.IsWhiteSpace(c) && "+-*/^()[]{},;=.#<>!&|?:@".IndexOf(c) < 0)
             return $"'{c}' is not part of the language; names use letters, digits and '_'";
         if (expected.Contains("'->'")) return "write the outputs after '->', as in: function f(x) -> (y) { ... }";
         if (expected.Exists(e => e.Contains("')'"))) return "close every '(' with ')'";
