@@ -19,6 +19,17 @@ public class OpSemanticsTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
+    public void EmitRulesHavePartialsExactlyWhereOpRulesDo(OpKind kind)
+    {
+        var rule = OpRules.Of(kind);
+        var program = new Program.ProgramBuilder();
+        var partials = EmitRules.Of(kind).Partials(program, program.Input(0), program.Input(1), program.Input(2), program.Input(3), 2);
+        Assert.Equal(rule.Arity, partials.Length);
+        for (int j = 0; j < rule.Arity; j++) Assert.Equal(rule.IsDifferentiable(j), partials[j] is not null);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
     public void SingleOperationMatchesTheInterpreter(OpKind kind)
     {
         foreach (var (graph, points) in Cases(kind))

@@ -98,7 +98,8 @@ public sealed class ScalarLaneEmitter : ILaneEmitter
 
     /// <summary>
     /// Pushes what <paramref name="nonZero"/> pushes where <paramref name="test"/> is nonzero (NaN included), else what
-    /// <paramref name="zero"/> pushes: a branch over two loads, which the JIT and ILGPU turn into a conditional move.
+    /// <paramref name="zero"/> pushes: a short branch that picks one value, never arithmetic on both (so a NaN in the value
+    /// not picked stays out).
     /// </summary>
     private static void Select(ILGenerator il, Term test, Action<Term> load, Action nonZero, Action zero)
     {
