@@ -68,7 +68,7 @@ public static class OpRules
             Unary(OpKind.Log, "log", Math.Log, (a, _) => 1 / a),
             Unary(OpKind.Log1p, "log1p", SpecialFunctions.Log1p, (a, _) => 1 / (1 + a)),
             Unary(OpKind.Sqrt, "sqrt", Math.Sqrt, (_, r) => 0.5 / r),
-            Unary(OpKind.Abs, "abs", Math.Abs, (a, _) => Math.Sign(a)),
+            Unary(OpKind.Abs, "abs", Math.Abs, (a, _) => a > 0 ? 1 : a < 0 ? -1 : 0), // NaN gives 0, as the emitted code does
             Unary(OpKind.Erf, "erf", SpecialFunctions.Erf, (a, _) => SpecialFunctions.TwoOverSqrtPi * Math.Exp(-a * a)),
             Unary(OpKind.Logistic, "logistic", SpecialFunctions.Logistic, (_, r) => r * (1 - r)),
             Unary(OpKind.Square, "square", a => a * a, (a, _) => 2 * a),

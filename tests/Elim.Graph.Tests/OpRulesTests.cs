@@ -111,6 +111,7 @@ public class OpRulesTests
     public void DomainEdgesFollowJaxConventions()
     {
         Assert.Equal(0, OpRules.Of(OpKind.Abs).Partials[0]!(0, 0, 0, 0, 0));
+        Assert.Equal(0, OpRules.Of(OpKind.Abs).Partials[0]!(double.NaN, 0, 0, double.NaN, 0));
         Assert.Equal(0.5, OpRules.Of(OpKind.Max).Partials[0]!(1, 1, 0, 1, 0));
         Assert.Equal(0.5, OpRules.Of(OpKind.Min).Partials[1]!(1, 1, 0, 1, 0));
         Assert.Equal(0, OpRules.Of(OpKind.Pow).Partials[1]!(0, 2, 0, 0, 0));
