@@ -27,20 +27,17 @@ public static class CommandLine
         [new CheckCommand(), new OpsCommand(), new CostCommand(), new EvalCommand(), new DotCommand(), new CompileCommand(), new BenchCommand(), new SearchCommand(), new TrainCommand()];
 
     /// <summary>Runs <paramref name="args"/>, writing to <paramref name="output"/> and <paramref name="error"/>.</summary>
-    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error) => Run(args, output, error, Commands);
-
-    /// <summary>Runs <paramref name="args"/> with <paramref name="commands"/> (tests give commands that load graphs of their own).</summary>
-    internal static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error, IReadOnlyList<ICommand> commands)
+    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
         if (args.Count == 0 || args[0] is "help" or "--help" or "-h")
         {
-            WriteHelp(output, commands);
+            WriteHelp(output);
             return args.Count == 0 ? UsageError : 0;
         }
-        var command = commands.FirstOrDefault(c => c.Name == args[0]);
+        var command = Commands.FirstOrDefault(c => c.Name == args[0]);
         if (command is null)
         {
-            error.WriteLine($"error: unknown command '{args[0]}'. Commands: {string.Join(", ", commands.Select(c => c.Name))}.");
+            error.WriteLine($"error: unknown command '{args[0]}'. Commands: {string.Join(", ", Commands.Select(c => c.Name))}.");
             return UsageError;
         }
         if (args.Skip(1).Any(a => a is "--help" or "-h"))
@@ -76,12 +73,12 @@ public static class CommandLine
         }
     }
 
-    private static void WriteHelp(TextWriter output, IReadOnlyList<ICommand> commands)
+    private static void WriteHelp(TextWriter output)
     {
         output.WriteLine("elim — exact Jacobians by cross-country elimination");
         output.WriteLine();
-        int width = commands.Max(c => c.Name.Length);
-        foreach (var command in commands) output.WriteLine($"  {command.Name.PadRight(width)}  {command.Summary}");
+        int width = Commands.Max(c => c.Name.Length);
+        foreach (var command in Commands) output.WriteLine($"  {command.Name.PadRight(width)}  {command.Summary}");
         output.WriteLine();
         output.WriteLine("Run 'elim COMMAND --help' for a command's options.");
     }

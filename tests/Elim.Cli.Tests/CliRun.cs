@@ -5,14 +5,11 @@ namespace Elim.Cli.Tests;
 /// <summary>Runs the command line in process and captures what it prints.</summary>
 public sealed record CliRun(int ExitCode, string Output, string Error)
 {
-    public static CliRun Of(params string[] args) => With(CommandLine.Commands, args);
-
-    /// <summary>Runs <paramref name="args"/> with <paramref name="commands"/> instead of the real ones.</summary>
-    public static CliRun With(IReadOnlyList<ICommand> commands, params string[] args)
+    public static CliRun Of(params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        int code = CommandLine.Run(args, output, error, commands);
+        int code = CommandLine.Run(args, output, error);
         return new CliRun(code, output.ToString(), error.ToString());
     }
 

@@ -1,25 +1,43 @@
 using System.Text.Json.Nodes;
 using Elim.Cli.Bench;
-using Elim.Cli.Commands;
+using Elim.Frontend;
 using Elim.Graph;
 using Elim.Testing;
 
 namespace Elim.Cli.Tests;
 
 /// <summary>
-/// <c>--data</c> beside <c>--at</c>: the data of a graph with data inputs (built with <see cref="GraphBuilder"/> and handed to
-/// the eval command, as the language cannot declare data yet), and clear usage errors when they are missing, miscounted,
-/// not numbers, or given for a graph without data.
+/// <c>--data</c> beside <c>--at</c>: the data of a program with data parameters, and clear usage errors when they are
+/// missing, miscounted, not numbers, or given for a graph without data.
 /// </summary>
 public sealed class DataOptionTests
 {
     private const string RoePoint = "0.01,0.02,0.02,0.01,0.03,0.03";
     private static readonly string Roe = Repository.Example("roe_flux_1d");
-    private static readonly ComputationalGraph Piecewise = BranchGraphs.Piecewise();
 
-    /// <summary><c>elim eval piecewise ARGS</c> with the piecewise graph (w, t are its data inputs).</summary>
-    private static CliRun Eval(params string[] args) =>
-        CliRun.With([new EvalCommand((_, _) => Piecewise)], ["eval", "piecewise", .. args]).WithoutStackTrace();
+    // Branches on both inputs and data, a NaN test (x != x), and data in every kind of place.
+    private const string PiecewiseText = """
+        function piecewise(x, y, data w, data t) -> (s, u, v, p, g) {
+            s = x < t ? sin(x * y) - w : sqrt(x) * w;
+            g = y <= w && !(x == y) || x != x;
+            u = g ? x * y : y / w;
+            p = cos(w) * t;
+            v = x * p + s;
+        }
+        """;
+
+    private static readonly string PiecewiseFile = WriteProgram();
+    private static readonly ComputationalGraph Piecewise = ElimFrontend.Compile(PiecewiseText, PiecewiseFile);
+
+    private static string WriteProgram()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"elim-piecewise-{Environment.ProcessId}.elim");
+        File.WriteAllText(path, PiecewiseText);
+        return path;
+    }
+
+    /// <summary><c>elim eval piecewise.elim ARGS</c> (w, t are its data inputs).</summary>
+    private static CliRun Eval(params string[] args) => CliRun.Of(["eval", PiecewiseFile, .. args]).WithoutStackTrace();
 
     [Theory]
     [InlineData("il")]

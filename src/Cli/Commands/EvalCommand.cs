@@ -4,12 +4,8 @@ using Elim.Graph;
 namespace Elim.Cli.Commands;
 
 /// <summary><c>elim eval FILE --at ... [--data ...]</c>: outputs and Jacobian at a point.</summary>
-/// <param name="load">Loads the graph of a FILE and a function name (default <see cref="GraphLoader.Load"/>).</param>
-public sealed class EvalCommand(Func<string, string?, ComputationalGraph> load) : ICommand
+public sealed class EvalCommand : ICommand
 {
-    /// <summary>An eval command reading .elim files.</summary>
-    public EvalCommand() : this(GraphLoader.Load) { }
-
     public string Name => "eval";
     public string Summary => "outputs and Jacobian at a point";
     public string Usage => $"elim eval FILE --at X1,X2,... [--data D1,D2,...] [--function NAME] [--order {OrderChoice.Names.Replace(", ", "|")}|PATH] [--backend il|interpreter] [--device {DeviceOption.Choices}] [--json]";
@@ -18,7 +14,7 @@ public sealed class EvalCommand(Func<string, string?, ComputationalGraph> load) 
 
     public int Run(Arguments arguments, TextWriter output, TextWriter error)
     {
-        var graph = load(arguments.SingleFile(), arguments.Value("function"));
+        var graph = GraphLoader.Load(arguments.SingleFile(), arguments.Value("function"));
         var point = PointOptions.Inputs(arguments.Value("at"), graph);
         var data = PointOptions.Data(arguments.Value("data"), graph)!;
         var (order, _) = OrderChoice.Resolve(graph, arguments.Value("order") ?? "markowitz");
