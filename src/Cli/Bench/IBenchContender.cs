@@ -1,5 +1,3 @@
-using Elim.Graph;
-
 namespace Elim.Cli.Bench;
 
 /// <summary>
@@ -16,7 +14,4 @@ public interface IBenchContender
     /// it evaluates (the whole batch, or a sample of it for slow contenders).
     /// </summary>
     (Action Run, int Points) Prepare(BenchCase bench);
-
-    /// <summary>Whether this contender can evaluate <paramref name="graph"/> at all (the bench leaves it out, saying so, when not).</summary>
-    bool CanRun(ComputationalGraph graph) => true;
 }

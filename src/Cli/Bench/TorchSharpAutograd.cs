@@ -17,18 +17,17 @@ public sealed class TorchSharpAutograd : IBenchContender
     /// <inheritdoc />
     public string Name => "torchsharp";
 
-    /// <summary>TorchGraph does not take data inputs (yet).</summary>
-    public bool CanRun(ComputationalGraph graph) => graph.DataCount == 0;
-
     /// <inheritdoc />
     public (Action Run, int Points) Prepare(BenchCase bench)
     {
         int n = bench.Graph.InputCount;
         int points = Math.Min(bench.Batch, Sample);
+        int d = bench.Graph.DataCount;
         var inputs = tensor(bench.Inputs.AsSpan(0, points * n).ToArray(), [points, n], float64);
+        var data = d == 0 ? null : tensor(bench.Data.AsSpan(0, points * d).ToArray(), [points, d], float64);
         return (() =>
         {
-            using var result = TorchGraph.JacobianBatch(bench.Graph, inputs, bench.Threads);
+            using var result = TorchGraph.JacobianBatch(bench.Graph, inputs, bench.Threads, data);
         }, points);
     }
 }

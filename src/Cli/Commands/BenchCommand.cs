@@ -1,6 +1,5 @@
 using System.Globalization;
 using Elim.Cli.Bench;
-using Elim.Graph;
 
 namespace Elim.Cli.Commands;
 
@@ -24,7 +23,7 @@ public sealed class BenchCommand(IReadOnlyList<IBenchContender> contenders) : IC
         int threads = PositiveInt(arguments, "threads", 1);
         using var device = DeviceOption.Open(arguments, error).Device;
         using var gpu = device is null ? null : new GpuContender(device);
-        var chosen = Runnable(Choose(gpu is null ? contenders : [.. contenders, gpu], arguments.Value("only")), graph, error);
+        var chosen = Choose(gpu is null ? contenders : [.. contenders, gpu], arguments.Value("only"));
         var centre = BenchPoints.Centre(graph, File.ReadAllText(path), arguments.Value("at"));
         var givenData = PointOptions.Data(arguments.Value("data"), graph, required: false);
         var bench = new BenchCase(graph, BenchPoints.Around(centre, batch), BenchPoints.Data(graph, givenData, batch), batch, threads);
@@ -59,16 +58,6 @@ public sealed class BenchCommand(IReadOnlyList<IBenchContender> contenders) : IC
                 throw new UsageException($"--only: unknown contender '{name}'. Contenders: {string.Join(", ", contenders.Select(c => c.Name))}.");
         }
         return contenders.Where(c => names.Contains(c.Name)).ToList();
-    }
-
-    /// <summary>The contenders that can run <paramref name="graph"/>; the others are named on <paramref name="error"/>.</summary>
-    private static IReadOnlyList<IBenchContender> Runnable(IReadOnlyList<IBenchContender> contenders, ComputationalGraph graph,
-        TextWriter error)
-    {
-        foreach (var contender in contenders.Where(c => !c.CanRun(graph)))
-            error.WriteLine($"elim: {contender.Name} cannot run '{graph.Name}'; left out.");
-        var runnable = contenders.Where(c => c.CanRun(graph)).ToList();
-        return runnable.Count > 0 ? runnable : throw new UsageException($"None of the chosen contenders can run '{graph.Name}'.");
     }
 
     private static int PositiveInt(Arguments arguments, string name, int? fallback)
