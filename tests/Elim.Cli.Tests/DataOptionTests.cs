@@ -104,19 +104,22 @@ public sealed class DataOptionTests
     }
 
     [Fact]
-    public void BenchPointsGetTheGivenDataOrRandomDataNearAHalf()
+    public void BenchPointsGetTheGivenDataOrDataNearTheTypicalData()
     {
-        Assert.Equal([1.5, 1.0, 1.5, 1.0, 1.5, 1.0], BenchPoints.Data(Piecewise, [1.5, 1.0], 3));
-        var random = BenchPoints.Data(Piecewise, null, 50);
+        Assert.Equal([1.5, 1.0, 1.5, 1.0, 1.5, 1.0], BenchPoints.Data(Piecewise, PiecewiseText, [1.5, 1.0], 3));
+        var random = BenchPoints.Data(Piecewise, PiecewiseText, null, 50);
         Assert.Equal(100, random.Length);
         Assert.All(random, d => Assert.InRange(d, 0.4975, 0.5025));
-        Assert.Equal(random, BenchPoints.Data(Piecewise, null, 50)); // seeded
+        Assert.Equal(random, BenchPoints.Data(Piecewise, PiecewiseText, null, 50)); // seeded
+        var typical = BenchPoints.Data(Piecewise, "// Typical data (w, t): 2, -4\n" + PiecewiseText, null, 50);
+        Assert.All(typical.Where((_, k) => k % 2 == 0), w => Assert.InRange(w, 1.99, 2.01));
+        Assert.All(typical.Where((_, k) => k % 2 == 1), t => Assert.InRange(t, -4.02, -3.98));
     }
 
     [Fact]
     public void EveryContenderRunsABatchWithData()
     {
-        var bench = new BenchCase(Piecewise, BenchPoints.Around([0.3, 0.7], 13), BenchPoints.Data(Piecewise, null, 13), 13, Threads: 2);
+        var bench = new BenchCase(Piecewise, BenchPoints.Around([0.3, 0.7], 13), BenchPoints.Data(Piecewise, PiecewiseText, null, 13), 13, Threads: 2);
         foreach (var contender in BenchContenders.All)
         {
             var (run, points) = contender.Prepare(bench);

@@ -24,9 +24,10 @@ public sealed class BenchCommand(IReadOnlyList<IBenchContender> contenders) : IC
         using var device = DeviceOption.Open(arguments, error).Device;
         using var gpu = device is null ? null : new GpuContender(device);
         var chosen = Choose(gpu is null ? contenders : [.. contenders, gpu], arguments.Value("only"));
-        var centre = BenchPoints.Centre(graph, File.ReadAllText(path), arguments.Value("at"));
+        string source = File.ReadAllText(path);
+        var centre = BenchPoints.Centre(graph, source, arguments.Value("at"));
         var givenData = PointOptions.Data(arguments.Value("data"), graph, required: false);
-        var bench = new BenchCase(graph, BenchPoints.Around(centre, batch), BenchPoints.Data(graph, givenData, batch), batch, threads);
+        var bench = new BenchCase(graph, BenchPoints.Around(centre, batch), BenchPoints.Data(graph, source, givenData, batch), batch, threads);
         var results = chosen.Select(contender =>
         {
             var (run, points) = contender.Prepare(bench);
@@ -39,7 +40,7 @@ public sealed class BenchCommand(IReadOnlyList<IBenchContender> contenders) : IC
         }
         double reference = results.FirstOrDefault(r => r.contender == "elim-best")?.secondsPerPoint ?? results[0].secondsPerPoint;
         string referenceName = results.Any(r => r.contender == "elim-best") ? "elim-best" : results[0].contender;
-        string data = graph.DataCount == 0 ? "" : givenData is null ? ", random data" : $", data ({string.Join(", ", givenData.Select(Format))})";
+        string data = graph.DataCount == 0 ? "" : givenData is null ? ", data near the typical data" : $", data ({string.Join(", ", givenData.Select(Format))})";
         output.WriteLine($"{graph.Name}: batch {batch}, {threads} thread(s), around ({string.Join(", ", centre.Select(Format))}){data}");
         int width = Math.Max(16, results.Max(r => r.contender.Length)); // elim-best-ilgpu-cpu is longer than 16
         output.WriteLine($"  {"contender".PadRight(width)} {"ns/point",12} {"× " + referenceName,16}");
