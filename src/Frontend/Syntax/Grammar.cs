@@ -122,13 +122,17 @@ internal sealed class Grammar
             .XOr(ArrayLiteral)
             .Named("expression");
 
+    /// <summary><c>open item {, item} close</c>, at least one item, as in <c>[a, b]</c>.</summary>
+    private Parser<(List<T> Items, SourceSpan Open, SourceSpan Close)> CommaList<T>(string open, Parser<T> item, string close) =>
+        from o in _t.Symbol(open)
+        from first in item
+        from rest in (from comma in _t.Symbol(",") from i in item select i).XMany()
+        from c in _t.Symbol(close).Named($"',' or '{close}'")
+        select (new List<T> { first }.Concat(rest).ToList(), o, c);
+
     private Parser<ExpressionSyntax>? _arrayLiteral;
     private Parser<ExpressionSyntax> ArrayLiteral => _arrayLiteral ??=
-        from open in _t.Symbol("[")
-        from first in Expression
-        from rest in (from comma in _t.Symbol(",") from e in Expression select e).XMany()
-        from close in _t.Symbol("]").Named("',' or ']'")
-        select (ExpressionSyntax)new ArrayLiteralSyntax([first, .. rest], Tokens.Join(open, close));
+        CommaList("[", Expression, "]").Select(l => (ExpressionSyntax)new ArrayLiteralSyntax(l.Items, Tokens.Join(l.Open, l.Close)));
 
     private Parser<ExpressionSyntax>? _parenthesized;
     private Parser<ExpressionSyntax> Parenthesized => _parenthesized ??=
@@ -158,11 +162,7 @@ internal sealed class Grammar
 
     private Parser<(List<IndexPart> Parts, SourceSpan End)>? _indexSuffix;
     private Parser<(List<IndexPart> Parts, SourceSpan End)> IndexSuffix => _indexSuffix ??=
-        from open in _t.Symbol("[")
-        from first in IndexPosition
-        from rest in (from comma in _t.Symbol(",") from p in IndexPosition select p).XMany()
-        from close in _t.Symbol("]").Named("',' or ']'")
-        select (new List<IndexPart> { first }.Concat(rest).ToList(), close);
+        CommaList("[", IndexPosition, "]").Select(l => (l.Items, l.Close));
 
     private Parser<CallSyntax>? _call;
     private Parser<CallSyntax> Call => _call ??=
@@ -200,14 +200,9 @@ internal sealed class Grammar
     private Parser<TargetSyntax>? _target;
     private Parser<TargetSyntax> Target => _target ??=
         from name in _t.Name
-        from indices in (
-            from open in _t.Symbol("[")
-            from first in Expression
-            from rest in (from comma in _t.Symbol(",") from e in Expression select e).XMany()
-            from close in _t.Symbol("]").Named("',' or ']'")
-            select (Indices: new List<ExpressionSyntax> { first }.Concat(rest).ToList(), End: close)).XOptional()
-        select new TargetSyntax(name.Name, indices.IsDefined ? indices.Get().Indices : [],
-            indices.IsDefined ? Tokens.Join(name.Span, indices.Get().End) : name.Span);
+        from indices in CommaList("[", Expression, "]").XOptional()
+        select new TargetSyntax(name.Name, indices.IsDefined ? indices.Get().Items : [],
+            indices.IsDefined ? Tokens.Join(name.Span, indices.Get().Close) : name.Span);
 
     private Parser<StatementSyntax>? _assign;
     private Parser<StatementSyntax> Assign => _assign ??=
@@ -219,14 +214,11 @@ internal sealed class Grammar
 
     private Parser<StatementSyntax>? _destructure;
     private Parser<StatementSyntax> Destructure => _destructure ??=
-        from open in _t.Symbol("(")
-        from first in Target
-        from rest in (from comma in _t.Symbol(",") from t in Target select t).XMany()
-        from close in _t.Symbol(")").Named("',' or ')'")
+        from targets in CommaList("(", Target, ")")
         from assignSign in _t.Symbol("=")
         from call in Call
         from semicolon in _t.Symbol(";")
-        select (StatementSyntax)new DestructureSyntax([first, .. rest], call, Tokens.Join(open, semicolon));
+        select (StatementSyntax)new DestructureSyntax(targets.Items, call, Tokens.Join(targets.Open, semicolon));
 
     private Parser<StatementSyntax>? _for;
     private Parser<StatementSyntax> For => _for ??=
@@ -256,14 +248,9 @@ internal sealed class Grammar
     private Parser<ParameterSyntax> Parameter => _parameter ??=
         from data in _t.Keyword("data").XOptional()
         from name in _t.Name
-        from dimensions in (
-            from open in _t.Symbol("[")
-            from first in _t.Number
-            from rest in (from comma in _t.Symbol(",") from n in _t.Number select n).XMany()
-            from close in _t.Symbol("]").Named("',' or ']'")
-            select (Sizes: new[] { first }.Concat(rest).Select(ArraySize).ToList(), End: close)).XOptional()
-        select new ParameterSyntax(name.Name, dimensions.IsDefined ? dimensions.Get().Sizes : [], data.IsDefined,
-            Tokens.Join(data.IsDefined ? data.Get() : name.Span, dimensions.IsDefined ? dimensions.Get().End : name.Span));
+        from dimensions in CommaList("[", _t.Number, "]").XOptional()
+        select new ParameterSyntax(name.Name, dimensions.IsDefined ? dimensions.Get().Items.Select(ArraySize).ToList() : [], data.IsDefined,
+            Tokens.Join(data.IsDefined ? data.Get() : name.Span, dimensions.IsDefined ? dimensions.Get().Close : name.Span));
 
     // A size that is not a positive integer literal is kept as 0 and reported by the lowering with its span.
     private static int ArraySize(NumberSyntax n) => n.IsInteger && n.Value is >= 1 and <= 1_000_000 ? (int)n.Value : 0;
