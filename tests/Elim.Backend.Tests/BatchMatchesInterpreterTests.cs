@@ -15,15 +15,16 @@ public class BatchMatchesInterpreterTests
     private const double Tolerance = 1e-12;
 
     [Theory]
-    [MemberData(nameof(TaskGraphs.ExamplesWithoutData), MemberType = typeof(TaskGraphs))]
+    [MemberData(nameof(TaskGraphs.Examples), MemberType = typeof(TaskGraphs))]
     public void EveryExampleBatchAgrees(string file, string function)
     {
         var example = ExamplePoints.All.Single(e => e.File == file && (e.Function ?? "") == function);
         var graph = TaskGraphs.Example(file, example.Function);
         var random = new Random(3);
-        // ±1% around the typical point, as the perf harness does; 41 points = ten (or five) vectors and a scalar tail.
-        var points = Enumerable.Range(0, 41).Select(_ => example.Point.Select(v => v * (1 + 0.02 * (random.NextDouble() - 0.5))).ToArray()).ToArray();
-        AssertBatchAgrees(graph, StandardOrders.MinimalMarkowitz(graph), points);
+        // ±1% around the typical point (and data), as the perf harness does; 41 points = ten (or five) vectors and a scalar tail.
+        var points = ExamplePoints.Around(example.Point, 41, random, 0.02);
+        var data = ExamplePoints.Around(ExamplePoints.Data(file), 41, random, 0.02);
+        AssertBatchAgrees(graph, StandardOrders.MinimalMarkowitz(graph), points, data);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Elim.Backend.Cache;
 using Elim.Backend.Cpu;
 using Elim.Backend.Emit;
+using Elim.Frontend;
 using Elim.Graph;
 using Elim.Testing;
 
@@ -64,6 +65,20 @@ public class DataAndBranchTests
             for (int p = 0; p < count; p++) AssertSinglePointAgrees(function, points[p], data[p]);
             BatchMatchesInterpreterTests.AssertBatchAgrees(graph, order, points, data, threads: 1 + seed % 3);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(RandomArrayPrograms.Seeds), MemberType = typeof(RandomArrayPrograms))]
+    public void RandomArrayProgramsAgreeWithTheInterpreter(int seed)
+    {
+        // Arrays, branches, data and grad from the frontend; 19 points leave a scalar tail after vectors of four or eight.
+        var graph = ElimFrontend.Compile(RandomArrayPrograms.Generate(seed), $"arrays{seed}.elim");
+        var order = RandomGraphs.RandomOrder(graph, seed);
+        var (points, data) = RandomArrayPrograms.Points(graph, seed, 19);
+        var function = Compile.Jacobian(graph, order);
+        for (int p = 0; p < 3; p++) AssertSinglePointAgrees(function, points[p], data[p]);
+        BatchMatchesInterpreterTests.AssertBatchAgrees(graph, order, points, data, threads: 1);
+        BatchMatchesInterpreterTests.AssertBatchAgrees(graph, order, points, data, threads: 3);
     }
 
     [Theory]

@@ -28,14 +28,6 @@ public static class TaskGraphs
         return data;
     }
 
-    /// <summary>Every example without data inputs: file, function ("" for the default).</summary>
-    public static TheoryData<string, string> ExamplesWithoutData()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var (file, function, _) in ExamplePoints.WithoutData) data.Add(file, function ?? "");
-        return data;
-    }
-
     /// <summary>r = a^b: one power with a variable base and exponent.</summary>
     public static ComputationalGraph PowerOfTwoInputs()
     {

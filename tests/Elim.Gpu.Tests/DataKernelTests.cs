@@ -1,4 +1,5 @@
 using Elim.Backend.Cpu;
+using Elim.Frontend;
 using Elim.Graph;
 using Elim.Testing;
 using ILGPU;
@@ -39,6 +40,18 @@ public class DataKernelTests(DeviceFixture fixture)
         var cpu = fixture.CompileCpu(graph, RandomGraphs.RandomOrder(graph, seed));
         using var gpu = GpuJacobian.Create(fixture.Device, cpu);
         foreach (var layout in Enum.GetValues<BatchLayout>()) Agreement.Check(gpu, cpu, points, graph.Name, layout, values);
+    }
+
+    [Theory]
+    [MemberData(nameof(RandomArrayPrograms.Seeds), MemberType = typeof(RandomArrayPrograms))]
+    public void RandomArrayProgramsAgree(int seed)
+    {
+        // Arrays, branches, data and grad from the frontend; 19 points, each with its own data.
+        var graph = ElimFrontend.Compile(RandomArrayPrograms.Generate(seed), $"arrays{seed}.elim");
+        var (points, data) = RandomArrayPrograms.Points(graph, seed, 19);
+        var cpu = fixture.CompileCpu(graph, RandomGraphs.RandomOrder(graph, seed));
+        using var gpu = GpuJacobian.Create(fixture.Device, cpu);
+        foreach (var layout in Enum.GetValues<BatchLayout>()) Agreement.Check(gpu, cpu, points, $"arrays{seed}", layout, data);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public class ExampleKernelTests(DeviceFixture fixture)
     public static TheoryData<string, string?> Examples()
     {
         var data = new TheoryData<string, string?>();
-        foreach (var (file, function, _) in ExamplePoints.WithoutData) data.Add(file, function);
+        foreach (var (file, function, _) in ExamplePoints.All) data.Add(file, function);
         return data;
     }
 
@@ -22,16 +22,15 @@ public class ExampleKernelTests(DeviceFixture fixture)
     {
         var graph = ElimFrontend.CompileFile(Repository.Example(file), function);
         var typical = ExamplePoints.All.First(e => e.File == file && e.Function == function).Point;
-        // The typical point and small relative perturbations of it (which stay inside every example's domain).
+        // The typical point and data and small relative perturbations of them (which stay inside every example's domain).
         var random = new Random(17);
-        var points = Enumerable.Range(0, 9)
-            .Select(p => p == 0 ? typical : typical.Select(v => v * (1 + 0.01 * (random.NextDouble() - 0.5))).ToArray())
-            .ToArray();
+        var points = ExamplePoints.Around(typical, 9, random, 0.01, keepFirst: true);
+        var data = ExamplePoints.Around(ExamplePoints.Data(file), 9, random, 0.01, keepFirst: true);
         foreach (var order in new[] { StandardOrders.MinimalMarkowitz(graph), RandomGraphs.RandomOrder(graph, seed: 5) })
         {
             var cpu = fixture.CompileCpu(graph, order);
             using var gpu = GpuJacobian.Create(fixture.Device, cpu);
-            Agreement.Check(gpu, cpu, points, $"{file}/{graph.Name}");
+            Agreement.Check(gpu, cpu, points, $"{file}/{graph.Name}", data: data);
         }
     }
 

@@ -18,9 +18,16 @@ public static class ExamplePoints
         }.Select(file => (file, (string?)null, ExampleHeader.Point(file))),
     ];
 
-    /// <summary>The examples without data inputs (for oracles and paths that do not take data yet).</summary>
-    public static IReadOnlyList<(string File, string? Function, double[] Point)> WithoutData => All.Where(e => Data(e.File).Length == 0).ToList();
-
     /// <summary>The data values of example <paramref name="file"/> at its typical point (none for examples without data inputs).</summary>
     public static double[] Data(string file) => ExampleHeader.Data(file);
+
+    /// <summary>
+    /// <paramref name="count"/> copies of <paramref name="values"/>, each value scaled by a factor drawn from
+    /// 1 ± <paramref name="spread"/>/2 (small enough to stay inside every example's domain); the first copy is exact
+    /// when <paramref name="keepFirst"/>.
+    /// </summary>
+    public static double[][] Around(double[] values, int count, Random random, double spread, bool keepFirst = false) =>
+        Enumerable.Range(0, count)
+            .Select(p => keepFirst && p == 0 ? values : values.Select(v => v * (1 + spread * (random.NextDouble() - 0.5))).ToArray())
+            .ToArray();
 }

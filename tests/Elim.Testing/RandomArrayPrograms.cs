@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Elim.Graph;
 
 namespace Elim.Testing;
 
@@ -17,6 +18,17 @@ public static class RandomArrayPrograms
 
     /// <summary>The program of <paramref name="seed"/>.</summary>
     public static string Generate(int seed) => new Generator(new Random(seed)).Program();
+
+    /// <summary>The seeds the backends' property tests run, as theory rows.</summary>
+    public static IEnumerable<object[]> Seeds() => Enumerable.Range(0, 40).Select(seed => new object[] { seed });
+
+    /// <summary>
+    /// <paramref name="count"/> deterministic points of the graph of program <paramref name="seed"/> (inputs and data in
+    /// [−1.5, 1.5]; each point has its own data).
+    /// </summary>
+    public static (double[][] Points, double[][] Data) Points(ComputationalGraph graph, int seed, int count) =>
+        (Enumerable.Range(0, count).Select(p => RandomGraphs.RandomPoint(graph, 1000 * seed + p)).ToArray(),
+         Enumerable.Range(0, count).Select(p => BranchGraphs.RandomData(graph, -1000 * seed - p - 1)).ToArray());
 
     private sealed class Generator(Random random)
     {

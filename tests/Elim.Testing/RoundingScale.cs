@@ -45,7 +45,8 @@ public sealed class RoundingScale
             }
             double kappa = 0;
             for (int v = 0; v < graph.NodeCount; v++) kappa += adjoint[v] * Math.Abs(values[v]);
-            _condition[o] = Math.Max(1, kappa / Math.Max(1, Math.Abs(values[output])));
+            // An infinite partial into a zero value (√ of a zero norm) makes κ NaN: judge that output by the plain tolerance.
+            _condition[o] = double.IsNaN(kappa) ? 1 : Math.Max(1, kappa / Math.Max(1, Math.Abs(values[output])));
             for (int i = 0; i < graph.InputCount; i++) _pathSums[o, i] = adjoint[i];
         }
     }

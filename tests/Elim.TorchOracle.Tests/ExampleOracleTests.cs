@@ -14,7 +14,7 @@ public sealed class ExampleOracleTests
     public static TheoryData<string, string> Examples()
     {
         var data = new TheoryData<string, string>();
-        foreach (var (file, function, _) in ExamplePoints.WithoutData) data.Add(file, function ?? "");
+        foreach (var (file, function, _) in ExamplePoints.All) data.Add(file, function ?? "");
         return data;
     }
 
@@ -24,16 +24,16 @@ public sealed class ExampleOracleTests
     {
         var example = ExamplePoints.All.Single(e => e.File == file && (e.Function ?? "") == function);
         var graph = ElimFrontend.CompileFile(Repository.Example(file), example.Function);
-        var x = example.Point;
-        var scale = new RoundingScale(graph, x);
+        var (x, data) = (example.Point, ExamplePoints.Data(file));
+        var scale = new RoundingScale(graph, x, data);
 
-        Closeness.Equal(TorchGraph.Evaluate(graph, x), Interpreter.Evaluate(graph, x),
+        Closeness.Equal(TorchGraph.Evaluate(graph, x, data), Interpreter.Evaluate(graph, x, data),
             (o, y) => scale.ValueBound(o, y, ValueTolerance), $"{file} outputs");
-        var oracle = TorchGraph.Jacobian(graph, x);
+        var oracle = TorchGraph.Jacobian(graph, x, data);
         Func<int, int, double, double> bound = (o, i, entry) => scale.JacobianBound(o, i, entry, JacobianTolerance);
-        Closeness.Equal(oracle, Interpreter.ForwardJacobian(graph, x), bound, $"{file} forward mode");
-        Closeness.Equal(oracle, Interpreter.ReverseJacobian(graph, x), bound, $"{file} reverse mode");
+        Closeness.Equal(oracle, Interpreter.ForwardJacobian(graph, x, data), bound, $"{file} forward mode");
+        Closeness.Equal(oracle, Interpreter.ReverseJacobian(graph, x, data), bound, $"{file} reverse mode");
         foreach (var order in new[] { StandardOrders.MinimalMarkowitz(graph), RandomGraphs.RandomOrder(graph, 1), RandomGraphs.RandomOrder(graph, 2) })
-            Closeness.Equal(oracle, Interpreter.EliminationJacobian(graph, x, order), bound, $"{file} order {order}");
+            Closeness.Equal(oracle, Interpreter.EliminationJacobian(graph, x, order, data), bound, $"{file} order {order}");
     }
 }
