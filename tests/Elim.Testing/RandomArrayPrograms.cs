@@ -8,8 +8,9 @@ namespace Elim.Testing;
 /// Seeded random valid <c>.elim</c> programs that use arrays as values (matrix and vector inputs, <c>@</c>,
 /// elementwise functions with scalar broadcast, reductions, slices, literals, transpose, a growable matrix),
 /// branches (<c>? :</c> and <c>if</c>/<c>else</c> on comparisons and logic), <c>data</c> inputs and
-/// <c>grad</c> of a helper. Every operation is smooth away from the branches' switching points, which random
-/// points miss, so any point is a fair place to compare Jacobians. The function to differentiate is <c>main</c>;
+/// <c>grad</c> of a helper. Every operation is smooth away from the branches' switching points and the kinks of
+/// norm, max and min, which random points miss (no vector is subtracted from itself), so any point is a fair place
+/// to compare Jacobians. The function to differentiate is <c>main</c>;
 /// it takes the gradient of the helper, so it is also the default.
 /// </summary>
 public static class RandomArrayPrograms
@@ -129,7 +130,7 @@ public static class RandomArrayPrograms
             {
                 0 => $"{Pick(Smooth)}({v})",
                 1 => $"{v} * {Scalar(1)}",
-                2 => $"{v} - {Pick(_vectors)}",
+                2 => $"{v} - {Other(v)}",
                 3 => $"transpose(A) @ {Row()}",
                 4 => $"[{string.Join(", ", Enumerable.Range(0, _n).Select(_ => Scalar(1)))}]",
                 5 => $"{Row()} @ A",
@@ -138,6 +139,10 @@ public static class RandomArrayPrograms
                 _ => v,
             };
         }
+
+        // Another vector than v, or a number: v - v is identically zero, and norm or sqrt of it sits on a kink, where
+        // conventions differ (compiled code drops the structurally zero partial, IEEE arithmetic makes 0·∞ = NaN).
+        private string Other(string v) => _vectors.Where(o => o != v).ToList() is { Count: > 0 } others ? Pick(others) : Number();
 
         // A vector of length m.
         private string Row() => random.Next(2) == 0 ? $"A @ {Pick(_vectors)}" : $"sin(A[:, {random.Next(_n)}])";
