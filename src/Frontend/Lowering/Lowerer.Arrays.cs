@@ -87,12 +87,13 @@ internal sealed partial class Lowerer
 
     /// <summary>
     /// Applies <paramref name="operation"/> element by element to two values of one shape, or broadcasts a scalar
-    /// against an array. A scalar keeps its integer-ness (so <c>v^2</c> stays an integer power).
+    /// against an array; <paramref name="action"/> names it in errors ("add"). A scalar keeps its integer-ness (so
+    /// <c>v^2</c> stays an integer power).
     /// </summary>
-    private ArrayValue Elementwise(Value left, Value right, SourceSpan span, string what, Func<Scalar, Scalar, Operand> operation)
+    private ArrayValue Elementwise(Value left, Value right, SourceSpan span, string action, Func<Scalar, Scalar, Operand> operation)
     {
         if (left is ArrayValue a && right is ArrayValue b && a.Shape != b.Shape)
-            throw LoweringError.At(span, $"cannot apply {what} to arrays of shapes {a.Shape} and {b.Shape}",
+            throw LoweringError.At(span, $"cannot {action} arrays of shapes {a.Shape} and {b.Shape}",
                 "use arrays of one shape, or a scalar, which applies to every element");
         var shape = (left as ArrayValue ?? (ArrayValue)right).Shape;
         var elements = new Operand[shape.Count];
@@ -110,7 +111,7 @@ internal sealed partial class Lowerer
                 "use '*' to scale by a scalar");
         int inner = a.Shape.Rank == 1 ? a.Shape.Rows : a.Shape.Columns;
         if (inner != b.Shape.Rows)
-            throw LoweringError.At(product.Span, $"cannot multiply arrays of shapes {a.Shape} and {b.Shape}",
+            throw LoweringError.At(product.Span, $"'@' cannot multiply arrays of shapes {a.Shape} and {b.Shape}",
                 $"the left operand's last dimension ({inner}) must equal the right operand's first ({b.Shape.Rows})");
         int rows = a.Shape.Rank == 1 ? 1 : a.Shape.Rows;
         int columns = b.Shape.Rank == 1 ? 1 : b.Shape.Columns;

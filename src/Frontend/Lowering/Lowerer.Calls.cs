@@ -33,7 +33,7 @@ internal sealed partial class Lowerer
         if (rule.Arity == 1)
             return operands[0] is ArrayValue array ? Map(array, x => _builder.Apply(rule.Kind, call.Span, x)) : Elementary(rule, (Scalar)operands[0], null, call.Span);
         if (operands[0] is Scalar a && operands[1] is Scalar b) return Elementary(rule, a, b, call.Span);
-        return Elementwise(operands[0], operands[1], call.Span, $"'{call.Name}'", (x, y) => Elementary(rule, x, y, call.Span).Operand);
+        return Elementwise(operands[0], operands[1], call.Span, $"apply '{call.Name}' to", (x, y) => Elementary(rule, x, y, call.Span).Operand);
     }
 
     private Scalar Elementary(OpRule rule, Scalar a, Scalar? b, SourceSpan span) => rule.Kind == OpKind.Pow

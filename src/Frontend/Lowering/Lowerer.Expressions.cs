@@ -101,7 +101,8 @@ internal sealed partial class Lowerer
         var right = Evaluate(binary.Right, scope, frame);
         if (binary.Operator == '@') return MatrixProduct(left, right, binary);
         if (left is Scalar a && right is Scalar b) return ScalarBinary(binary.Operator, a, b, binary.Span);
-        return Elementwise(left, right, binary.Span, $"'{binary.Operator}'", (x, y) => ScalarBinary(binary.Operator, x, y, binary.Span).Operand);
+        string action = binary.Operator switch { '+' => "add", '-' => "subtract", '*' => "multiply", '/' => "divide", _ => "raise to powers" };
+        return Elementwise(left, right, binary.Span, action, (x, y) => ScalarBinary(binary.Operator, x, y, binary.Span).Operand);
     }
 
     private Scalar ScalarBinary(char op, Scalar left, Scalar right, SourceSpan span)
@@ -167,7 +168,7 @@ internal sealed partial class Lowerer
     {
         if (whenTrue is Scalar t && whenFalse is Scalar f)
             return new Scalar(_builder.Apply(OpKind.Select, span, condition, t.Operand, f.Operand), condition.IsConstant && (condition.Value != 0 ? t : f).IsInteger);
-        return Elementwise(whenTrue, whenFalse, span, "the arms of '?'", (a, b) => _builder.Apply(OpKind.Select, span, condition, a.Operand, b.Operand));
+        return Elementwise(whenTrue, whenFalse, span, "choose between", (a, b) => _builder.Apply(OpKind.Select, span, condition, a.Operand, b.Operand));
     }
 
     private LoweringError UnknownFunction(CallSyntax call)
