@@ -111,7 +111,7 @@ internal sealed partial class Lowerer
 
     /// <summary>Evaluates the arguments left to right, then inlines <paramref name="helper"/> in place.</summary>
     private List<Value> CallHelper(CallSyntax call, FunctionSyntax helper, Scope scope, Frame frame) =>
-        Inline(helper, Arguments(call.Name, call.NameSpan, call.Arguments, helper, scope, frame), new Frame(helper, IsTop: false));
+        Inline(helper, Arguments(call.Name, call.NameSpan, call.Arguments, helper, scope, frame), new Frame(helper, frame, call.NameSpan));
 
     /// <summary>The arguments of a call of <paramref name="helper"/>, each checked against its parameter's shape.</summary>
     private List<Value> Arguments(string name, SourceSpan nameSpan, IReadOnlyList<ExpressionSyntax> arguments, FunctionSyntax helper, Scope scope, Frame frame)

@@ -40,7 +40,7 @@ internal sealed partial class Lowerer
             };
             withRespectTo.AddRange(arguments[k] is Scalar copy ? [copy.Operand] : ((ArrayValue)arguments[k]).Elements);
         }
-        var output = ((Scalar)Inline(helper, arguments, new Frame(helper, IsTop: false))[0]).Operand;
+        var output = ((Scalar)Inline(helper, arguments, new Frame(helper, frame, grad.FunctionSpan))[0]).Operand;
         var gradient = ReverseMode.Gradient(_builder, first, output, withRespectTo, grad.Span);
         return differentiated is [{ IsArray: false }] ? new Scalar(gradient[0]) : new ArrayValue(gradient);
     }

@@ -8,7 +8,7 @@ internal sealed partial class Lowerer
 
     private void Execute(StatementSyntax statement, Scope scope, Frame frame)
     {
-        CheckSize(statement.Span);
+        CheckSize(statement.Span, frame);
         int start = _builder.VertexCount;
         switch (statement)
         {

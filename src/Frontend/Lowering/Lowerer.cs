@@ -10,7 +10,8 @@ namespace Elim.Frontend.Lowering;
 /// </summary>
 internal sealed partial class Lowerer
 {
-    private const int MaxVertices = 5_000_000;
+    // Far beyond the graphs elimination is for (10⁴–10⁵ vertices), yet reached in seconds and under a gigabyte.
+    private const int MaxVertices = 1_000_000;
 
     private readonly ProgramSyntax _program;
     private readonly Dictionary<string, FunctionSyntax> _functions;
@@ -50,7 +51,7 @@ internal sealed partial class Lowerer
             var shape = Shape.Of(parameter.Dimensions);
             arguments.Add(new ArrayValue(Enumerable.Range(0, shape.Count).Select(i => Declare(shape.ElementName(parameter.Name, i))).ToList(), shape));
         }
-        var frame = new Frame(function, IsTop: true);
+        var frame = new Frame(function, Caller: null, CallSpan: function.Span);
         var outputs = Inline(function, arguments, frame);
         for (int k = 0; k < function.Outputs.Count; k++)
         {
@@ -115,18 +116,33 @@ internal sealed partial class Lowerer
         return scalar;
     }
 
-    private void CheckSize(SourceSpan span)
+    private void CheckSize(SourceSpan span, Frame frame)
     {
-        if (_builder.VertexCount > MaxVertices)
-            throw LoweringError.At(span, $"the graph has more than {MaxVertices} vertices", "make the loops smaller");
+        if (_builder.VertexCount <= MaxVertices) return;
+        if (frame.IsTop)
+            throw LoweringError.At(span, $"the graph has more than {MaxVertices:N0} vertices", "make the loops smaller");
+        // Inlining is the usual cause: a helper that calls another helper twice doubles the graph at every level.
+        var chain = new List<string>();
+        for (var f = frame; !f.IsTop; f = f.Caller!) chain.Add($"{f.Function.Name} (line {f.CallSpan.Line})");
+        chain.Add(frame.Top.Function.Name);
+        chain.Reverse();
+        string calls = chain.Count <= 6 ? string.Join(" -> ", chain) : string.Join(" -> ", [.. chain.Take(3), "...", .. chain.TakeLast(2)]);
+        throw LoweringError.At(span, $"the graph has more than {MaxVertices:N0} vertices, inlining {chain.Count - 1} nested helper calls: {calls}",
+            "every call inlines the helper anew, so helpers that call helpers several times multiply the graph; call them fewer times, or pass values computed once");
     }
 
     /// <summary>
-    /// One inlined call of a function: whether it is the differentiated one, which of its vertices are outputs,
-    /// and the branches of <c>if</c> statements being lowered (innermost last).
+    /// One inlined call of a function: who called it where (none for the differentiated function), which of its
+    /// vertices are outputs, and the branches of <c>if</c> statements being lowered (innermost last).
     /// </summary>
-    private sealed record Frame(FunctionSyntax Function, bool IsTop)
+    private sealed record Frame(FunctionSyntax Function, Frame? Caller, SourceSpan CallSpan)
     {
+        /// <summary>Whether this is the differentiated function itself.</summary>
+        public bool IsTop => Caller is null;
+
+        /// <summary>The differentiated function's frame, at the bottom of the calls.</summary>
+        public Frame Top => Caller?.Top ?? this;
+
         public HashSet<int> OutputVertices { get; } = [];
         public Stack<Branch> Branches { get; } = new();
     }
