@@ -35,9 +35,9 @@ internal sealed partial class Lowerer
                 throw LoweringError.At(inElse.Declared, $"'{name}' is {ShapeWord(inThen)} in one branch of {where} but {ShapeWord(inElse)} in the other",
                     "give it one shape in every branch, or use different names");
             var model = inThen ?? inElse!;
-            var binding = (model.Growable ? frame.Branches.TryPeek(out var outer) ? outer.Scope : scope.Function : scope)
-                .Add(new Binding(name, BindingKind.Local, model.Growable || !model.IsArray ? null : model.Shape, model.Declared,
-                    model.Growable ? model.Rank : 0) { BranchDepth = frame.Branches.Count });
+            var shape = model.Growable || !model.IsArray ? (Shape?)null : model.Shape;
+            var binding = (model.Growable ? frame.GrowableOwner(scope) : scope).Add(
+                new Binding(name, BindingKind.Local, shape, model.Declared, model.Growable ? model.Rank : 0) { BranchDepth = frame.Branches.Count });
             var slots = (inThen?.AssignedSlots ?? []).Concat(inElse?.AssignedSlots ?? []).Distinct().OrderBy(s => s).ToList();
             foreach (var slot in slots)
                 Write(binding, slot, Merge(condition, Local(inThen, slot), Local(inElse, slot), where, statement.Span), start, frame);
@@ -76,7 +76,7 @@ internal sealed partial class Lowerer
             Store(binding, slot, write.Value, write.At, start, frame);
             return;
         }
-        if (frame.Branches.TryPeek(out var branch) && binding.BranchDepth < frame.Branches.Count) branch.Record(binding, slot, write);
+        frame.BranchOutside(binding)?.Record(binding, slot, write);
         binding.MarkUnusable(slot, write.Unusable, write.At);
     }
 

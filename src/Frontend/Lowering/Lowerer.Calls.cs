@@ -44,12 +44,14 @@ internal sealed partial class Lowerer
     private Value ArrayFunction(CallSyntax call, List<Value> arguments)
     {
         var span = call.Span;
-        int arity = call.Name switch { "dot" or "cross" => 2, "sum" => arguments.Count is 1 or 2 ? arguments.Count : 1, _ => 1 };
+        bool along = call.Name == "sum" && arguments.Count == 2; // sum(A, axis): the axis is no array
+        int arrayCount = call.Name is "dot" or "cross" ? 2 : 1;
+        int arity = along ? 2 : arrayCount;
         if (arguments.Count != arity)
             throw LoweringError.At(call.NameSpan, $"'{call.Name}' takes {Count(arity, "argument")}, but {arguments.Count} {(arguments.Count == 1 ? "is" : "are")} given",
                 call.Name == "sum" ? "write sum(a) or sum(A, axis)" : arity == 1 ? $"write {call.Name}(a)" : $"write {call.Name}(a, b)");
         var arrays = new List<ArrayValue>();
-        for (int k = 0; k < arguments.Count && !(call.Name == "sum" && k == 1); k++)
+        for (int k = 0; k < arrayCount; k++)
         {
             arrays.Add(arguments[k] as ArrayValue ?? throw LoweringError.At(call.Arguments[k].Span,
                 $"'{call.Name}' takes arrays, but '{NameOf(call.Arguments[k])}' is a scalar",
@@ -58,7 +60,7 @@ internal sealed partial class Lowerer
         var a = arrays[0];
         switch (call.Name)
         {
-            case "sum" when arguments.Count == 2:
+            case "sum" when along:
                 return SumAlong(a, arguments[1], call);
             case "sum":
                 return new Scalar(Fold(a.Elements, OpKind.Add, span));
@@ -119,7 +121,7 @@ internal sealed partial class Lowerer
         if (arguments.Count != helper.Parameters.Count)
             throw LoweringError.At(nameSpan,
                 $"'{name}' takes {Count(helper.Parameters.Count, "argument")}, but {arguments.Count} {(arguments.Count == 1 ? "is" : "are")} given",
-                $"'{name}' is declared at line {helper.Span.Line} as {name}({string.Join(", ", helper.Parameters.Select(Signature))})");
+                $"'{name}' is declared at line {helper.Span.Line} as {name}({string.Join(", ", helper.Parameters.Select(ProgramPrinter.Parameter))})");
         var values = new List<Value>();
         for (int k = 0; k < arguments.Count; k++)
         {

@@ -179,9 +179,6 @@ internal sealed partial class Lowerer
             close.Count > 0 ? $"did you mean {string.Join(" or ", close.Take(4).Select(c => $"'{c}'"))}?" : "the elementary functions are: " + string.Join(" ", elementary));
     }
 
-    private static string Signature(ParameterSyntax p) =>
-        (p.IsData ? "data " : "") + p.Name + (p.IsArray ? $"[{string.Join(",", p.Dimensions)}]" : "");
-
     private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     private static string NameOf(ExpressionSyntax expression) => expression switch

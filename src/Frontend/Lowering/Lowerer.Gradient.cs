@@ -17,7 +17,7 @@ internal sealed partial class Lowerer
         }
         if (helper.Outputs is not [{ IsArray: false }])
             throw LoweringError.At(grad.FunctionSpan,
-                $"grad needs a function with one scalar output, but '{helper.Name}' returns {string.Join(", ", helper.Outputs.Select(Signature))}",
+                $"grad needs a function with one scalar output, but '{helper.Name}' returns {string.Join(", ", helper.Outputs.Select(ProgramPrinter.Parameter))}",
                 "the gradient is of a scalar; for a vector function, write one helper per output");
         var differentiated = helper.Parameters.Where(p => !p.IsData).ToList();
         if (differentiated.Count == 0)

@@ -119,8 +119,8 @@ internal sealed partial class Lowerer
         int depth = frame.Branches.Count;
         if (!target.IsElement)
             return scope.Add(new Binding(target.Name, BindingKind.Local, (value as ArrayValue)?.Shape, target.Span) { BranchDepth = depth });
-        var owner = depth > 0 ? frame.Branches.Peek().Scope : scope.Function;
-        return owner.Add(new Binding(target.Name, BindingKind.Local, null, target.Span, growableRank: Math.Min(2, target.Indices.Count)) { BranchDepth = depth });
+        int rank = Math.Min(2, target.Indices.Count);
+        return frame.GrowableOwner(scope).Add(new Binding(target.Name, BindingKind.Local, null, target.Span, rank) { BranchDepth = depth });
     }
 
     /// <summary>
@@ -133,7 +133,7 @@ internal sealed partial class Lowerer
         if (binding.AssignedAt(slot) is { } earlier)
             throw LoweringError.At(span, $"'{binding.SlotName(slot)}' is already assigned (at line {earlier.Line})",
                 "each name and element is assigned once; use a new name");
-        if (frame.Branches.TryPeek(out var branch) && binding.BranchDepth < frame.Branches.Count)
+        if (frame.BranchOutside(binding) is { } branch)
         {
             branch.Record(binding, slot, new BranchWrite(value, null, span));
             binding.Set(slot, value, span);

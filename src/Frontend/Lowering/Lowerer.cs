@@ -143,6 +143,13 @@ internal sealed partial class Lowerer
         /// <summary>The differentiated function's frame, at the bottom of the calls.</summary>
         public Frame Top => Caller?.Top ?? this;
 
+        /// <summary>The innermost branch being lowered, when <paramref name="binding"/> was created outside it: stores to it are recorded there.</summary>
+        public Branch? BranchOutside(Binding binding) =>
+            Branches.TryPeek(out var branch) && binding.BranchDepth < Branches.Count ? branch : null;
+
+        /// <summary>Where a growable array made now lives: the innermost branch's scope (it hands it on), else the function's.</summary>
+        public Scope GrowableOwner(Scope scope) => Branches.TryPeek(out var branch) ? branch.Scope : scope.Function;
+
         public HashSet<int> OutputVertices { get; } = [];
         public Stack<Branch> Branches { get; } = new();
     }

@@ -82,7 +82,8 @@ public static class ProgramPrinter
         text.Append('\n');
     }
 
-    private static string Parameter(ParameterSyntax p) =>
+    /// <summary>A parameter or output as declared: <c>data W[2,3]</c>.</summary>
+    internal static string Parameter(ParameterSyntax p) =>
         (p.IsData ? "data " : "") + p.Name + (p.IsArray ? $"[{string.Join(",", p.Dimensions)}]" : "");
 
     private static string Target(TargetSyntax t) =>
