@@ -77,7 +77,7 @@ public sealed class ExportTests : IDisposable
     /// Runs <paramref name="use"/> on the assembly at <paramref name="path"/>, loaded from bytes, not the file (deleted at the end),
     /// and unloaded before the test ends: a collectible context still mapping a deleted file crashed the test host now and then.
     /// </summary>
-    private static void WithLoaded(string path, Action<Assembly> use)
+    internal static void WithLoaded(string path, Action<Assembly> use)
     {
         var context = new AssemblyLoadContext(Path.GetFileName(path), isCollectible: true);
         var unloaded = new WeakReference(context);

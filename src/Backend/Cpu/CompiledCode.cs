@@ -6,16 +6,14 @@ using Elim.Backend.Program;
 namespace Elim.Backend.Cpu;
 
 /// <summary>
-/// The machine code of one program: scalar and vector batch kernels for both layouts, each emitted on
-/// first use as a static method of its own type in one collectible assembly (freed when no longer
-/// referenced), then compiled by the JIT on its first call. Thread-safe.
+/// The machine code of one program: scalar and vector batch kernels for both layouts, each emitted on first use as
+/// dynamic methods (freed when no longer referenced), then compiled by the JIT on its first call: one method, or one
+/// per chunk of a big program (<see cref="KernelEmitter"/>). Thread-safe.
 /// </summary>
 public sealed unsafe class CompiledCode
 {
-    private readonly ModuleBuilder _module;
     private readonly string _name;
-    private readonly object _emitGate = new();
-    private readonly Lazy<MethodInfo>[] _methods;
+    private readonly Lazy<EmittedKernel>[] _methods;
     private readonly Lazy<BatchKernel>[] _kernels;
 
     /// <summary>
@@ -27,17 +25,15 @@ public sealed unsafe class CompiledCode
         Program = program;
         Vector = lanes ?? VectorLaneEmitter.Widest;
         _name = name;
-        _module = AssemblyBuilder.DefineDynamicAssembly(new AssemblyName("Elim.Emitted." + name), AssemblyBuilderAccess.RunAndCollect)
-            .DefineDynamicModule("Elim.Emitted");
-        _methods = new Lazy<MethodInfo>[4];
+        _methods = new Lazy<EmittedKernel>[4];
         _kernels = new Lazy<BatchKernel>[4];
         foreach (var layout in Enum.GetValues<BatchLayout>())
         {
             foreach (bool vector in (bool[])[false, true])
             {
                 int slot = Slot(layout, vector);
-                _methods[slot] = new Lazy<MethodInfo>(() => Emit(layout, vector));
-                _kernels[slot] = new Lazy<BatchKernel>(() => _methods[slot].Value.CreateDelegate<BatchKernel>());
+                _methods[slot] = new Lazy<EmittedKernel>(() => Emit(layout, vector));
+                _kernels[slot] = new Lazy<BatchKernel>(() => _methods[slot].Value.Delegate(Lanes(vector).Lanes));
             }
         }
     }
@@ -49,10 +45,10 @@ public sealed unsafe class CompiledCode
     public VectorLaneEmitter Vector { get; }
 
     /// <summary>
-    /// The emitted public static <see cref="BatchKernel"/> method for <paramref name="layout"/>, scalar or
-    /// vector (emitted now if it was not yet).
+    /// The emitted methods of the kernel for <paramref name="layout"/>, scalar or vector (emitted now if they
+    /// were not yet): one <see cref="BatchKernel"/>, or a <see cref="ChunkKernel"/> per chunk in order.
     /// </summary>
-    public MethodInfo Method(BatchLayout layout, bool vector) => _methods[Slot(layout, vector)].Value;
+    public IReadOnlyList<MethodInfo> Methods(BatchLayout layout, bool vector) => _methods[Slot(layout, vector)].Value.Methods;
 
     /// <summary>
     /// Evaluates one point (per-point layout of a batch of 1). Pointers must be valid for the program's sizes (<paramref name="data"/>
@@ -106,15 +102,20 @@ public sealed unsafe class CompiledCode
 
     private static int Slot(BatchLayout layout, bool vector) => (int)layout * 2 + (vector ? 1 : 0);
 
-    private MethodInfo Emit(BatchLayout layout, bool vector)
+    private ILaneEmitter Lanes(bool vector) => vector ? Vector : ScalarLaneEmitter.Instance;
+
+    private EmittedKernel Emit(BatchLayout layout, bool vector)
     {
-        string kind = (vector ? "Vector" : "Scalar") + layout;
-        lock (_emitGate) // one module: define its types one at a time
-        {
-            var type = _module.DefineType($"Elim.Emitted.{_name}{kind}",
-                TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Abstract);
-            KernelEmitter.Define(type, kind, Program, layout, vector ? Vector : ScalarLaneEmitter.Instance, new CallEmitter(type));
-            return type.CreateType().GetMethod(kind)!;
-        }
+        var chunks = KernelEmitter.Chunks(Program, Lanes(vector));
+        var methods = KernelEmitter.Define($"{_name}{(vector ? "Vector" : "Scalar")}{layout}", Program, chunks, layout, Lanes(vector));
+        return new EmittedKernel(methods, chunks.IsWhole ? null : chunks.ScratchSlots);
+    }
+
+    /// <summary>A kernel's methods: one <see cref="BatchKernel"/>, or chunks passing values through this many scratch slots.</summary>
+    private sealed record EmittedKernel(DynamicMethod[] Methods, int? ScratchSlots)
+    {
+        public BatchKernel Delegate(int lanes) => ScratchSlots is { } slots
+            ? new ChunkedKernel(Array.ConvertAll(Methods, m => (ChunkKernel)m.CreateDelegate(typeof(ChunkKernel))), slots, lanes).Run
+            : (BatchKernel)Methods[0].CreateDelegate(typeof(BatchKernel));
     }
 }

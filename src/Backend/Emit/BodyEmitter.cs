@@ -4,56 +4,67 @@ using Elim.Backend.Program;
 namespace Elim.Backend.Emit;
 
 /// <summary>
-/// Emits a <see cref="JacobianProgram"/> as straight-line IL: one local per register, each instruction
-/// computed into its register, each result stored right after its value is computed.
+/// Emits a <see cref="JacobianProgram"/>, or one of its <see cref="ProgramChunks"/>, as straight-line IL: one local per
+/// register, each instruction computed into its register, each result stored right after its value is computed, and
+/// in a chunk each value a later chunk reads written to its scratch slot, each value of an earlier chunk read from there.
 /// </summary>
 public static class BodyEmitter
 {
-    /// <summary>Declares the locals of <paramref name="program"/> in <paramref name="il"/> (once per method).</summary>
-    public static LocalBuilder[] DeclareRegisters(ILGenerator il, JacobianProgram program, ILaneEmitter lanes) =>
-        Enumerable.Range(0, program.RegisterCount).Select(_ => il.DeclareLocal(lanes.ValueType)).ToArray();
+    /// <summary>
+    /// Emits the whole program as one body for the current point(s) of <paramref name="access"/> (for code whose compiler
+    /// has no size cliff, such as GPU kernels).
+    /// </summary>
+    public static void Emit(ILGenerator il, JacobianProgram program, ILaneEmitter lanes, IElementAccess access) =>
+        EmitChunk(il, program, ProgramChunks.Whole(program), 0, lanes, access, scratch: null, constantStores: true);
 
     /// <summary>
-    /// Emits the body for the current point(s) of <paramref name="access"/>, calling methods through <paramref name="calls"/>;
-    /// without <paramref name="constantStores"/> the caller emits those once (<see cref="EmitConstantStores"/>).
+    /// Emits chunk <paramref name="chunk"/> of <paramref name="chunks"/>, declaring its registers; <paramref name="scratch"/>
+    /// (null for a whole program) holds the values that cross chunks; with <paramref name="constantStores"/> the
+    /// constant results are stored first (else the caller emits them once, <see cref="EmitConstantStores"/>).
     /// </summary>
-    public static void Emit(ILGenerator il, JacobianProgram program, ILaneEmitter lanes, IElementAccess access, LocalBuilder[] registers,
-        CallEmitter calls, bool constantStores = true)
+    internal static void EmitChunk(ILGenerator il, JacobianProgram program, ProgramChunks chunks, int chunk, ILaneEmitter lanes,
+        IElementAccess access, IScratchAccess? scratch, bool constantStores)
     {
-        if (constantStores) EmitConstantStores(il, program, lanes, access, calls);
-        for (int id = 0; id < program.Instructions.Count; id++)
+        var part = chunks.Chunks[chunk];
+        var registers = new LocalBuilder[part.RegisterCount];
+        for (int r = 0; r < registers.Length; r++) registers[r] = il.DeclareLocal(lanes.ValueType);
+        if (constantStores) EmitConstantStores(il, program, lanes, access);
+        for (int id = part.Start; id < part.End; id++)
         {
             var instruction = program.Instructions[id];
             switch (instruction.Op)
             {
                 case IrOp.Input: access.EmitLoadInput(il, instruction.Index); break;
                 case IrOp.Data: access.EmitLoadData(il, instruction.Index); break;
-                default: lanes.EmitInstruction(il, instruction, Load, calls); break;
+                default: lanes.EmitInstruction(il, instruction, Load); break;
             }
-            il.Emit(OpCodes.Stloc, registers[program.Registers[id]]);
+            var register = registers[part.Register(id)];
+            il.Emit(OpCodes.Stloc, register);
+            if (chunks.ScratchSlot(id) is var slot and >= 0) scratch!.EmitStore(il, slot, () => il.Emit(OpCodes.Ldloc, register));
             foreach (int s in program.StoresAfter(id)) EmitStore(program.Stores[s]);
         }
 
         void Load(Term term)
         {
-            if (term.IsConstant) lanes.EmitConstant(il, term.Constant, calls);
-            else il.Emit(OpCodes.Ldloc, registers[program.Registers[term.Value]]);
+            if (term.IsConstant) lanes.EmitConstant(il, term.Constant);
+            else if (part.Defines(term.Value)) il.Emit(OpCodes.Ldloc, registers[part.Register(term.Value)]);
+            else scratch!.EmitLoad(il, chunks.ScratchSlot(term.Value));
         }
 
         void EmitStore(Store store) => access.EmitStore(il, store.Target, store.Index, () =>
         {
-            if (store.Value.Negated) lanes.EmitInstruction(il, new Instruction(IrOp.Neg, store.Value.Magnitude, Term.Zero, 0), Load, calls);
+            if (store.Value.Negated) lanes.EmitInstruction(il, new Instruction(IrOp.Neg, store.Value.Magnitude, Term.Zero, 0), Load);
             else Load(store.Value);
         });
     }
 
     /// <summary>Emits the stores of constant results (structural zeros, constant partials).</summary>
-    public static void EmitConstantStores(ILGenerator il, JacobianProgram program, ILaneEmitter lanes, IElementAccess access, CallEmitter calls)
+    public static void EmitConstantStores(ILGenerator il, JacobianProgram program, ILaneEmitter lanes, IElementAccess access)
     {
         foreach (int s in program.ConstantStores)
         {
             var store = program.Stores[s];
-            access.EmitStore(il, store.Target, store.Index, () => lanes.EmitConstant(il, store.Value.Constant, calls));
+            access.EmitStore(il, store.Target, store.Index, () => lanes.EmitConstant(il, store.Value.Constant));
         }
     }
 }

@@ -16,11 +16,17 @@ public interface ILaneEmitter
     Type ValueType { get; }
 
     /// <summary>Pushes the constant <paramref name="value"/> as a lane value.</summary>
-    void EmitConstant(ILGenerator il, double value, CallEmitter calls);
+    void EmitConstant(ILGenerator il, double value);
 
     /// <summary>
     /// Pushes the result of <paramref name="instruction"/> (not an input); <paramref name="load"/> pushes an
-    /// operand and may be called more than once per operand; <paramref name="calls"/> emits method calls.
+    /// operand and may be called more than once per operand.
     /// </summary>
-    void EmitInstruction(ILGenerator il, Instruction instruction, Action<Term> load, CallEmitter calls);
+    void EmitInstruction(ILGenerator il, Instruction instruction, Action<Term> load);
+
+    /// <summary>
+    /// About how many IL instructions <see cref="EmitInstruction"/> emits for <paramref name="instruction"/>, operand loads
+    /// included (rather more than fewer): what cuts a big program into methods the JIT still optimises.
+    /// </summary>
+    int EstimatedSize(Instruction instruction);
 }

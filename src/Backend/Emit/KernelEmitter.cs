@@ -6,47 +6,64 @@ using Elim.Backend.Program;
 namespace Elim.Backend.Emit;
 
 /// <summary>
-/// Emits <see cref="BatchKernel"/> methods for a program: a loop over points whose body is the program's
-/// straight-line code, as static methods of a type (so ILGPU and persisted assemblies can use the same
-/// emitter; a DynamicMethod would not do for ILGPU).
+/// Emits the batch kernel of a program: a loop over points whose body is the program's straight-line code, as dynamic
+/// methods, whose calls cost little to emit (a method of a type built by Reflection.Emit makes a metadata reference
+/// per call of another assembly's method: 12 µs for an operator of <c>Vector512&lt;double&gt;</c>, seconds for a big
+/// program). A program too big for one optimised method is emitted as one <see cref="ChunkKernel"/> per chunk
+/// (<see cref="ProgramChunks"/>), each looping over the same points, which <see cref="ChunkedKernel"/> runs in turn.
 /// </summary>
-public static class KernelEmitter
+internal static class KernelEmitter
 {
-    /// <summary>Argument positions of a <see cref="BatchKernel"/>.</summary>
-    internal const short Inputs = 0, Data = 1, Outputs = 2, Jacobian = 3, Start = 4, End = 5, Stride = 6;
+    /// <summary>Argument positions of a <see cref="BatchKernel"/>, and of the scratch of a <see cref="ChunkKernel"/>.</summary>
+    internal const short Inputs = 0, Data = 1, Outputs = 2, Jacobian = 3, Start = 4, End = 5, Stride = 6, Scratch = 7;
 
     /// <summary>The parameter types of a <see cref="BatchKernel"/>.</summary>
-    public static readonly Type[] Parameters =
+    private static readonly Type[] Parameters =
         [typeof(double*), typeof(double*), typeof(double*), typeof(double*), typeof(int), typeof(int), typeof(int)];
 
+    private static readonly string[] ParameterNames = ["x", "data", "y", "jacobian", "start", "end", "stride", "scratch"];
+
+    /// <summary>How <paramref name="program"/> is cut for kernels of <paramref name="lanes"/>.</summary>
+    public static ProgramChunks Chunks(JacobianProgram program, ILaneEmitter lanes) => ProgramChunks.Split(program, lanes.EstimatedSize);
+
     /// <summary>
-    /// Defines a public static batch kernel called <paramref name="name"/> on <paramref name="type"/>; <paramref name="calls"/>
-    /// (usually one per type, see <see cref="CallEmitter"/>) emits its method calls; <paramref name="lanes"/> picks scalar or
-    /// vector code, whose loop steps by its number of lanes (the caller runs the remainder with a scalar kernel).
+    /// The kernel called <paramref name="name"/>: one <see cref="BatchKernel"/> when <paramref name="chunks"/> is whole, else
+    /// the chunks' <see cref="ChunkKernel"/>s in order; <paramref name="lanes"/> picks scalar or vector code, whose loop
+    /// steps by its number of lanes (the caller runs the remainder with a scalar kernel).
     /// </summary>
-    public static MethodBuilder Define(TypeBuilder type, string name, JacobianProgram program, BatchLayout layout, ILaneEmitter lanes,
-        CallEmitter calls)
+    public static DynamicMethod[] Define(string name, JacobianProgram program, ProgramChunks chunks, BatchLayout layout, ILaneEmitter lanes) =>
+        chunks.IsWhole
+            ? [DefineLoop(name, program, chunks, 0, layout, lanes)]
+            : Enumerable.Range(0, chunks.Chunks.Count).Select(c => DefineLoop($"{name}_{c}", program, chunks, c, layout, lanes)).ToArray();
+
+    /// <summary>
+    /// A method looping over points [start, end) by the lanes, whose body is chunk <paramref name="chunk"/>; a whole program
+    /// stages per-point vector results (see <see cref="PointerAccess"/>), a chunk reads and writes scratch instead.
+    /// </summary>
+    private static DynamicMethod DefineLoop(string name, JacobianProgram program, ProgramChunks chunks, int chunk, BatchLayout layout,
+        ILaneEmitter lanes)
     {
-        var method = type.DefineMethod(name, MethodAttributes.Public | MethodAttributes.Static, typeof(void), Parameters);
-        // Straight to optimised code: tier-0 code of a long straight-line body is several times slower.
-        method.SetImplementationFlags(MethodImplAttributes.AggressiveOptimization);
-        string[] names = ["x", "data", "y", "jacobian", "start", "end", "stride"];
-        for (int i = 0; i < names.Length; i++) method.DefineParameter(i + 1, ParameterAttributes.None, names[i]);
+        Type[] parameters = chunks.IsWhole ? Parameters : [.. Parameters, typeof(double*)];
+        // Dynamic methods skip tiering: they are compiled optimised at once (tier-0 code of a long straight-line body is
+        // several times slower).
+        var method = new DynamicMethod(name, typeof(void), parameters, typeof(KernelEmitter).Module, skipVisibility: true);
+        for (int i = 0; i < parameters.Length; i++) method.DefineParameter(i + 1, ParameterAttributes.None, ParameterNames[i]);
         var il = method.GetILGenerator();
-        var access = new PointerAccess(il, program, layout, lanes, calls);
-        var registers = BodyEmitter.DeclareRegisters(il, program, lanes);
+        var access = new PointerAccess(il, program, layout, lanes, staging: chunks.IsWhole);
         var point = il.DeclareLocal(typeof(int));
         var body = il.DefineLabel();
         var check = il.DefineLabel();
 
         access.EmitPrologue(il);
-        if (access.StoresPersist) BodyEmitter.EmitConstantStores(il, program, lanes, access, calls);
+        var scratch = chunks.IsWhole ? null : PointerScratch.Declare(il, Scratch, lanes);
+        if (access.StoresPersist) BodyEmitter.EmitConstantStores(il, program, lanes, access);
         il.Emit(OpCodes.Ldarg_S, (byte)Start);
         il.Emit(OpCodes.Stloc, point);
         il.Emit(OpCodes.Br, check);
         il.MarkLabel(body);
         access.EmitBases(il, point);
-        BodyEmitter.Emit(il, program, lanes, access, registers, calls, constantStores: !access.StoresPersist);
+        BodyEmitter.EmitChunk(il, program, chunks, chunk, lanes, access, scratch, constantStores: !access.StoresPersist && chunk == 0);
+        scratch?.EmitAdvance(il, chunks.ScratchSlots);
         access.EmitEpilogue(il);
         il.Emit(OpCodes.Ldloc, point);
         il.Emit(OpCodes.Ldc_I4, lanes.Lanes);

@@ -8,8 +8,8 @@ namespace Elim.Backend.Emit;
 /// Element access of a batch kernel <c>(double* x, double* data, double* y, double* J, int start, int end, int stride)</c>:
 /// per-iteration base pointers for the current point p, addressed by <see cref="BatchLayout"/>, with
 /// scalar or vector values. Vector results of the per-point layout are staged lane-major on the stack and
-/// written by <see cref="PointScatter"/> at the end of each iteration (up to <see cref="MaxStagedBytes"/>;
-/// larger programs write lane by lane).
+/// written by <see cref="PointScatter"/> at the end of each iteration (up to <see cref="MaxStagedBytes"/>, and not in
+/// chunks of a program, which run one after another over the same points; otherwise lane by lane).
 /// </summary>
 internal sealed class PointerAccess : IElementAccess
 {
@@ -32,11 +32,10 @@ internal sealed class PointerAccess : IElementAccess
     private readonly LocalBuilder _jacobianBase;
     private readonly LocalBuilder _strideBytes;
     private readonly LocalBuilder? _staged;
-    private readonly CallEmitter _calls;
 
-    public PointerAccess(ILGenerator il, JacobianProgram program, BatchLayout layout, ILaneEmitter lanes, CallEmitter calls)
+    /// <summary>Declares the base pointers; <paramref name="staging"/> allows staging per-point vector results.</summary>
+    public PointerAccess(ILGenerator il, JacobianProgram program, BatchLayout layout, ILaneEmitter lanes, bool staging)
     {
-        _calls = calls;
         _program = program;
         _layout = layout;
         _vector = (lanes as VectorLaneEmitter)?.Methods;
@@ -46,7 +45,7 @@ internal sealed class PointerAccess : IElementAccess
         _outputBase = il.DeclareLocal(typeof(nint));
         _jacobianBase = il.DeclareLocal(typeof(nint));
         _strideBytes = il.DeclareLocal(typeof(nint));
-        if (_vector is not null && layout == BatchLayout.PerPoint && StagedBytes <= MaxStagedBytes)
+        if (staging && _vector is not null && layout == BatchLayout.PerPoint && StagedBytes <= MaxStagedBytes)
             _staged = il.DeclareLocal(typeof(nint));
     }
 
@@ -87,7 +86,7 @@ internal sealed class PointerAccess : IElementAccess
             il.Emit(OpCodes.Ldloc, destination);
             il.Emit(OpCodes.Ldc_I4, width);
             il.Emit(OpCodes.Ldc_I4, _lanes);
-            _calls.Emit(il, ScatterMethod);
+            il.Emit(OpCodes.Call, ScatterMethod);
         }
     }
 
@@ -138,7 +137,7 @@ internal sealed class PointerAccess : IElementAccess
             EmitLaneAddress(il, local, element, lane, width);
             il.Emit(OpCodes.Ldind_R8);
         }
-        _calls.Emit(il, _vector.FromLanes);
+        il.Emit(OpCodes.Call, _vector.FromLanes);
     }
 
     public void EmitStore(ILGenerator il, StoreTarget target, int index, Action pushValue)
@@ -170,7 +169,7 @@ internal sealed class PointerAccess : IElementAccess
             pushValue();
             EmitLaneAddress(il, local, index, 0, 0);
             il.Emit(OpCodes.Ldc_I4, width);
-            _calls.Emit(il, _vector.StoreLanes);
+            il.Emit(OpCodes.Call, _vector.StoreLanes);
         }
     }
 

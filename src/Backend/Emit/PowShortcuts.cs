@@ -20,29 +20,36 @@ internal sealed class PowShortcuts(VectorLaneEmitter lanes)
     private readonly VectorMethods _methods = lanes.Methods;
 
     /// <summary>Pushes the value of <paramref name="instruction"/>, a power from its logarithm or its base partial.</summary>
-    public void Emit(ILGenerator il, Instruction instruction, Action<Term> load, CallEmitter calls)
+    public void Emit(ILGenerator il, Instruction instruction, Action<Term> load)
     {
-        if (instruction.Op == IrOp.PowFromLog) EmitPowFromLog(il, instruction, load, calls);
-        else EmitPowBaseSlope(il, instruction, load, calls);
+        if (instruction.Op == IrOp.PowFromLog) EmitPowFromLog(il, instruction, load);
+        else EmitPowBaseSlope(il, instruction, load);
     }
 
     /// <summary>e^(b·ln a) from a, b and ln a where every a is in (0, ∞) and every b finite.</summary>
-    private void EmitPowFromLog(ILGenerator il, Instruction instruction, Action<Term> load, CallEmitter calls)
+    private void EmitPowFromLog(ILGenerator il, Instruction instruction, Action<Term> load)
     {
         var (a, b, log) = (instruction.A, instruction.B, instruction.C);
-        EmitUnlessOrdinary(il, instruction, load, calls, () =>
+        if (a.IsConstant && !(a.Constant > 0 && a.Constant < double.PositiveInfinity))
         {
-            Compare(il, () => load(a), 0.0, _methods.GreaterThan, calls);
-            Compare(il, () => load(a), double.PositiveInfinity, _methods.LessThan, calls);
-            calls.Emit(il, _methods.BitwiseAnd);
-            Compare(il, () => { load(b); calls.Emit(il, _methods.Abs); }, double.PositiveInfinity, _methods.LessThan, calls);
-            calls.Emit(il, _methods.BitwiseAnd);
+            // A constant base outside (0, ∞) is never ordinary: the checked method at once. (The JIT also folds the
+            // test wrongly there when the comparisons are called directly: (−2 > 0) came out true.)
+            EmitChecked(il, instruction, load);
+            return;
+        }
+        EmitUnlessOrdinary(il, instruction, load, () =>
+        {
+            Compare(il, () => load(a), 0.0, _methods.GreaterThan);
+            Compare(il, () => load(a), double.PositiveInfinity, _methods.LessThan);
+            il.Emit(OpCodes.Call, _methods.BitwiseAnd);
+            Compare(il, () => { load(b); il.Emit(OpCodes.Call, _methods.Abs); }, double.PositiveInfinity, _methods.LessThan);
+            il.Emit(OpCodes.Call, _methods.BitwiseAnd);
         }, () =>
         {
             load(b);
             load(log);
-            calls.Emit(il, _methods.NativeOf(IrOp.Mul)!);
-            calls.Emit(il, _methods.NativeOf(IrOp.Exp)!);
+            il.Emit(OpCodes.Call, _methods.NativeOf(IrOp.Mul)!);
+            il.Emit(OpCodes.Call, _methods.NativeOf(IrOp.Exp)!);
         });
     }
 
@@ -50,31 +57,31 @@ internal sealed class PowShortcuts(VectorLaneEmitter lanes)
     /// b·(r/a) from a, b and r = a^b where every r and r/a is a normal number (elsewhere
     /// <see cref="Graph.SpecialFunctions.PowBaseSlope"/> takes b·a^(b−1)).
     /// </summary>
-    private void EmitPowBaseSlope(ILGenerator il, Instruction instruction, Action<Term> load, CallEmitter calls)
+    private void EmitPowBaseSlope(ILGenerator il, Instruction instruction, Action<Term> load)
     {
         var (a, b, power) = (instruction.A, instruction.B, instruction.C);
         var quotient = il.DeclareLocal(_methods.Vector);
         load(power);
         load(a);
-        calls.Emit(il, _methods.NativeOf(IrOp.Div)!);
+        il.Emit(OpCodes.Call, _methods.NativeOf(IrOp.Div)!);
         il.Emit(OpCodes.Stloc, quotient);
-        EmitUnlessOrdinary(il, instruction, load, calls, () =>
+        EmitUnlessOrdinary(il, instruction, load, () =>
         {
             IsNormal(() => load(power));
             IsNormal(() => il.Emit(OpCodes.Ldloc, quotient));
-            calls.Emit(il, _methods.BitwiseAnd);
+            il.Emit(OpCodes.Call, _methods.BitwiseAnd);
         }, () =>
         {
             load(b);
             il.Emit(OpCodes.Ldloc, quotient);
-            calls.Emit(il, _methods.NativeOf(IrOp.Mul)!);
+            il.Emit(OpCodes.Call, _methods.NativeOf(IrOp.Mul)!);
         });
 
         void IsNormal(Action push)
         {
-            Compare(il, () => { push(); calls.Emit(il, _methods.Abs); }, SmallestNormal, _methods.GreaterThanOrEqual, calls);
-            Compare(il, () => { push(); calls.Emit(il, _methods.Abs); }, double.PositiveInfinity, _methods.LessThan, calls);
-            calls.Emit(il, _methods.BitwiseAnd);
+            Compare(il, () => { push(); il.Emit(OpCodes.Call, _methods.Abs); }, SmallestNormal, _methods.GreaterThanOrEqual);
+            Compare(il, () => { push(); il.Emit(OpCodes.Call, _methods.Abs); }, double.PositiveInfinity, _methods.LessThan);
+            il.Emit(OpCodes.Call, _methods.BitwiseAnd);
         }
     }
 
@@ -82,28 +89,34 @@ internal sealed class PowShortcuts(VectorLaneEmitter lanes)
     /// Pushes the shortcut's value where <paramref name="pushOrdinary"/> (all-ones lanes where the shortcut holds)
     /// covers every lane, else the checked method's.
     /// </summary>
-    private void EmitUnlessOrdinary(ILGenerator il, Instruction instruction, Action<Term> load, CallEmitter calls,
+    private void EmitUnlessOrdinary(ILGenerator il, Instruction instruction, Action<Term> load,
         Action pushOrdinary, Action pushShortcut)
     {
         var special = il.DefineLabel();
         var done = il.DefineLabel();
         pushOrdinary();
-        calls.Emit(il, _methods.OnesComplement);
-        calls.Emit(il, _methods.ExtractMostSignificantBits);
+        il.Emit(OpCodes.Call, _methods.OnesComplement);
+        il.Emit(OpCodes.Call, _methods.ExtractMostSignificantBits);
         il.Emit(OpCodes.Brtrue, special);
         pushShortcut();
         il.Emit(OpCodes.Br, done);
         il.MarkLabel(special);
-        foreach (var operand in instruction.Operands) load(operand);
-        calls.Emit(il, _methods.NativeOf(instruction.Op)!);
+        EmitChecked(il, instruction, load);
         il.MarkLabel(done);
     }
 
+    /// <summary>Pushes the checked method's value (scalar functions for special lanes).</summary>
+    private void EmitChecked(ILGenerator il, Instruction instruction, Action<Term> load)
+    {
+        foreach (var operand in instruction.Operands) load(operand);
+        il.Emit(OpCodes.Call, _methods.NativeOf(instruction.Op)!);
+    }
+
     /// <summary>Pushes compare(value, constant) lane-wise: all ones where true (false for NaN).</summary>
-    private void Compare(ILGenerator il, Action pushValue, double constant, MethodInfo compare, CallEmitter calls)
+    private void Compare(ILGenerator il, Action pushValue, double constant, MethodInfo compare)
     {
         pushValue();
-        lanes.EmitConstant(il, constant, calls);
-        calls.Emit(il, compare);
+        lanes.EmitConstant(il, constant);
+        il.Emit(OpCodes.Call, compare);
     }
 }

@@ -22,10 +22,10 @@ public sealed class ScalarLaneEmitter : ILaneEmitter
     public Type ValueType => typeof(double);
 
     /// <inheritdoc />
-    public void EmitConstant(ILGenerator il, double value, CallEmitter calls) => il.Emit(OpCodes.Ldc_R8, value);
+    public void EmitConstant(ILGenerator il, double value) => il.Emit(OpCodes.Ldc_R8, value);
 
     /// <inheritdoc />
-    public void EmitInstruction(ILGenerator il, Instruction instruction, Action<Term> load, CallEmitter calls)
+    public void EmitInstruction(ILGenerator il, Instruction instruction, Action<Term> load)
     {
         var (a, b) = (instruction.A, instruction.B);
         switch (instruction.Op)
@@ -63,13 +63,13 @@ public sealed class ScalarLaneEmitter : ILaneEmitter
                 // The logarithm is there for the vector code; Math.Pow keeps the interpreter's values.
                 load(a);
                 load(b);
-                calls.Emit(il, MathPow);
+                il.Emit(OpCodes.Call, MathPow);
                 break;
             default:
                 var method = ScalarMethods.Of(instruction.Op)
                     ?? throw new InvalidOperationException($"No scalar emission for {instruction.Op}.");
                 foreach (var operand in instruction.Operands) load(operand);
-                calls.Emit(il, method);
+                il.Emit(OpCodes.Call, method);
                 break;
         }
 
@@ -95,6 +95,14 @@ public sealed class ScalarLaneEmitter : ILaneEmitter
 
         void PushZero() => il.Emit(OpCodes.Ldc_R8, 0.0);
     }
+
+    /// <inheritdoc />
+    public int EstimatedSize(Instruction instruction) => instruction.Op switch
+    {
+        IrOp.PowBaseSlope => 40,
+        IrOp.Below or IrOp.Select or IrOp.ZeroWhereZero => 12,
+        _ => instruction.Arity + 4,
+    };
 
     /// <summary>
     /// Pushes what <paramref name="nonZero"/> pushes where <paramref name="test"/> is nonzero (NaN included), else what

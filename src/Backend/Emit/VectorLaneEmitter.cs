@@ -41,14 +41,24 @@ public sealed class VectorLaneEmitter : ILaneEmitter
     public Type ValueType => Methods.Vector;
 
     /// <inheritdoc />
-    public void EmitConstant(ILGenerator il, double value, CallEmitter calls)
+    public void EmitConstant(ILGenerator il, double value)
     {
         il.Emit(OpCodes.Ldc_R8, value);
-        calls.Emit(il, Methods.Broadcast);
+        il.Emit(OpCodes.Call, Methods.Broadcast);
     }
 
     /// <inheritdoc />
-    public void EmitInstruction(ILGenerator il, Instruction instruction, Action<Term> load, CallEmitter calls)
+    public int EstimatedSize(Instruction instruction) => instruction.Op switch
+    {
+        IrOp.PowFromLog or IrOp.PowBaseSlope => 120,
+        IrOp.Below or IrOp.Less or IrOp.LessEqual or IrOp.Equal or IrOp.NotEqual or IrOp.Select or IrOp.ZeroWhereZero => 20,
+        // Constant operands are a load and a broadcast; lane by lane, each operand is a load, a lane number and a call.
+        var op when Methods.NativeOf(op) is not null => 2 * instruction.Arity + 4,
+        _ => Lanes * (3 * instruction.Arity + 1) + 4,
+    };
+
+    /// <inheritdoc />
+    public void EmitInstruction(ILGenerator il, Instruction instruction, Action<Term> load)
     {
         var (a, b) = (instruction.A, instruction.B);
         switch (instruction.Op)
@@ -56,15 +66,15 @@ public sealed class VectorLaneEmitter : ILaneEmitter
             case IrOp.Below:
                 // a < b ? 1 : (a > b ? 0 : ½), lane-wise, with the scalar's values exactly.
                 Compare(Methods.LessThan);
-                EmitConstant(il, 1, calls);
+                EmitConstant(il, 1);
                 Compare(Methods.GreaterThan);
-                EmitConstant(il, 0, calls);
-                EmitConstant(il, 0.5, calls);
-                calls.Emit(il, Methods.ConditionalSelect);
-                calls.Emit(il, Methods.ConditionalSelect);
+                EmitConstant(il, 0);
+                EmitConstant(il, 0.5);
+                il.Emit(OpCodes.Call, Methods.ConditionalSelect);
+                il.Emit(OpCodes.Call, Methods.ConditionalSelect);
                 return;
             case IrOp.PowFromLog or IrOp.PowBaseSlope:
-                _powShortcuts.Emit(il, instruction, load, calls);
+                _powShortcuts.Emit(il, instruction, load);
                 return;
             case IrOp.Less: Truth(Methods.LessThan); return;
             case IrOp.LessEqual: Truth(Methods.LessThanOrEqual); return;
@@ -74,13 +84,13 @@ public sealed class VectorLaneEmitter : ILaneEmitter
                 Select(() => load(b), () => load(instruction.C));
                 return;
             case IrOp.ZeroWhereZero:
-                Select(() => load(b), () => EmitConstant(il, 0, calls));
+                Select(() => load(b), () => EmitConstant(il, 0));
                 return;
         }
         if (Methods.NativeOf(instruction.Op) is { } native)
         {
             foreach (var operand in instruction.Operands) load(operand);
-            calls.Emit(il, native);
+            il.Emit(OpCodes.Call, native);
             return;
         }
         var scalar = ScalarMethods.Of(instruction.Op)
@@ -88,9 +98,9 @@ public sealed class VectorLaneEmitter : ILaneEmitter
         for (int lane = 0; lane < Lanes; lane++)
         {
             foreach (var operand in instruction.Operands) Lane(operand, lane);
-            calls.Emit(il, scalar);
+            il.Emit(OpCodes.Call, scalar);
         }
-        calls.Emit(il, Methods.FromLanes);
+        il.Emit(OpCodes.Call, Methods.FromLanes);
 
         void Lane(Term operand, int lane)
         {
@@ -101,34 +111,34 @@ public sealed class VectorLaneEmitter : ILaneEmitter
             }
             load(operand);
             il.Emit(OpCodes.Ldc_I4, lane);
-            calls.Emit(il, Methods.GetElement);
+            il.Emit(OpCodes.Call, Methods.GetElement);
         }
 
         void Compare(System.Reflection.MethodInfo compare)
         {
             load(a);
             load(b);
-            calls.Emit(il, compare);
+            il.Emit(OpCodes.Call, compare);
         }
 
         // A comparison's lanes (all ones where true, false for NaN except after negation) as 1.0 or 0.0: the bits of 1.0 or none.
         void Truth(System.Reflection.MethodInfo compare, bool negate = false)
         {
             Compare(compare);
-            if (negate) calls.Emit(il, Methods.OnesComplement);
-            EmitConstant(il, 1, calls);
-            calls.Emit(il, Methods.BitwiseAnd);
+            if (negate) il.Emit(OpCodes.Call, Methods.OnesComplement);
+            EmitConstant(il, 1);
+            il.Emit(OpCodes.Call, Methods.BitwiseAnd);
         }
 
         // Per lane: what nonZero pushes where a is nonzero (NaN included), else what zero pushes; no branch.
         void Select(Action nonZero, Action zero)
         {
             load(a);
-            EmitConstant(il, 0, calls);
-            calls.Emit(il, Methods.EqualTo);
+            EmitConstant(il, 0);
+            il.Emit(OpCodes.Call, Methods.EqualTo);
             zero();
             nonZero();
-            calls.Emit(il, Methods.ConditionalSelect);
+            il.Emit(OpCodes.Call, Methods.ConditionalSelect);
         }
     }
 }

@@ -44,7 +44,10 @@ public static class AssemblyExporter
             jacobian.MarkowitzCost, references);
     }
 
-    /// <summary>A method taking x, the data (if the program reads any), the outputs and, with a Jacobian, the Jacobian.</summary>
+    /// <summary>
+    /// A method taking x, the data (if the program reads any), the outputs and, with a Jacobian, the Jacobian; a big
+    /// program's method calls its chunks (private methods taking the same arrays and a scratch array) in turn.
+    /// </summary>
     private static void DefineMethod(TypeBuilder type, string name, JacobianProgram program)
     {
         var access = new ArrayAccess(hasData: program.DataCount > 0);
@@ -52,8 +55,8 @@ public static class AssemblyExporter
         if (program.DataCount > 0) arrays.Add(("data", program.DataCount, "one per data input"));
         arrays.Add(("outputs", program.OutputCount, "one per output"));
         if (program.HasJacobian) arrays.Add(("jacobian", program.JacobianSize, $"{program.OutputCount}×{program.InputCount}, row-major"));
-        var method = type.DefineMethod(name, MethodAttributes.Public | MethodAttributes.Static, typeof(void),
-            arrays.Select(_ => typeof(double[])).ToArray());
+        var parameters = arrays.Select(_ => typeof(double[])).ToArray();
+        var method = type.DefineMethod(name, MethodAttributes.Public | MethodAttributes.Static, typeof(void), parameters);
         method.SetImplementationFlags(MethodImplAttributes.AggressiveOptimization);
         var il = method.GetILGenerator();
         for (short i = 0; i < arrays.Count; i++)
@@ -61,9 +64,35 @@ public static class AssemblyExporter
             method.DefineParameter(i + 1, ParameterAttributes.None, arrays[i].Name);
             ArrayAccess.EmitLengthCheck(il, i, arrays[i].Name, arrays[i].Length, arrays[i].What);
         }
-        var registers = BodyEmitter.DeclareRegisters(il, program, ScalarLaneEmitter.Instance);
-        BodyEmitter.Emit(il, program, ScalarLaneEmitter.Instance, access, registers, CallEmitter.Direct);
+        var chunks = ProgramChunks.Split(program, ScalarLaneEmitter.Instance.EstimatedSize);
+        if (chunks.IsWhole) BodyEmitter.Emit(il, program, ScalarLaneEmitter.Instance, access);
+        else
+        {
+            var scratch = il.DeclareLocal(typeof(double[]));
+            il.Emit(OpCodes.Ldc_I4, chunks.ScratchSlots);
+            il.Emit(OpCodes.Newarr, typeof(double));
+            il.Emit(OpCodes.Stloc, scratch);
+            for (int c = 0; c < chunks.Chunks.Count; c++)
+            {
+                for (short i = 0; i < arrays.Count; i++) il.Emit(OpCodes.Ldarg, i);
+                il.Emit(OpCodes.Ldloc, scratch);
+                il.Emit(OpCodes.Call, DefineChunk(type, $"{name}_{c}", [.. parameters, typeof(double[])], program, chunks, c, access));
+            }
+        }
         il.Emit(OpCodes.Ret);
+    }
+
+    /// <summary>A private method computing chunk <paramref name="chunk"/>; its last argument is the scratch array.</summary>
+    private static MethodBuilder DefineChunk(TypeBuilder type, string name, Type[] parameters, JacobianProgram program, ProgramChunks chunks,
+        int chunk, ArrayAccess access)
+    {
+        var method = type.DefineMethod(name, MethodAttributes.Private | MethodAttributes.Static, typeof(void), parameters);
+        method.SetImplementationFlags(MethodImplAttributes.AggressiveOptimization);
+        var il = method.GetILGenerator();
+        BodyEmitter.EmitChunk(il, program, chunks, chunk, ScalarLaneEmitter.Instance, access, new ArrayScratch((short)(parameters.Length - 1)),
+            constantStores: chunk == 0);
+        il.Emit(OpCodes.Ret);
+        return method;
     }
 
     private static void DefineNames(TypeBuilder type, string name, IReadOnlyList<string> names)

@@ -16,6 +16,9 @@ public readonly record struct Instruction(IrOp Op, Term A, Term B, int Index)
     /// <summary>Number of operands (0 for inputs and data).</summary>
     public int Arity => IrOps.Arity(Op);
 
+    /// <summary>Operand <paramref name="j"/> (0: <see cref="A"/>, 1: <see cref="B"/>, 2: <see cref="C"/>), without allocating.</summary>
+    public Term Operand(int j) => j switch { 0 => A, 1 => B, _ => C };
+
     /// <summary>The operands in order: <see cref="A"/>, <see cref="B"/> and <see cref="C"/> as far as the arity goes.</summary>
     public IEnumerable<Term> Operands => new[] { A, B, C }.Take(Arity);
 }

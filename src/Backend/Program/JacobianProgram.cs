@@ -30,7 +30,7 @@ public sealed class JacobianProgram
         }
         _storesAfter = Array.ConvertAll(storesAfter, list => list?.ToArray() ?? []);
         ConstantStores = constantStores;
-        (Registers, RegisterCount) = RegisterAllocation.Allocate(instructions);
+        (Registers, RegisterCount) = RegisterAllocation.Allocate(instructions, 0, instructions.Length);
     }
 
     /// <summary>Number of independents.</summary>

@@ -23,9 +23,8 @@ internal static class GpuKernelEmitter
         for (int i = 0; i < names.Length; i++) method.DefineParameter(i + 1, ParameterAttributes.None, names[i]);
         var il = method.GetILGenerator();
         var access = new ViewAccess(il);
-        var registers = BodyEmitter.DeclareRegisters(il, program, ScalarLaneEmitter.Instance);
-        // Direct calls: a kernel calls few distinct methods, and ILGPU inlines them anyway.
-        BodyEmitter.Emit(il, program, ScalarLaneEmitter.Instance, access, registers, CallEmitter.Direct);
+        // One method, whatever the size: ILGPU compiles it itself, without the .NET JIT's size limits.
+        BodyEmitter.Emit(il, program, ScalarLaneEmitter.Instance, access);
         il.Emit(OpCodes.Ret);
         return type.CreateType().GetMethod("Run")!;
     }

@@ -1,0 +1,107 @@
+using System.Reflection;
+using System.Reflection.Emit;
+using Elim.Backend.Cpu;
+using Elim.Backend.Export;
+using Elim.Frontend;
+using Elim.Graph;
+using Elim.Testing;
+
+namespace Elim.Backend.Tests;
+
+/// <summary>
+/// Programs of about 10⁴ vertices: their code is cut into methods that each stay far below the .NET JIT's size limits
+/// (past which it compiles without optimising), and the compiled Jacobians still agree with the reference interpreter,
+/// at single points, in batches of both layouts and widths, and exported.
+/// </summary>
+public sealed class BigProgramTests : IDisposable
+{
+    /// <summary>Locals past which the JIT stops inlining (it stops optimising at 2,000).</summary>
+    private const int InliningLocals = 512;
+
+    /// <summary>IL bytes past which the JIT stops optimising.</summary>
+    private const int JitCodeSize = 60_000;
+
+    private static readonly Lazy<ComputationalGraph> Big = new(() =>
+        ElimFrontend.Compile(RandomBigPrograms.Generate(statements: 5_000, seed: 3), "big.elim"));
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("elim-big-").FullName;
+
+    [Fact]
+    public void TheProgramIsBig()
+    {
+        Assert.InRange(Big.Value.VertexCount, 8_000, 20_000);
+    }
+
+    [Fact]
+    public void EveryKernelIsCutIntoMethodsTheJitOptimises()
+    {
+        var graph = Big.Value;
+        var code = Compile.Jacobian(graph, StandardOrders.Reverse(graph)).Code;
+        foreach (var layout in Enum.GetValues<BatchLayout>())
+        {
+            foreach (bool vector in (bool[])[false, true])
+            {
+                var methods = code.Methods(layout, vector);
+                Assert.True(methods.Count > 1, $"{layout}, vector {vector}: one method for {code.Program.Instructions.Count} instructions");
+                Assert.All(methods, method => Assert.InRange(((DynamicMethod)method).GetILGenerator().ILOffset, 1, JitCodeSize));
+            }
+        }
+    }
+
+    [Fact]
+    public void SinglePointsAgreeWithTheInterpreter()
+    {
+        var graph = Big.Value;
+        foreach (var order in (EliminationOrder[])[StandardOrders.Reverse(graph), StandardOrders.Forward(graph)])
+        {
+            var compiled = Compile.Jacobian(graph, order);
+            for (int seed = 0; seed < 2; seed++)
+                CompiledMatchesInterpreterTests.AssertAgrees(graph, order, compiled, RandomPoint(graph, seed));
+        }
+    }
+
+    [Fact]
+    public void BatchesAgreeWithTheInterpreter()
+    {
+        var graph = Big.Value;
+        // 9 points: vectors of four or eight and a scalar remainder.
+        var points = Enumerable.Range(0, 9).Select(seed => RandomPoint(graph, seed)).ToArray();
+        BatchMatchesInterpreterTests.AssertBatchAgrees(graph, StandardOrders.Reverse(graph), points);
+    }
+
+    [Fact]
+    public void TheExportedAssemblyIsCutTooAndAgrees()
+    {
+        var graph = Big.Value;
+        var order = StandardOrders.Reverse(graph);
+        var exported = AssemblyExporter.Export(graph, order, Path.Combine(_directory, "big.dll"));
+        var point = RandomPoint(graph, 1);
+        ExportTests.WithLoaded(exported.Path, assembly =>
+        {
+            var type = assembly.GetType(exported.TypeName)!;
+            var methods = type.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic);
+            Assert.True(methods.Length > 10, $"{methods.Length} methods");
+            foreach (var method in methods)
+            {
+                var body = method.GetMethodBody()!;
+                Assert.InRange(body.LocalVariables.Count, 0, InliningLocals);
+                Assert.InRange(body.GetILAsByteArray()!.Length, 1, JitCodeSize);
+            }
+            var outputs = new double[graph.OutputCount];
+            var jacobian = new double[graph.OutputCount * graph.InputCount];
+            type.GetMethod("Jacobian")!.Invoke(null, [point, outputs, jacobian]);
+            var (expectedOutputs, expectedJacobian) = Compile.At(Compile.Jacobian(graph, order), point);
+            Assert.Equal(expectedOutputs, outputs);
+            Assert.Equal(expectedJacobian, jacobian);
+        });
+    }
+
+    /// <summary>A point in [−1, 1]ⁿ, where the generated programs keep every value bounded.</summary>
+    private static double[] RandomPoint(ComputationalGraph graph, int seed)
+    {
+        var random = new Random(seed);
+        return Enumerable.Range(0, graph.InputCount).Select(_ => 2 * random.NextDouble() - 1).ToArray();
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+}
