@@ -25,16 +25,11 @@ public sealed class ExportTests : IDisposable
         {
             Assert.DoesNotContain(assembly.GetReferencedAssemblies(), a => a.Name!.StartsWith("Elim", StringComparison.Ordinal));
             var type = assembly.GetType(exported.TypeName)!;
-            var outputs = new double[graph.OutputCount];
-            var jacobian = new double[graph.OutputCount * graph.InputCount];
-            type.GetMethod("Jacobian")!.Invoke(null, [point, outputs, jacobian]);
-            var (expectedOutputs, expectedJacobian) = Compile.At(Compile.Jacobian(graph, order), point);
-            Assert.Equal(expectedOutputs, outputs);
-            Assert.Equal(expectedJacobian, jacobian);
+            var (outputs, jacobian) = AssertJacobianAsCompiled(type, graph, order, point);
 
             var primal = new double[graph.OutputCount];
             type.GetMethod("Evaluate")!.Invoke(null, [point, primal]);
-            Assert.Equal(expectedOutputs, primal);
+            Assert.Equal(outputs, primal);
             Assert.Equal(graph.InputNames, (string[])type.GetMethod("InputNames")!.Invoke(null, null)!);
 
             var error = Assert.Throws<TargetInvocationException>(() =>
@@ -71,6 +66,19 @@ public sealed class ExportTests : IDisposable
                 type.GetMethod("Evaluate")!.Invoke(null, [new double[2], new double[3], new double[5]]));
             Assert.Equal("data", Assert.IsType<ArgumentException>(error.InnerException).ParamName);
         });
+    }
+
+    /// <summary>The exported <paramref name="type"/>'s Jacobian at <paramref name="point"/>, asserted equal to the JIT-compiled one.</summary>
+    internal static (double[] Outputs, double[] Jacobian) AssertJacobianAsCompiled(Type type, ComputationalGraph graph, EliminationOrder order,
+        double[] point)
+    {
+        var outputs = new double[graph.OutputCount];
+        var jacobian = new double[graph.OutputCount * graph.InputCount];
+        type.GetMethod("Jacobian")!.Invoke(null, [point, outputs, jacobian]);
+        var (expectedOutputs, expectedJacobian) = Compile.At(Compile.Jacobian(graph, order), point);
+        Assert.Equal(expectedOutputs, outputs);
+        Assert.Equal(expectedJacobian, jacobian);
+        return (outputs, jacobian);
     }
 
     /// <summary>

@@ -21,7 +21,8 @@ public static class ProgramLowering
         var partials = new Term[graph.Edges.Count];
         var values = EmitPrimal(graph, builder, partials);
         var edges = new EdgeValues(graph, partials);
-        foreach (int vertexId in order.VertexIds) edges.Eliminate(builder, vertexId);
+        long markowitzCost = 0;
+        foreach (int vertexId in order.VertexIds) markowitzCost += edges.Eliminate(builder, vertexId);
 
         var stores = OutputStores(graph, values);
         int n = graph.InputCount;
@@ -32,7 +33,7 @@ public static class ProgramLowering
                 stores.Add(new Store(StoreTarget.Jacobian, o * n + i, row.TryGetValue(i, out var value) ? value : Term.Zero));
         }
         var (instructions, liveStores, products) = DeadCode.Remove(builder.Instructions, stores, builder.EliminationProducts);
-        return new JacobianProgram(n, graph.DataCount, graph.OutputCount, true, instructions, liveStores, products, MarkowitzCost.Of(graph, order));
+        return new JacobianProgram(n, graph.DataCount, graph.OutputCount, true, instructions, liveStores, products, markowitzCost);
     }
 
     /// <summary>The program computing only the outputs of <paramref name="graph"/> (the primal).</summary>

@@ -12,7 +12,7 @@ internal static class DeadCode
         for (int i = instructions.Count - 1; i >= 0; i--)
         {
             if (!live[i]) continue;
-            foreach (var operand in instructions[i].Operands) Mark(operand);
+            for (int j = 0; j < instructions[i].Arity; j++) Mark(instructions[i].Operand(j));
         }
         var newId = new int[instructions.Count];
         var kept = new List<Instruction>();

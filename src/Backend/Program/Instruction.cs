@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Elim.Backend.Program;
 
 /// <summary>
@@ -8,6 +10,7 @@ namespace Elim.Backend.Program;
 /// <param name="A">First operand (unused for <see cref="IrOp.Input"/> and <see cref="IrOp.Data"/>).</param>
 /// <param name="B">Second operand of binary and ternary operations; the constant 0 otherwise.</param>
 /// <param name="Index">The input number of <see cref="IrOp.Input"/>, the data number of <see cref="IrOp.Data"/>; 0 otherwise.</param>
+[StructLayout(LayoutKind.Auto)]
 public readonly record struct Instruction(IrOp Op, Term A, Term B, int Index)
 {
     /// <summary>Third operand of ternary operations; the constant 0 otherwise.</summary>

@@ -8,6 +8,7 @@ namespace Elim.Backend.Program;
 public sealed class JacobianProgram
 {
     private readonly int[][] _storesAfter;
+    private readonly Lazy<(int[] Registers, int Count)> _registers;
 
     internal JacobianProgram(int inputCount, int dataCount, int outputCount, bool hasJacobian, Instruction[] instructions, Store[] stores,
         int emittedCost, long markowitzCost)
@@ -30,7 +31,8 @@ public sealed class JacobianProgram
         }
         _storesAfter = Array.ConvertAll(storesAfter, list => list?.ToArray() ?? []);
         ConstantStores = constantStores;
-        (Registers, RegisterCount) = RegisterAllocation.Allocate(instructions, 0, instructions.Length);
+        // Only whole-program code needs these (the printer, GPU kernels); chunks allocate their own.
+        _registers = new(() => RegisterAllocation.Allocate(instructions, 0, instructions.Length));
     }
 
     /// <summary>Number of independents.</summary>
@@ -61,10 +63,10 @@ public sealed class JacobianProgram
     public IReadOnlyList<int> StoresAfter(int id) => _storesAfter[id];
 
     /// <summary>The local slot holding each value.</summary>
-    public IReadOnlyList<int> Registers { get; }
+    public IReadOnlyList<int> Registers => _registers.Value.Registers;
 
     /// <summary>Number of local slots needed.</summary>
-    public int RegisterCount { get; }
+    public int RegisterCount => _registers.Value.Count;
 
     /// <summary>Multiplications of elimination steps actually emitted (±1 and folded constants are free).</summary>
     public int EmittedCost { get; }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace Elim.Backend.Program;
 
@@ -7,6 +8,8 @@ namespace Elim.Backend.Program;
 /// (the result of one instruction), possibly negated. Negation is tracked here rather than emitted,
 /// because IEEE arithmetic is sign-symmetric: −(a·b) = (−a)·b and a + (−b) = a − b exactly.
 /// </summary>
+// Auto layout packs it in 16 bytes instead of 24: a program of 10⁵ vertices holds millions of them.
+[StructLayout(LayoutKind.Auto)]
 public readonly record struct Term
 {
     private Term(int value, double constant, bool negated)
