@@ -3,7 +3,8 @@ namespace Elim.Graph;
 /// <summary>
 /// Cross-country vertex elimination on a mutable copy of a graph's edges, optionally carrying edge
 /// values. Eliminating k: for every predecessor i and successor j, c[j,i] += c[j,k]·c[k,i]; then the
-/// edges of k are removed (an output keeps its in-edges). The reference implementation: clear, not fast.
+/// edges of k are removed (an output keeps its in-edges). The reference implementation: clear, and sparse (a
+/// step touches only the edges around k), so it also prices and orders big graphs.
 /// </summary>
 public sealed class Eliminator
 {
@@ -39,6 +40,13 @@ public sealed class Eliminator
     {
         int node = _graph.NodeOf(vertexId);
         return (long)_in[node].Count * _out[node].Count;
+    }
+
+    /// <summary>The vertex ids of the current predecessors and successors of <paramref name="vertexId"/> (inputs left out).</summary>
+    public IEnumerable<int> NeighbourVertices(int vertexId)
+    {
+        int node = _graph.NodeOf(vertexId);
+        return _in[node].Keys.Concat(_out[node]).Where(n => n >= _graph.InputCount).Select(_graph.VertexIdOf);
     }
 
     /// <summary>Eliminates <paramref name="vertexId"/>; returns the multiplications it cost.</summary>
