@@ -19,6 +19,7 @@ internal sealed class SearchRun
     private int[] _bestOrder = [];
     private long _evaluations;
     private TimeSpan? _lastReport;
+    private readonly List<string> _notes = [];
 
     public SearchRun(string method, SearchBudget budget, IProgress<SearchProgress>? progress, CancellationToken token)
     {
@@ -64,6 +65,12 @@ internal sealed class SearchRun
         return true;
     }
 
+    /// <summary>Records something the user should know about this search (see <see cref="SearchResult.Notes"/>).</summary>
+    public void Note(string note)
+    {
+        lock (_gate) _notes.Add(note);
+    }
+
     /// <summary>Keeps <paramref name="bound"/> if it is higher than the best known lower bound.</summary>
     public void RaiseLowerBound(long bound)
     {
@@ -106,7 +113,7 @@ internal sealed class SearchRun
             provenOptimal |= LowerBound >= BestCost;
             if (provenOptimal) LowerBound = BestCost;
             return new SearchResult(new EliminationOrder(_bestOrder), BestCost, Math.Min(LowerBound, BestCost), Method, provenOptimal,
-                _clock.Elapsed, Evaluations);
+                _clock.Elapsed, Evaluations) { Notes = [.. _notes] };
         }
     }
 }

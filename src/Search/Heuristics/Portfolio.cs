@@ -6,7 +6,9 @@ namespace Elim.Search.Heuristics;
 
 /// <summary>
 /// Every standard heuristic, keeping the cheapest order (what production AD tools do); also reports the
-/// connectivity lower bound. Anytime methods start from its result.
+/// connectivity lower bound. Anytime methods start from its result. Forward and reverse come first and
+/// always finish, so there is an order however short the time; a heuristic that time cuts short is left
+/// out, and the note on the result names what was not tried. The bound comes last: it is only a bound.
 /// </summary>
 internal sealed class Portfolio(CostModel costModel) : ISearchMethod
 {
@@ -24,15 +26,19 @@ internal sealed class Portfolio(CostModel costModel) : ISearchMethod
     /// <summary>Plays every heuristic on <paramref name="game"/> (from its start; it is reset afterwards) into <paramref name="run"/>.</summary>
     public static void PlayAll(EliminationGame game, SearchRun run)
     {
-        run.RaiseLowerBound(ConnectivityBound.Of(game).Total);
-        foreach (var heuristic in StandardHeuristics.All)
+        var heuristics = StandardHeuristics.All;
+        for (int h = 0; h < heuristics.Count; h++)
         {
             game.Reset();
-            heuristic.Play(game);
+            bool complete = heuristics[h].Play(game, () => run.OutOfTime);
             run.AddEvaluations(1);
-            run.Offer(game.Eliminated, game.Cost);
-            if (run.OutOfTime && run.BestCost < long.MaxValue) break;
+            if (complete) run.Offer(game.Eliminated, game.Cost);
+            if (!run.OutOfTime) continue;
+            string skipped = string.Join(", ", heuristics.Skip(complete ? h + 1 : h).Select(s => s.Name));
+            if (skipped.Length > 0) run.Note($"the portfolio ran out of time before finishing {skipped} ({game.EliminableCount:N0} eliminable vertices)");
+            break;
         }
         game.Reset();
+        if (!run.OutOfTime) run.RaiseLowerBound(ConnectivityBound.Of(game, () => run.OutOfTime).Total);
     }
 }
