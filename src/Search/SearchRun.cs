@@ -48,6 +48,13 @@ internal sealed class SearchRun
     /// <summary>Time left before the deadline.</summary>
     public TimeSpan TimeLeft => _budget.Time - _clock.Elapsed;
 
+    /// <summary>Reports progress when a report is due, and says whether the time is up: for loops that check every few steps.</summary>
+    public bool ReportAndCheckTime()
+    {
+        Report();
+        return OutOfTime;
+    }
+
     /// <summary>Counts <paramref name="count"/> units of work.</summary>
     public void AddEvaluations(long count) => Interlocked.Add(ref _evaluations, count);
 

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Elim.Graph;
 
 /// <summary>
@@ -10,7 +12,7 @@ public sealed class Eliminator
 {
     private readonly ComputationalGraph _graph;
     private readonly Dictionary<int, double>[] _in;    // per node: predecessor → ∂node/∂predecessor
-    private readonly SortedSet<int>[] _out;             // per node: successors
+    private readonly HashSet<int>[] _out;               // per node: successors (any order: each c[j,i] gets one term per step)
     private readonly bool[] _eliminated;
 
     /// <summary>Starts from <paramref name="graph"/>; with <paramref name="partials"/> (per edge) values are carried too.</summary>
@@ -18,7 +20,7 @@ public sealed class Eliminator
     {
         _graph = graph;
         _in = new Dictionary<int, double>[graph.NodeCount];
-        _out = new SortedSet<int>[graph.NodeCount];
+        _out = new HashSet<int>[graph.NodeCount];
         for (int node = 0; node < graph.NodeCount; node++) { _in[node] = []; _out[node] = []; }
         for (int e = 0; e < graph.Edges.Count; e++)
         {
@@ -63,7 +65,7 @@ public sealed class Eliminator
             into.Remove(k);
             foreach (var (i, cki) in _in[k])
             {
-                into[i] = into.GetValueOrDefault(i) + cjk * cki;
+                CollectionsMarshal.GetValueRefOrAddDefault(into, i, out _) += cjk * cki;
                 _out[i].Add(j);
             }
         }

@@ -106,6 +106,20 @@ public sealed partial class EliminationGame
     /// <summary>Undoes every elimination.</summary>
     public void Reset() => UndoTo(0);
 
+    /// <summary>
+    /// Eliminates every remaining vertex in ascending id order (forward mode), or descending (reverse mode):
+    /// one pass, so it is also how a search completes an order when its time runs out.
+    /// </summary>
+    public void FinishInIdOrder(bool descending)
+    {
+        var ids = _graph.EliminableVertices;
+        for (int i = 0; i < ids.Count; i++)
+        {
+            int id = ids[descending ? ids.Count - 1 - i : i];
+            if (!IsEliminated(id)) Eliminate(id);
+        }
+    }
+
     // Successor j of k: the edge k→j goes (k's entry in j's list dies with k), j gains every predecessor i
     // of k. With units tracked, a new edge i→j is unit when k→j and i→k both are; an existing edge i→j
     // becomes a sum and stops being unit.

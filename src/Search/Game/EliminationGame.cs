@@ -192,7 +192,9 @@ public sealed partial class EliminationGame
 
     private int NodeOf(int vertexId) => _inputCount + vertexId - 1;
 
-    private static long EdgeKey(int source, int target) => (long)source << 32 | (uint)target;
+    // source·N + target: unique, and (unlike source << 32 | target, whose hash code is source ^ target) spread
+    // over all 32 bits of long's hash code, which a hash set of millions of fill-in edges needs.
+    private long EdgeKey(int source, int target) => (long)source * _nodeCount + target;
 }
 
 /// <summary>A callback over node indices, as a struct so the call inlines.</summary>

@@ -12,12 +12,7 @@ internal sealed class FixedOrder(string name, bool descending) : IHeuristic
 
     public bool Play(EliminationGame game, Func<bool> outOfTime)
     {
-        var ids = game.Graph.EliminableVertices;
-        for (int i = 0; i < ids.Count; i++)
-        {
-            int id = ids[descending ? ids.Count - 1 - i : i];
-            if (!game.IsEliminated(id)) game.Eliminate(id);
-        }
+        game.FinishInIdOrder(descending);
         return true;
     }
 }

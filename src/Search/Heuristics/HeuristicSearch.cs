@@ -15,10 +15,10 @@ internal sealed class HeuristicSearch(IHeuristic heuristic, CostModel costModel)
     {
         var run = new SearchRun(Name, budget, progress, token);
         var game = new EliminationGame(graph, costModel);
-        if (!heuristic.Play(game, () => run.OutOfTime))
+        if (!heuristic.Play(game, run.ReportAndCheckTime))
         {
             run.Note($"{Name} ran out of time after {game.Depth:N0} of {game.EliminableCount:N0} eliminations; the remaining vertices were eliminated in reverse order");
-            StandardHeuristics.Reverse.Play(game, () => false);
+            game.FinishInIdOrder(descending: true);
         }
         run.AddEvaluations(1);
         run.Offer(game.Eliminated, game.Cost);

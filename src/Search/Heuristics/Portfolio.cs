@@ -30,7 +30,7 @@ internal sealed class Portfolio(CostModel costModel) : ISearchMethod
         for (int h = 0; h < heuristics.Count; h++)
         {
             game.Reset();
-            bool complete = heuristics[h].Play(game, () => run.OutOfTime);
+            bool complete = heuristics[h].Play(game, run.ReportAndCheckTime);
             run.AddEvaluations(1);
             if (complete) run.Offer(game.Eliminated, game.Cost);
             if (!run.OutOfTime) continue;

@@ -3,13 +3,10 @@ namespace Elim.Search.Heuristics;
 /// <summary>The named heuristics, in the order the portfolio tries them (earlier wins ties).</summary>
 internal static class StandardHeuristics
 {
-    /// <summary>Reverse mode, which always finishes in one pass.</summary>
-    public static IHeuristic Reverse { get; } = new FixedOrder("reverse", descending: true);
-
     public static IReadOnlyList<IHeuristic> All { get; } =
     [
         new FixedOrder("forward", descending: false),
-        Reverse,
+        new FixedOrder("reverse", descending: true),
         new GreedyHeuristic("markowitz", false, () => new MarkowitzScore()),
         new GreedyHeuristic("markowitz-rev", true, () => new MarkowitzScore()),
         new GreedyHeuristic("vlr", false, () => new RelativeMarkowitzScore(), () => new MarkowitzScore()),

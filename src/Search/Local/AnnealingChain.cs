@@ -9,7 +9,7 @@ namespace Elim.Search.Local;
 /// </summary>
 internal sealed class AnnealingChain
 {
-    private const int CheckEvery = 256;             // moves between clock checks
+    private const int ReportEvery = 256;            // moves between progress reports (the clock is read every move)
 
     private readonly OrderEvaluator _evaluator;
     private readonly Random _random;
@@ -35,12 +35,13 @@ internal sealed class AnnealingChain
         long epoch = (long)_schedule.EpochMovesPerVertex * length;
         for (long move = 0; moves is null || move < moves; move++)
         {
-            if (move % CheckEvery == 0)
+            if (move % ReportEvery == 0)
             {
-                run.AddEvaluations(move == 0 ? 0 : CheckEvery);
+                run.AddEvaluations(move == 0 ? 0 : ReportEvery);
                 run.Report();
-                if (run.OutOfTime || BestCost <= run.LowerBound) return;
+                if (BestCost <= run.LowerBound) return;
             }
+            if (run.OutOfTime) return;
             long inEpoch = move % epoch;
             if (inEpoch == 0 && move > 0) _evaluator.Load(Best);
             double temperature = _schedule.TemperatureAt((double)inEpoch / epoch);

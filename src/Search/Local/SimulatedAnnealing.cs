@@ -27,6 +27,7 @@ internal sealed class SimulatedAnnealing(CostModel costModel, int workers, Annea
     /// <summary>Anneals from <paramref name="start"/> for the rest of <paramref name="run"/>'s budget.</summary>
     public SearchResult Improve(ComputationalGraph graph, int[] start, SearchRun run, int seed)
     {
+        if (run.OutOfTime) return run.Result();   // pricing the start order in every chain would overrun the budget
         var chains = new AnnealingChain[workers];
         Workers.Run(workers, w =>
         {
