@@ -49,6 +49,7 @@ public sealed class MctsSearch : ISearchMethod
     {
         var run = new SearchRun(Name, budget, progress, token);
         Portfolio.PlayAll(new EliminationGame(graph, _costModel), run);
+        if (run.OutOfTime) return run.Result();   // each worker replays the start order first: that would overrun the budget
         int[] start = run.Result().Order.VertexIds.ToArray();
         var workers = new MctsWorker[_workers];
         Workers.Run(_workers, w =>
