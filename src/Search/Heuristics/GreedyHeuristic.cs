@@ -11,8 +11,6 @@ namespace Elim.Search.Heuristics;
 /// </summary>
 internal sealed class GreedyHeuristic : IHeuristic
 {
-    private const int CheckEvery = 64;      // steps between clock checks
-
     private readonly bool _highestIdWins;
     private readonly Func<IVertexScore>[] _criteria;
 
@@ -46,10 +44,14 @@ internal sealed class GreedyHeuristic : IHeuristic
             current[id] = key;
             queue.Enqueue(id, key);
         }
-        foreach (int id in game.Remaining) Rescore(id);
-        for (long step = 0; !game.IsComplete; step++)
+        foreach (int id in game.Remaining)
         {
-            if (step % CheckEvery == 0 && outOfTime()) return false;
+            if (outOfTime()) return false;
+            Rescore(id);
+        }
+        while (!game.IsComplete)
+        {
+            if (outOfTime()) return false;      // every step: a step with reach 2 near a hub can take milliseconds
             int chosen;
             Key key;
             do queue.TryDequeue(out chosen, out key);

@@ -10,7 +10,7 @@ internal interface IHeuristic
 
     /// <summary>
     /// Eliminates every remaining vertex of <paramref name="game"/> by the rule and returns true; returns false,
-    /// with the game incomplete, when <paramref name="outOfTime"/> (asked every few steps) says to stop first.
+    /// with the game incomplete, when <paramref name="outOfTime"/> (asked every step) says to stop first.
     /// </summary>
     bool Play(EliminationGame game, Func<bool> outOfTime);
 }
