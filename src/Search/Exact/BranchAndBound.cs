@@ -27,7 +27,7 @@ internal sealed class BranchAndBound(CostModel costModel) : ISearchMethod
         SizeLimit.Check(graph);
         var run = new SearchRun(Name, budget, progress, token);
         var game = new EliminationGame(graph, costModel);
-        Portfolio.PlayAll(game, run);
+        Portfolio.PlayAll(game, run, share: 0.5);
         bool finished = Solve(game, run);
         return run.Result(provenOptimal: finished);
     }

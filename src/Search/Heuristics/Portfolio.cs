@@ -23,22 +23,28 @@ internal sealed class Portfolio(CostModel costModel) : ISearchMethod
         return run.Result();
     }
 
-    /// <summary>Plays every heuristic on <paramref name="game"/> (from its start; it is reset afterwards) into <paramref name="run"/>.</summary>
-    public static void PlayAll(EliminationGame game, SearchRun run)
+    /// <summary>
+    /// Plays every heuristic on <paramref name="game"/> (from its start; it is reset afterwards) into
+    /// <paramref name="run"/>, within <paramref name="share"/> of the time left, so that a method that
+    /// improves on the portfolio's order still has time for it on a big graph.
+    /// </summary>
+    public static void PlayAll(EliminationGame game, SearchRun run, double share = 1)
     {
+        var stopAt = run.Elapsed + run.TimeLeft * share;
+        bool OutOfTime() => run.ReportAndCheckTime() || run.Elapsed >= stopAt;
         var heuristics = StandardHeuristics.All;
         for (int h = 0; h < heuristics.Count; h++)
         {
             game.Reset();
-            bool complete = heuristics[h].Play(game, run.ReportAndCheckTime);
+            bool complete = heuristics[h].Play(game, OutOfTime);
             run.AddEvaluations(1);
             if (complete) run.Offer(game.Eliminated, game.Cost);
-            if (!run.OutOfTime) continue;
+            if (!OutOfTime()) continue;
             string skipped = string.Join(", ", heuristics.Skip(complete ? h + 1 : h).Select(s => s.Name));
-            if (skipped.Length > 0) run.Note($"the portfolio ran out of time before finishing {skipped} ({game.EliminableCount:N0} eliminable vertices)");
+            if (skipped.Length > 0) run.Note($"the portfolio ran out of {(share < 1 ? "its share of the " : "")}time before finishing {skipped} ({game.EliminableCount:N0} eliminable vertices)");
             break;
         }
         game.Reset();
-        if (!run.OutOfTime) run.RaiseLowerBound(ConnectivityBound.Of(game, () => run.OutOfTime).Total);
+        if (!OutOfTime()) run.RaiseLowerBound(ConnectivityBound.Of(game, OutOfTime).Total);
     }
 }

@@ -19,7 +19,7 @@ internal sealed class SimulatedAnnealing(CostModel costModel, int workers, Annea
     public SearchResult Search(ComputationalGraph graph, SearchBudget budget, int seed, IProgress<SearchProgress>? progress, CancellationToken token)
     {
         var run = new SearchRun(Name, budget, progress, token);
-        Portfolio.PlayAll(new EliminationGame(graph, costModel), run);
+        Portfolio.PlayAll(new EliminationGame(graph, costModel), run, share: 0.5);
         var start = run.Result();
         return Improve(graph, start.Order.VertexIds.ToArray(), run, seed);
     }

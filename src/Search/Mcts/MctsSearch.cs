@@ -48,7 +48,7 @@ public sealed class MctsSearch : ISearchMethod
     public SearchResult Search(ComputationalGraph graph, SearchBudget budget, int seed, IProgress<SearchProgress>? progress, CancellationToken token)
     {
         var run = new SearchRun(Name, budget, progress, token);
-        Portfolio.PlayAll(new EliminationGame(graph, _costModel), run);
+        Portfolio.PlayAll(new EliminationGame(graph, _costModel), run, share: 0.5);
         if (run.OutOfTime) return run.Result();   // each worker replays the start order first: that would overrun the budget
         int[] start = run.Result().Order.VertexIds.ToArray();
         var workers = new MctsWorker[_workers];
