@@ -22,8 +22,8 @@ public sealed partial class EliminationGame
     private readonly int[][] _predecessors;     // per node; the first PredLength entries are in use
     private readonly int[][] _successors;       // per node; the first SuccLength entries are in use
     private readonly int[] _ints;               // |P| at [node], |S| at [N + node], list lengths at [2N + node] and [3N + node]
-    private readonly HashSet<long> _edges;      // EdgeKey(i, j) of every edge made so far (live when both ends are)
-    private readonly HashSet<long>? _unitEdges; // the live edges that carry a ±1 partial (emitted cost model only)
+    private readonly EdgeSet _edges;            // EdgeKey(i, j) of every edge made so far (live when both ends are)
+    private readonly EdgeSet? _unitEdges;       // the live edges that carry a ±1 partial (emitted cost model only)
     private readonly bool[] _isOutputNode;
     private readonly bool[] _isGone;            // per node: eliminated
     private readonly int[] _remaining;          // remaining eliminable vertex ids; [0, _remainingCount) is live
@@ -48,12 +48,12 @@ public sealed partial class EliminationGame
             _ints[node] = _ints[PredLength(node)] = _predecessors[node].Length;
             _ints[_nodeCount + node] = _ints[SuccLength(node)] = _successors[node].Length;
         }
-        _edges = new HashSet<long>(graph.Edges.Count);
+        _edges = new EdgeSet(graph.Edges.Count);
         foreach (var edge in graph.Edges) _edges.Add(EdgeKey(edge.Source, edge.Target));
         if (costModel == CostModel.Emitted)
         {
             bool[] unit = UnitPartials.Of(graph);
-            _unitEdges = [];
+            _unitEdges = new EdgeSet(graph.Edges.Count);
             for (int e = 0; e < unit.Length; e++)
             {
                 if (unit[e]) _unitEdges.Add(EdgeKey(graph.Edges[e].Source, graph.Edges[e].Target));
