@@ -11,6 +11,12 @@ internal sealed class AnnealingChain
 {
     private const int ReportEvery = 256;            // moves between progress reports (the clock is read every move)
 
+    /// <summary>
+    /// A move that costs more than this many temperatures extra is accepted with probability below e^−40, so
+    /// its pricing stops there (on a big graph one bad move could otherwise create millions of fill-in edges).
+    /// </summary>
+    private const double RejectBeyondTemperatures = 40;
+
     private readonly OrderEvaluator _evaluator;
     private readonly Random _random;
     private readonly AnnealingSchedule _schedule;
@@ -46,7 +52,7 @@ internal sealed class AnnealingChain
             if (inEpoch == 0 && move > 0) _evaluator.Load(Best);
             double temperature = _schedule.TemperatureAt((double)inEpoch / epoch);
             var change = OrderMove.Random(_random, (int)(move % length), length);
-            long delta = _evaluator.Propose(change) - _evaluator.Total;
+            long delta = _evaluator.Propose(change, (long)Math.Ceiling(RejectBeyondTemperatures * temperature)) - _evaluator.Total;
             if (delta <= 0 || _random.NextDouble() < Math.Exp(-delta / temperature))
             {
                 _evaluator.Accept();

@@ -46,21 +46,25 @@ internal sealed class OrderEvaluator
         Total = _game.Cost;
     }
 
-    /// <summary>Applies <paramref name="move"/> tentatively and returns the cost of the order it makes; then <see cref="Accept"/> or <see cref="Reject"/>.</summary>
-    public long Propose(OrderMove move)
+    /// <summary>
+    /// Applies <paramref name="move"/> tentatively and returns the cost of the order it makes, or
+    /// <see cref="long.MaxValue"/> as soon as that is known to exceed the current cost by more than
+    /// <paramref name="maxIncrease"/> (the replay stops there: a move that would create a flood of fill-in
+    /// costs no more time and memory than the increase allowed); then <see cref="Accept"/> or <see cref="Reject"/>.
+    /// </summary>
+    public long Propose(OrderMove move, long maxIncrease = long.MaxValue)
     {
         int lo = move.FirstChanged, hi = move.LastChanged;
         StandAt(lo);
         move.Apply(_order);
         long before = 0, after = 0;
-        for (int p = lo; p <= hi; p++)
-        {
-            before += _stepCost[p];
-            after += _segmentCost[p - lo] = _game.Eliminate(_order[p]);
-        }
+        for (int p = lo; p <= hi; p++) before += _stepCost[p];
+        int replayed = 0;
+        for (int p = lo; p <= hi && after - before <= maxIncrease; p++, replayed++) after += _segmentCost[p - lo] = _game.Eliminate(_order[p]);
         _game.UndoTo(lo);
-        Steps += 2L * (hi - lo + 1);
+        Steps += 2L * replayed;
         _pending = move;
+        if (after - before > maxIncrease) return long.MaxValue;
         _pendingTotal = Total - before + after;
         return _pendingTotal;
     }
