@@ -21,12 +21,13 @@ internal sealed class AnnealingChain
     private readonly Random _random;
     private readonly AnnealingSchedule _schedule;
 
-    public AnnealingChain(EliminationGame game, int[] start, int seed, AnnealingSchedule schedule)
+    /// <summary>A chain from <paramref name="start"/>, which costs <paramref name="startCost"/> (priced when the chain runs).</summary>
+    public AnnealingChain(EliminationGame game, int[] start, long startCost, int seed, AnnealingSchedule schedule)
     {
         _schedule = schedule;
-        _evaluator = new OrderEvaluator(game, start);
+        _evaluator = new OrderEvaluator(game, start.Length);
         Best = (int[])start.Clone();
-        BestCost = _evaluator.Total;
+        BestCost = startCost;
         _random = new Random(seed);
     }
 
@@ -37,7 +38,8 @@ internal sealed class AnnealingChain
     public void Run(SearchRun run, long? moves)
     {
         int length = Best.Length;
-        if (length < 2) return;
+        Func<bool> outOfTime = () => run.OutOfTime;
+        if (length < 2 || !_evaluator.Load(Best, outOfTime)) return;
         long epoch = (long)_schedule.EpochMovesPerVertex * length;
         for (long move = 0; moves is null || move < moves; move++)
         {
@@ -49,7 +51,7 @@ internal sealed class AnnealingChain
             }
             if (run.OutOfTime) return;
             long inEpoch = move % epoch;
-            if (inEpoch == 0 && move > 0) _evaluator.Load(Best);
+            if (inEpoch == 0 && move > 0 && !_evaluator.Load(Best, outOfTime)) return;
             double temperature = _schedule.TemperatureAt((double)inEpoch / epoch);
             var change = OrderMove.Random(_random, (int)(move % length), length);
             long delta = _evaluator.Propose(change, (long)Math.Ceiling(RejectBeyondTemperatures * temperature)) - _evaluator.Total;

@@ -17,13 +17,13 @@ internal sealed class OrderEvaluator
     private OrderMove _pending;
     private long _pendingTotal;
 
-    public OrderEvaluator(EliminationGame game, int[] start)
+    /// <summary>An evaluator for orders of <paramref name="length"/> vertices on <paramref name="game"/>; <see cref="Load"/> one first.</summary>
+    public OrderEvaluator(EliminationGame game, int length)
     {
         _game = game;
-        _order = (int[])start.Clone();
-        _stepCost = new long[start.Length];
-        _segmentCost = new long[start.Length];
-        Load(start);
+        _order = new int[length];
+        _stepCost = new long[length];
+        _segmentCost = new long[length];
     }
 
     /// <summary>The current order (do not modify).</summary>
@@ -35,15 +35,27 @@ internal sealed class OrderEvaluator
     /// <summary>Eliminations and undos done (the unit of work).</summary>
     public long Steps { get; private set; }
 
-    /// <summary>Makes <paramref name="order"/> the current order, pricing it from scratch.</summary>
-    public void Load(ReadOnlySpan<int> order)
+    /// <summary>
+    /// Makes <paramref name="order"/> the current order, pricing it from scratch, and returns true; returns
+    /// false (and nothing is loaded) when <paramref name="outOfTime"/>, asked every few hundred steps, says to stop.
+    /// </summary>
+    public bool Load(ReadOnlySpan<int> order, Func<bool> outOfTime)
     {
         order.CopyTo(_order);
         Steps += _game.Depth;
         _game.Reset();
-        for (int p = 0; p < _order.Length; p++) _stepCost[p] = _game.Eliminate(_order[p]);
+        for (int p = 0; p < _order.Length; p++)
+        {
+            if (p % 256 == 255 && outOfTime())
+            {
+                _game.Reset();
+                return false;
+            }
+            _stepCost[p] = _game.Eliminate(_order[p]);
+        }
         Steps += _order.Length;
         Total = _game.Cost;
+        return true;
     }
 
     /// <summary>

@@ -23,7 +23,8 @@ internal sealed class MctsWorker
     private readonly int[] _byLogit;
     private readonly Rollout _rollout;
 
-    public MctsWorker(EliminationGame game, SearchTree tree, IPrior prior, int[] start, int seed, int simulationsPerMove)
+    /// <summary>A worker that starts from <paramref name="start"/>, which costs <paramref name="startCost"/>.</summary>
+    public MctsWorker(EliminationGame game, SearchTree tree, IPrior prior, int[] start, long startCost, int seed, int simulationsPerMove)
     {
         _game = game;
         _tree = tree;
@@ -34,9 +35,7 @@ internal sealed class MctsWorker
         _actions = new int[game.EliminableCount];
         _byLogit = new int[game.EliminableCount];
         Best = (int[])start.Clone();
-        foreach (int id in start) game.Eliminate(id);
-        BestCost = game.Cost;
-        game.Reset();
+        BestCost = startCost;
         _rollout = new Rollout(game.Graph.VertexCount, start);
     }
 
