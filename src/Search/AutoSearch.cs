@@ -24,11 +24,9 @@ internal sealed class AutoSearch(CostModel costModel, int workers) : ISearchMeth
     {
         var run = new SearchRun(Name, budget, progress, token);
         var game = new EliminationGame(graph, costModel);
-        Portfolio.PlayAll(game, run);
+        Portfolio.PlayAll(game, run, share: 0.5);
         if (game.EliminableCount <= ExactAttemptSize && BranchAndBound.Solve(game, run, stopAt: run.Elapsed + run.TimeLeft / 2))
             return run.Result(provenOptimal: true);
-        if (run.OutOfTime) return run.Result();
-        var start = run.Result().Order.VertexIds.ToArray();
-        return new SimulatedAnnealing(costModel, workers).Improve(graph, start, run, seed);
+        return new SimulatedAnnealing(costModel, workers).Improve(graph, run, seed);
     }
 }

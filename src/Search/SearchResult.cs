@@ -11,4 +11,8 @@ namespace Elim.Search;
 /// <param name="Elapsed">Wall-clock time spent.</param>
 /// <param name="Evaluations">Units of work done (the method's iterations).</param>
 public sealed record SearchResult(
-    EliminationOrder Order, long Cost, long LowerBound, string Method, bool ProvenOptimal, TimeSpan Elapsed, long Evaluations);
+    EliminationOrder Order, long Cost, long LowerBound, string Method, bool ProvenOptimal, TimeSpan Elapsed, long Evaluations)
+{
+    /// <summary>What the user should know about how the result was reached (a part cut short by time, a part skipped), in order.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}

@@ -19,6 +19,7 @@ internal sealed class SearchRun
     private int[] _bestOrder = [];
     private long _evaluations;
     private TimeSpan? _lastReport;
+    private readonly List<string> _notes = [];
 
     public SearchRun(string method, SearchBudget budget, IProgress<SearchProgress>? progress, CancellationToken token)
     {
@@ -47,6 +48,13 @@ internal sealed class SearchRun
     /// <summary>Time left before the deadline.</summary>
     public TimeSpan TimeLeft => _budget.Time - _clock.Elapsed;
 
+    /// <summary>Reports progress when a report is due, and says whether the time is up: for loops that check every few steps.</summary>
+    public bool ReportAndCheckTime()
+    {
+        Report();
+        return OutOfTime;
+    }
+
     /// <summary>Counts <paramref name="count"/> units of work.</summary>
     public void AddEvaluations(long count) => Interlocked.Add(ref _evaluations, count);
 
@@ -62,6 +70,12 @@ internal sealed class SearchRun
         }
         Report(force: true);
         return true;
+    }
+
+    /// <summary>Records something the user should know about this search (see <see cref="SearchResult.Notes"/>).</summary>
+    public void Note(string note)
+    {
+        lock (_gate) _notes.Add(note);
     }
 
     /// <summary>Keeps <paramref name="bound"/> if it is higher than the best known lower bound.</summary>
@@ -106,7 +120,7 @@ internal sealed class SearchRun
             provenOptimal |= LowerBound >= BestCost;
             if (provenOptimal) LowerBound = BestCost;
             return new SearchResult(new EliminationOrder(_bestOrder), BestCost, Math.Min(LowerBound, BestCost), Method, provenOptimal,
-                _clock.Elapsed, Evaluations);
+                _clock.Elapsed, Evaluations) { Notes = [.. _notes] };
         }
     }
 }

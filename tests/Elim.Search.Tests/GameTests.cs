@@ -35,7 +35,7 @@ public class GameTests
         foreach (var model in new[] { CostModel.Markowitz, CostModel.Emitted })
         {
             var game = new EliminationGame(graph, model);
-            var snapshots = new List<(ulong[] Bits, int[] Counts, int[] Remaining, long Cost, int Depth)>();
+            var snapshots = new List<(long[] Edges, int[] Counts, int[] Remaining, long Cost, int Depth)>();
             foreach (int id in order.VertexIds)
             {
                 snapshots.Add(game.Snapshot());
@@ -46,7 +46,7 @@ public class GameTests
                 game.Undo();
                 var expected = snapshots[step];
                 var actual = game.Snapshot();
-                Assert.Equal(expected.Bits, actual.Bits);
+                Assert.Equal(expected.Edges, actual.Edges);
                 Assert.Equal(expected.Counts, actual.Counts);
                 Assert.Equal(expected.Remaining, actual.Remaining);
                 Assert.Equal(expected.Cost, actual.Cost);

@@ -55,11 +55,56 @@ public class HeuristicTests
         game.Eliminate(first);
         foreach (var heuristic in StandardHeuristics.All)
         {
-            heuristic.Play(game);
+            Assert.True(heuristic.Play(game, () => false));
             Assert.True(game.IsComplete);
             Assert.Equal(first, game.VertexAt(0));
             game.UndoTo(1);
         }
+    }
+
+    [Theory, MemberData(nameof(Seeds))]
+    public void Greedy_heuristics_choose_what_a_full_scan_per_step_chooses(int seed)
+    {
+        var graph = RandomGraphs.Create(seed, 1 + seed % 5, 20 + seed * 29 % 200);
+        foreach (var greedy in StandardHeuristics.All.OfType<GreedyHeuristic>())
+        {
+            var game = new EliminationGame(graph);
+            Assert.True(greedy.Play(game, () => false));
+            Assert.Equal(ScanEveryStep(graph, greedy), game.Eliminated.ToArray());
+        }
+    }
+
+    [Fact]
+    public void A_greedy_heuristic_stops_when_told_and_the_search_finishes_its_order_in_reverse()
+    {
+        var graph = RandomGraphs.Create(3, 3, 300);
+        var game = new EliminationGame(graph);
+        int asked = 0;
+        // Asked once per vertex while scoring them all, then once per step: told to stop before the fourth step.
+        Assert.False(StandardHeuristics.All.Single(h => h.Name == "fill-in").Play(game, () => ++asked > game.EliminableCount + 3));
+        Assert.Equal(3, game.Depth);
+
+        var result = SearchMethods.Create("markowitz").Search(graph, Budget, 0, null, new CancellationToken(canceled: true));
+        result.Order.Validate(graph);
+        Assert.Equal(MarkowitzCost.Of(graph, result.Order), result.Cost);
+        Assert.Contains("ran out of time", Assert.Single(result.Notes));
+    }
+
+    // The straightforward definition: at each step score every remaining vertex and take the lexicographically smallest.
+    private static int[] ScanEveryStep(ComputationalGraph graph, GreedyHeuristic greedy)
+    {
+        var game = new EliminationGame(graph);
+        var scores = greedy.CreateCriteria();
+        foreach (var score in scores) score.Prepare(game);
+        while (!game.IsComplete)
+        {
+            var best = game.Remaining.ToArray()
+                .Select(id => (Scores: scores.Select(s => s.Score(game, id)).ToArray(), Id: id))
+                .OrderBy(c => c.Scores[0]).ThenBy(c => c.Scores.Length > 1 ? c.Scores[1] : 0).ThenBy(c => greedy.HighestIdWins ? -c.Id : c.Id)
+                .First();
+            game.Eliminate(best.Id);
+        }
+        return game.Eliminated.ToArray();
     }
 
     private static SearchResult Run(string name, ComputationalGraph graph) =>

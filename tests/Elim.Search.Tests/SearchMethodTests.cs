@@ -65,6 +65,29 @@ public class SearchMethodTests
         result.Order.Validate(graph);
     }
 
+    public static TheoryData<string> EveryMethod() => [.. SearchMethods.Names];
+
+    [Theory, MemberData(nameof(EveryMethod))]
+    public void Every_method_stops_when_cancelled_with_a_valid_order_and_says_what_was_cut(string name)
+    {
+        var graph = RandomGraphs.Create(11, 4, 400);
+        var result = SearchMethods.Create(name).Search(graph, SearchBudget.OfTime(TimeSpan.FromHours(1)), 1, null, new CancellationToken(canceled: true));
+        result.Order.Validate(graph);
+        Assert.Equal(MarkowitzCost.Of(graph, result.Order), result.Cost);
+        if (name is "forward" or "reverse") Assert.Empty(result.Notes);   // one pass: nothing to cut
+        else Assert.Contains("ran out of", string.Join(" ", result.Notes));
+    }
+
+    [Fact]
+    public void Exact_search_refuses_a_graph_above_its_size_limit_and_names_what_to_use()
+    {
+        var graph = RandomGraphs.Create(5, 3, 2600);
+        Assert.True(graph.EliminableVertices.Count > 2_000);
+        var refusal = Assert.Throws<SearchUnavailableException>(() => Run("exact", graph, seed: 1, iterations: 10));
+        Assert.Contains("handles at most 2,000", refusal.Message);
+        Assert.Contains("--method portfolio, anneal or auto", refusal.Message);
+    }
+
     [Theory, MemberData(nameof(AnytimeMethods))]
     public void A_graph_with_nothing_to_eliminate_gives_the_empty_order(string name)
     {

@@ -37,11 +37,17 @@ public sealed class SearchCommand : ICommand
         SearchResult result;
         var display = new ProgressDisplay(error, liveLine: ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected);
         try { result = method.Search(graph, budget, seed, display, cancel.Token); }
+        catch (SearchUnavailableException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return CommandLine.UsageError;
+        }
         finally
         {
             Console.CancelKeyPress -= onCancel;
             display.Finish();
         }
+        foreach (string note in result.Notes) error.WriteLine($"note: {note}");
 
         var orderFile = OrderFile.For(graph, result.Order, result.Method);
         bool? stored = arguments.Has("no-store") ? null : Store(graph, result, error);
@@ -59,6 +65,7 @@ public sealed class SearchCommand : ICommand
                 provenOptimal = result.ProvenOptimal,
                 seconds = Math.Round(result.Elapsed.TotalSeconds, 3),
                 evaluations = result.Evaluations,
+                notes = result.Notes,
                 order = result.Order.VertexIds,
                 @out = refused is null ? outPath : null,
                 stored,

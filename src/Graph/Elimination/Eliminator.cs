@@ -1,15 +1,18 @@
+using System.Runtime.InteropServices;
+
 namespace Elim.Graph;
 
 /// <summary>
 /// Cross-country vertex elimination on a mutable copy of a graph's edges, optionally carrying edge
 /// values. Eliminating k: for every predecessor i and successor j, c[j,i] += c[j,k]·c[k,i]; then the
-/// edges of k are removed (an output keeps its in-edges). The reference implementation: clear, not fast.
+/// edges of k are removed (an output keeps its in-edges). The reference implementation: clear, and sparse (a
+/// step touches only the edges around k), so it also prices and orders big graphs.
 /// </summary>
 public sealed class Eliminator
 {
     private readonly ComputationalGraph _graph;
     private readonly Dictionary<int, double>[] _in;    // per node: predecessor → ∂node/∂predecessor
-    private readonly SortedSet<int>[] _out;             // per node: successors
+    private readonly HashSet<int>[] _out;               // per node: successors (any order: each c[j,i] gets one term per step)
     private readonly bool[] _eliminated;
 
     /// <summary>Starts from <paramref name="graph"/>; with <paramref name="partials"/> (per edge) values are carried too.</summary>
@@ -17,7 +20,7 @@ public sealed class Eliminator
     {
         _graph = graph;
         _in = new Dictionary<int, double>[graph.NodeCount];
-        _out = new SortedSet<int>[graph.NodeCount];
+        _out = new HashSet<int>[graph.NodeCount];
         for (int node = 0; node < graph.NodeCount; node++) { _in[node] = []; _out[node] = []; }
         for (int e = 0; e < graph.Edges.Count; e++)
         {
@@ -41,6 +44,13 @@ public sealed class Eliminator
         return (long)_in[node].Count * _out[node].Count;
     }
 
+    /// <summary>The vertex ids of the current predecessors and successors of <paramref name="vertexId"/> (inputs left out).</summary>
+    public IEnumerable<int> NeighbourVertices(int vertexId)
+    {
+        int node = _graph.NodeOf(vertexId);
+        return _in[node].Keys.Concat(_out[node]).Where(n => n >= _graph.InputCount).Select(_graph.VertexIdOf);
+    }
+
     /// <summary>Eliminates <paramref name="vertexId"/>; returns the multiplications it cost.</summary>
     public long Eliminate(int vertexId)
     {
@@ -55,7 +65,7 @@ public sealed class Eliminator
             into.Remove(k);
             foreach (var (i, cki) in _in[k])
             {
-                into[i] = into.GetValueOrDefault(i) + cjk * cki;
+                CollectionsMarshal.GetValueRefOrAddDefault(into, i, out _) += cjk * cki;
                 _out[i].Add(j);
             }
         }

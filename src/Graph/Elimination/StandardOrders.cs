@@ -11,23 +11,28 @@ public static class StandardOrders
 
     /// <summary>
     /// Minimal Markowitz: always eliminate the remaining vertex with the smallest current |P|·|S|,
-    /// ties to the lowest id.
+    /// ties to the lowest id. Only the neighbours of the vertex eliminated change degree, so they are queued
+    /// again with their new degree and an entry whose degree is out of date is skipped when it comes up:
+    /// O((edges + fill-in) · log n) instead of a scan of every remaining vertex per step.
     /// </summary>
     public static EliminationOrder MinimalMarkowitz(ComputationalGraph graph)
     {
         var eliminator = new Eliminator(graph);
-        var remaining = new List<int>(graph.EliminableVertices);
-        var order = new List<int>(remaining.Count);
-        while (remaining.Count > 0)
+        var cheapest = new PriorityQueue<int, (long Degree, int Id)>(graph.EliminableVertices.Count);
+        foreach (int id in graph.EliminableVertices) cheapest.Enqueue(id, (eliminator.MarkowitzDegree(id), id));
+        var order = new List<int>(graph.EliminableVertices.Count);
+        var neighbours = new List<int>();
+        while (cheapest.TryDequeue(out int id, out var queued))
         {
-            int best = 0;
-            for (int i = 1; i < remaining.Count; i++)
+            if (eliminator.IsEliminated(id) || queued.Degree != eliminator.MarkowitzDegree(id)) continue;
+            neighbours.Clear();
+            neighbours.AddRange(eliminator.NeighbourVertices(id));
+            eliminator.Eliminate(id);
+            order.Add(id);
+            foreach (int other in neighbours)
             {
-                if (eliminator.MarkowitzDegree(remaining[i]) < eliminator.MarkowitzDegree(remaining[best])) best = i;
+                if (graph.IsEliminable(other) && !eliminator.IsEliminated(other)) cheapest.Enqueue(other, (eliminator.MarkowitzDegree(other), other));
             }
-            order.Add(remaining[best]);
-            eliminator.Eliminate(remaining[best]);
-            remaining.RemoveAt(best);
         }
         return new EliminationOrder(order);
     }

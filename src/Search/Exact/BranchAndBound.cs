@@ -16,13 +16,18 @@ internal sealed class BranchAndBound(CostModel costModel) : ISearchMethod
 {
     public const string MethodName = "exact";
 
+    /// <summary>The solver keeps every depth's candidate list, memory that grows with the square of the size.</summary>
+    public static SearchSizeLimit SizeLimit { get; } =
+        new(MethodName, 2_000, "its candidate lists, one per depth, take memory that grows with the square of the size");
+
     public string Name => MethodName;
 
     public SearchResult Search(ComputationalGraph graph, SearchBudget budget, int seed, IProgress<SearchProgress>? progress, CancellationToken token)
     {
+        SizeLimit.Check(graph);
         var run = new SearchRun(Name, budget, progress, token);
         var game = new EliminationGame(graph, costModel);
-        Portfolio.PlayAll(game, run);
+        Portfolio.PlayAll(game, run, share: 0.5);
         bool finished = Solve(game, run);
         return run.Result(provenOptimal: finished);
     }
@@ -33,7 +38,7 @@ internal sealed class BranchAndBound(CostModel costModel) : ISearchMethod
     /// </summary>
     public static bool Solve(EliminationGame game, SearchRun run, TimeSpan? stopAt = null)
     {
-        var bound = ConnectivityBound.Of(game);
+        var bound = ConnectivityBound.Of(game, () => run.OutOfTime);
         run.RaiseLowerBound(bound.Total);
         var solver = new BranchAndBoundSolver(game, run, bound, stopAt ?? TimeSpan.MaxValue);
         return solver.Run();

@@ -17,6 +17,8 @@ namespace Elim.Search.Exact;
 /// |P(k)| ≥ cin(k); likewise |S(k)| ≥ cout(k). (3) Every remaining vertex is eliminated exactly once, so
 /// the total cost is at least Σ cin(k)·cout(k). Both counts are measured in the original graph, so one
 /// table serves every state. The emitted model makes ±1 products free, so there the bound is 0.
+/// Each vertex's term costs a few max-flow searches over the whole graph, so on a big graph the table may be
+/// cut short when time runs out: the vertices not reached count 0, which keeps the bound admissible.
 /// </para>
 /// </summary>
 internal sealed class ConnectivityBound
@@ -33,8 +35,11 @@ internal sealed class ConnectivityBound
     /// <summary>The bound on the vertices remaining in the game it was made for.</summary>
     public long Total { get; }
 
-    /// <summary>The bound for the vertices remaining in <paramref name="game"/>.</summary>
-    public static ConnectivityBound Of(EliminationGame game)
+    /// <summary>
+    /// The bound for the vertices remaining in <paramref name="game"/>, computed until <paramref name="outOfTime"/>
+    /// (asked per vertex, if given) says to stop.
+    /// </summary>
+    public static ConnectivityBound Of(EliminationGame game, Func<bool>? outOfTime = null)
     {
         var graph = game.Graph;
         var perVertex = new long[graph.VertexCount + 1];
@@ -45,6 +50,7 @@ internal sealed class ConnectivityBound
             int source = 2 * graph.NodeCount;
             foreach (int id in graph.EliminableVertices)
             {
+                if (outOfTime?.Invoke() == true) break;
                 int node = graph.NodeOf(id);
                 perVertex[id] = (long)Paths(into, node, source) * Paths(outOf, node, source);
             }

@@ -1,21 +1,22 @@
-using System.Numerics;
-
 namespace Elim.Search.Game;
 
 public sealed partial class EliminationGame
 {
-    // The trail: every bit-row word and every count an elimination changes, with its old value.
-    private int[] _wordIndex = [];
-    private ulong[] _wordOld = [];
-    private int _wordTop;
-    private int[] _countIndex = [];
-    private int[] _countOld = [];
-    private int _countTop;
+    // The trail: every count and list length an elimination changes, with its old value; every edge it
+    // makes; every ±1 mark it sets or clears.
+    private int[] _intIndex = [];
+    private int[] _intOld = [];
+    private int _intTop;
+    private long[] _madeEdge = [];
+    private int _madeTop;
+    private long[] _unitChange = [];            // the edge key, bitwise complemented when the step cleared its mark
+    private int _unitTop;
 
     // One record per step taken: the vertex, where its trail starts, what it cost.
     private int[] _stepVertex = [];
-    private int[] _stepWordMark = [];
-    private int[] _stepCountMark = [];
+    private int[] _stepIntMark = [];
+    private int[] _stepEdgeMark = [];
+    private int[] _stepUnitMark = [];
     private long[] _stepCost = [];
     private int[] _stepRemovedAt = [];      // where the vertex stood in _remaining
     private int _depth;
@@ -44,32 +45,32 @@ public sealed partial class EliminationGame
         int k = NodeOf(vertexId);
         long cost = StepCost(vertexId);
         _stepVertex[_depth] = vertexId;
-        _stepWordMark[_depth] = _wordTop;
-        _stepCountMark[_depth] = _countTop;
+        _stepIntMark[_depth] = _intTop;
+        _stepEdgeMark[_depth] = _madeTop;
+        _stepUnitMark[_depth] = _unitTop;
         _stepCost[_depth] = cost;
         _depth++;
         Cost += cost;
 
+        // Entries appended below are live successors of k's predecessors, never of k itself, so the spans stay valid.
+        var predecessors = PredecessorEntries(k);
+        foreach (int j in SuccessorEntries(k))
+        {
+            if (IsLiveSuccessor(j)) BridgeInto(j, k, predecessors);
+        }
         bool keepsInEdges = _isOutputNode[k];
-        var predK = PredRow(k);
-        var succK = SuccRow(k);
-        for (int w = 0; w < _words; w++)
-        {
-            for (ulong word = succK[w]; word != 0; word &= word - 1) BridgeInto((w << 6) + BitOperations.TrailingZeroCount(word), k, predK);
-        }
-        for (int w = 0; w < _words; w++)
-        {
-            for (ulong word = predK[w]; word != 0; word &= word - 1)
-                BridgeFrom((w << 6) + BitOperations.TrailingZeroCount(word), k, succK, keepsInEdges);
-        }
-        ClearRow(_nodeCount + k);
-        SetCount(_nodeCount + k, 0);
         if (!keepsInEdges)
         {
-            ClearRow(k);
-            if (_trackUnits) ClearRow(2 * _nodeCount + k);
-            SetCount(k, 0);
+            foreach (int i in predecessors)
+            {
+                if (!_isGone[i]) SetInt(_nodeCount + i, _ints[_nodeCount + i] - 1);
+            }
+            SetInt(k, 0);
+            SetInt(PredLength(k), 0);
         }
+        SetInt(_nodeCount + k, 0);
+        SetInt(SuccLength(k), 0);
+        _isGone[k] = true;
         RemoveFromRemaining(vertexId);
         return cost;
     }
@@ -79,12 +80,21 @@ public sealed partial class EliminationGame
     {
         if (_depth == 0) throw new InvalidOperationException("Nothing to undo.");
         _depth--;
-        int wordMark = _stepWordMark[_depth];
-        while (_wordTop > wordMark) { _wordTop--; _bits[_wordIndex[_wordTop]] = _wordOld[_wordTop]; }
-        int countMark = _stepCountMark[_depth];
-        while (_countTop > countMark) { _countTop--; _counts[_countIndex[_countTop]] = _countOld[_countTop]; }
+        int intMark = _stepIntMark[_depth];
+        while (_intTop > intMark) { _intTop--; _ints[_intIndex[_intTop]] = _intOld[_intTop]; }
+        int edgeMark = _stepEdgeMark[_depth];
+        while (_madeTop > edgeMark) _edges.Remove(_madeEdge[--_madeTop]);
+        int unitMark = _stepUnitMark[_depth];
+        while (_unitTop > unitMark)
+        {
+            long change = _unitChange[--_unitTop];
+            if (change >= 0) _unitEdges!.Remove(change);
+            else _unitEdges!.Add(~change);
+        }
         Cost -= _stepCost[_depth];
-        RestoreToRemaining(_stepVertex[_depth]);
+        int vertexId = _stepVertex[_depth];
+        _isGone[NodeOf(vertexId)] = false;
+        RestoreToRemaining(vertexId);
     }
 
     /// <summary>Undoes until only the first <paramref name="depth"/> eliminations remain.</summary>
@@ -96,94 +106,74 @@ public sealed partial class EliminationGame
     /// <summary>Undoes every elimination.</summary>
     public void Reset() => UndoTo(0);
 
-    // Successor j of k: the edge k→j goes, j gains every predecessor of k. With units tracked, a new edge
-    // i→j is unit when k→j and i→k both are; an existing edge i→j becomes a sum and stops being unit.
-    private void BridgeInto(int j, int k, Span<ulong> predK)
+    /// <summary>
+    /// Eliminates every remaining vertex in ascending id order (forward mode), or descending (reverse mode):
+    /// one pass, so it is also how a search completes an order when its time runs out.
+    /// </summary>
+    public void FinishInIdOrder(bool descending)
     {
-        int predRow = j * _words;
-        int unitRow = (2 * _nodeCount + j) * _words;
-        int unitRowK = (2 * _nodeCount + k) * _words;
-        int kWord = k >> 6;
-        ulong kBit = 1UL << (k & 63);
-        bool unitJK = _trackUnits && (_bits[unitRow + kWord] & kBit) != 0;
-        SetWord(predRow + kWord, _bits[predRow + kWord] & ~kBit);
-        if (unitJK) SetWord(unitRow + kWord, _bits[unitRow + kWord] & ~kBit);
-        int added = 0;
-        for (int w = 0; w < _words; w++)
+        var ids = _graph.EliminableVertices;
+        for (int i = 0; i < ids.Count; i++)
         {
-            ulong pk = predK[w];
-            if (pk == 0) continue;
-            ulong old = _bits[predRow + w];
-            ulong now = old | pk;
-            if (now != old) { SetWord(predRow + w, now); added += BitOperations.PopCount(now ^ old); }
-            if (_trackUnits)
+            int id = ids[descending ? ids.Count - 1 - i : i];
+            if (!IsEliminated(id)) Eliminate(id);
+        }
+    }
+
+    // Successor j of k: the edge k→j goes (k's entry in j's list dies with k), j gains every predecessor i
+    // of k. With units tracked, a new edge i→j is unit when k→j and i→k both are; an existing edge i→j
+    // becomes a sum and stops being unit.
+    private void BridgeInto(int j, int k, ReadOnlySpan<int> predecessorsOfK)
+    {
+        bool unitJK = _unitEdges?.Contains(EdgeKey(k, j)) == true;
+        int added = 0;
+        foreach (int i in predecessorsOfK)
+        {
+            if (_isGone[i]) continue;
+            long key = EdgeKey(i, j);
+            if (_edges.Add(key))
             {
-                ulong unit = _bits[unitRow + w];
-                ulong next = (unit & ~pk) | (unitJK ? _bits[unitRowK + w] & ~old : 0);
-                if (next != unit) SetWord(unitRow + w, next);
+                Record(ref _madeEdge, ref _madeTop, key);
+                Append(_predecessors, j, PredLength(j), i);
+                Append(_successors, i, SuccLength(i), j);
+                SetInt(_nodeCount + i, _ints[_nodeCount + i] + 1);
+                added++;
+                if (unitJK && _unitEdges!.Contains(EdgeKey(i, k)))
+                {
+                    _unitEdges.Add(key);
+                    Record(ref _unitChange, ref _unitTop, key);
+                }
             }
+            else if (_unitEdges?.Remove(key) == true) Record(ref _unitChange, ref _unitTop, ~key);
         }
-        SetCount(j, _counts[j] + added - 1);
+        SetInt(j, _ints[j] + added - 1);
     }
 
-    // Predecessor i of k: i gains every successor of k, and loses k unless k keeps its in-edges.
-    private void BridgeFrom(int i, int k, Span<ulong> succK, bool keepsInEdges)
+    private void Append(int[][] lists, int node, int lengthIndex, int entry)
     {
-        int succRow = (_nodeCount + i) * _words;
-        int lost = 0;
-        if (!keepsInEdges)
+        int length = _ints[lengthIndex];
+        if (length == lists[node].Length) Array.Resize(ref lists[node], Math.Max(4, 2 * length));
+        lists[node][length] = entry;
+        SetInt(lengthIndex, length + 1);
+    }
+
+    private void SetInt(int index, int value)
+    {
+        if (_intTop == _intIndex.Length)
         {
-            int kWord = k >> 6;
-            SetWord(succRow + kWord, _bits[succRow + kWord] & ~(1UL << (k & 63)));
-            lost = 1;
+            Array.Resize(ref _intIndex, _intIndex.Length * 2);
+            Array.Resize(ref _intOld, _intOld.Length * 2);
         }
-        int added = 0;
-        for (int w = 0; w < _words; w++)
-        {
-            ulong sk = succK[w];
-            if (sk == 0) continue;
-            ulong old = _bits[succRow + w];
-            ulong now = old | sk;
-            if (now != old) { SetWord(succRow + w, now); added += BitOperations.PopCount(now ^ old); }
-        }
-        SetCount(_nodeCount + i, _counts[_nodeCount + i] + added - lost);
+        _intIndex[_intTop] = index;
+        _intOld[_intTop] = _ints[index];
+        _intTop++;
+        _ints[index] = value;
     }
 
-    private void ClearRow(int row)
+    private static void Record(ref long[] trail, ref int top, long entry)
     {
-        int start = row * _words;
-        for (int w = 0; w < _words; w++)
-        {
-            if (_bits[start + w] != 0) SetWord(start + w, 0);
-        }
-    }
-
-    private void SetWord(int index, ulong value)
-    {
-        if (_wordTop == _wordIndex.Length) GrowWordTrail();
-        _wordIndex[_wordTop] = index;
-        _wordOld[_wordTop] = _bits[index];
-        _wordTop++;
-        _bits[index] = value;
-    }
-
-    private void SetCount(int index, int value)
-    {
-        if (_countTop == _countIndex.Length)
-        {
-            Array.Resize(ref _countIndex, _countIndex.Length * 2);
-            Array.Resize(ref _countOld, _countOld.Length * 2);
-        }
-        _countIndex[_countTop] = index;
-        _countOld[_countTop] = _counts[index];
-        _countTop++;
-        _counts[index] = value;
-    }
-
-    private void GrowWordTrail()
-    {
-        Array.Resize(ref _wordIndex, _wordIndex.Length * 2);
-        Array.Resize(ref _wordOld, _wordOld.Length * 2);
+        if (top == trail.Length) Array.Resize(ref trail, trail.Length * 2);
+        trail[top++] = entry;
     }
 
     private void RemoveFromRemaining(int vertexId)
@@ -214,13 +204,14 @@ public sealed partial class EliminationGame
     {
         int steps = EliminableCount + 1;
         _stepVertex = new int[steps];
-        _stepWordMark = new int[steps];
-        _stepCountMark = new int[steps];
+        _stepIntMark = new int[steps];
+        _stepEdgeMark = new int[steps];
+        _stepUnitMark = new int[steps];
         _stepCost = new long[steps];
         _stepRemovedAt = new int[steps];
-        _wordIndex = new int[1024];
-        _wordOld = new ulong[1024];
-        _countIndex = new int[1024];
-        _countOld = new int[1024];
+        _intIndex = new int[1024];
+        _intOld = new int[1024];
+        _madeEdge = new long[1024];
+        _unitChange = new long[1024];
     }
 }

@@ -1,28 +1,34 @@
-using System.Numerics;
 using Elim.Graph;
 
 namespace Elim.Search.Game;
 
 /// <summary>
-/// The elimination game every search method plays: the graph's adjacency as bit rows over node indices
-/// (inputs first, then vertices), predecessor and successor counts kept up to date, so every remaining
-/// vertex's Markowitz degree |P|·|S| is a multiplication away. <see cref="Eliminate"/> records every word
-/// and count it changes on a trail, and <see cref="Undo"/> restores them exactly, so search can walk a
-/// tree of orders in place. After warm-up (trail growth) no step allocates.
+/// The elimination game every search method plays, in memory proportional to the graph and its fill-in:
+/// per node a list of predecessors and a list of successors, a hash set of the edges (so a fill-in test is
+/// one lookup and a step costs O(|P|·|S|)), and the counts |P| and |S| kept up to date, so every remaining
+/// vertex's Markowitz degree is a multiplication away. Edges are deleted lazily: an entry in a list stays
+/// when its node is eliminated and is skipped from then on (a predecessor entry is live while that node is
+/// not eliminated; a successor entry while it is not eliminated or is an output, which keeps its in-edges).
+/// An edge is never made again once removed, so the edge set needs no deletions either.
+/// <see cref="Eliminate"/> records every count, list length and edge it changes on a trail, and
+/// <see cref="Undo"/> restores them exactly, so search can walk a tree of orders in place. After warm-up
+/// (lists, trail and edge set grown) no step allocates.
 /// </summary>
 public sealed partial class EliminationGame
 {
     private readonly ComputationalGraph _graph;
     private readonly int _inputCount;
     private readonly int _nodeCount;
-    private readonly int _words;            // ulong words per bit row
-    private readonly bool _trackUnits;      // unit rows are kept only for the emitted cost model
-    private readonly ulong[] _bits;         // rows: predecessors [0, N), successors [N, 2N), unit in-edges [2N, 3N)
-    private readonly int[] _counts;         // |P(node)| at [node], |S(node)| at [N + node]
+    private readonly int[][] _predecessors;     // per node; the first PredLength entries are in use
+    private readonly int[][] _successors;       // per node; the first SuccLength entries are in use
+    private readonly int[] _ints;               // |P| at [node], |S| at [N + node], list lengths at [2N + node] and [3N + node]
+    private readonly EdgeSet _edges;            // EdgeKey(i, j) of every edge made so far (live when both ends are)
+    private readonly EdgeSet? _unitEdges;       // the live edges that carry a ±1 partial (emitted cost model only)
     private readonly bool[] _isOutputNode;
-    private readonly int[] _remaining;      // remaining eliminable vertex ids; [0, _remainingCount) is live
-    private readonly int[] _position;       // per vertex id: its index in _remaining
-    private readonly bool[] _isEliminable;  // per vertex id (index 0 unused)
+    private readonly bool[] _isGone;            // per node: eliminated
+    private readonly int[] _remaining;          // remaining eliminable vertex ids; [0, _remainingCount) is live
+    private readonly int[] _position;           // per vertex id: its index in _remaining
+    private readonly bool[] _isEliminable;      // per vertex id (index 0 unused)
     private int _remainingCount;
 
     /// <summary>A fresh game on <paramref name="graph"/> with nothing eliminated.</summary>
@@ -32,23 +38,30 @@ public sealed partial class EliminationGame
         CostModel = costModel;
         _inputCount = graph.InputCount;
         _nodeCount = graph.NodeCount;
-        _words = (_nodeCount + 63) >> 6;
-        _trackUnits = costModel == CostModel.Emitted;
-        _bits = new ulong[(_trackUnits ? 3 : 2) * _nodeCount * _words];
-        _counts = new int[2 * _nodeCount];
+        _ints = new int[4 * _nodeCount];
+        _predecessors = new int[_nodeCount][];
+        _successors = new int[_nodeCount][];
+        for (int node = 0; node < _nodeCount; node++)
+        {
+            _predecessors[node] = [.. graph.Predecessors(node)];
+            _successors[node] = [.. graph.Successors(node)];
+            _ints[node] = _ints[PredLength(node)] = _predecessors[node].Length;
+            _ints[_nodeCount + node] = _ints[SuccLength(node)] = _successors[node].Length;
+        }
+        _edges = new EdgeSet(graph.Edges.Count);
+        foreach (var edge in graph.Edges) _edges.Add(EdgeKey(edge.Source, edge.Target));
+        if (costModel == CostModel.Emitted)
+        {
+            bool[] unit = UnitPartials.Of(graph);
+            _unitEdges = new EdgeSet(graph.Edges.Count);
+            for (int e = 0; e < unit.Length; e++)
+            {
+                if (unit[e]) _unitEdges.Add(EdgeKey(graph.Edges[e].Source, graph.Edges[e].Target));
+            }
+        }
         _isOutputNode = new bool[_nodeCount];
         foreach (var output in graph.Outputs) _isOutputNode[graph.NodeOf(output.VertexId)] = true;
-
-        bool[]? unit = _trackUnits ? UnitPartials.Of(graph) : null;
-        for (int e = 0; e < graph.Edges.Count; e++)
-        {
-            var edge = graph.Edges[e];
-            SetBit(PredRow(edge.Target), edge.Source);
-            SetBit(SuccRow(edge.Source), edge.Target);
-            if (unit is not null && unit[e]) SetBit(UnitRow(edge.Target), edge.Source);
-            _counts[edge.Target]++;
-            _counts[_nodeCount + edge.Source]++;
-        }
+        _isGone = new bool[_nodeCount];
 
         _remaining = [.. graph.EliminableVertices];
         _remainingCount = _remaining.Length;
@@ -84,34 +97,32 @@ public sealed partial class EliminationGame
     public bool IsEliminated(int vertexId) => _isEliminable[vertexId] && _position[vertexId] >= _remainingCount;
 
     /// <summary>|P(k)|: distinct predecessors of vertex <paramref name="vertexId"/> in the current graph.</summary>
-    public int PredecessorCount(int vertexId) => _counts[NodeOf(vertexId)];
+    public int PredecessorCount(int vertexId) => _ints[NodeOf(vertexId)];
 
     /// <summary>|S(k)|: distinct successors of vertex <paramref name="vertexId"/> in the current graph.</summary>
-    public int SuccessorCount(int vertexId) => _counts[_nodeCount + NodeOf(vertexId)];
+    public int SuccessorCount(int vertexId) => _ints[_nodeCount + NodeOf(vertexId)];
 
     /// <summary>The Markowitz degree |P(k)|·|S(k)| of vertex <paramref name="vertexId"/> in the current graph.</summary>
     public long MarkowitzDegree(int vertexId)
     {
         int node = NodeOf(vertexId);
-        return (long)_counts[node] * _counts[_nodeCount + node];
+        return (long)_ints[node] * _ints[_nodeCount + node];
     }
 
     /// <summary>What eliminating <paramref name="vertexId"/> now would cost in <see cref="CostModel"/>.</summary>
-    public long StepCost(int vertexId) => _trackUnits ? EmittedStepCost(NodeOf(vertexId)) : MarkowitzDegree(vertexId);
+    public long StepCost(int vertexId) => _unitEdges is null ? MarkowitzDegree(vertexId) : EmittedStepCost(NodeOf(vertexId));
 
     /// <summary>The number of new edges (fill-in) that eliminating <paramref name="vertexId"/> now would create.</summary>
     public long FillIn(int vertexId)
     {
         int k = NodeOf(vertexId);
-        var predK = PredRow(k);
         long fill = 0;
-        var succK = SuccRow(k);
-        for (int w = 0; w < _words; w++)
+        foreach (int j in SuccessorEntries(k))
         {
-            for (ulong word = succK[w]; word != 0; word &= word - 1)
+            if (!IsLiveSuccessor(j)) continue;
+            foreach (int i in PredecessorEntries(k))
             {
-                var predJ = PredRow((w << 6) + BitOperations.TrailingZeroCount(word));
-                for (int v = 0; v < _words; v++) fill += BitOperations.PopCount(predK[v] & ~predJ[v]);
+                if (!_isGone[i] && !_edges.Contains(EdgeKey(i, j))) fill++;
             }
         }
         return fill;
@@ -121,54 +132,69 @@ public sealed partial class EliminationGame
     public void ForEachNeighbour<TVisitor>(int vertexId, ref TVisitor visit) where TVisitor : struct, INodeVisitor
     {
         int k = NodeOf(vertexId);
-        VisitRow(PredRow(k), ref visit);
-        VisitRow(SuccRow(k), ref visit);
+        foreach (int i in PredecessorEntries(k))
+        {
+            if (!_isGone[i]) visit.Visit(i);
+        }
+        foreach (int j in SuccessorEntries(k))
+        {
+            if (IsLiveSuccessor(j)) visit.Visit(j);
+        }
     }
 
     /// <summary>The vertex id of node <paramref name="node"/>, or 0 for an input.</summary>
     public int VertexIdOf(int node) => node < _inputCount ? 0 : node - _inputCount + 1;
 
-    private void VisitRow<TVisitor>(Span<ulong> row, ref TVisitor visit) where TVisitor : struct, INodeVisitor
+    /// <summary>
+    /// Copies of the whole observable state (live edges as sorted keys, with the ±1 ones marked negative;
+    /// counts; remaining), for tests that check <see cref="Undo"/> restores it exactly.
+    /// </summary>
+    internal (long[] Edges, int[] Counts, int[] Remaining, long Cost, int Depth) Snapshot()
     {
-        for (int w = 0; w < _words; w++)
+        var edges = new List<long>();
+        for (int j = 0; j < _nodeCount; j++)
         {
-            for (ulong word = row[w]; word != 0; word &= word - 1) visit.Visit((w << 6) + BitOperations.TrailingZeroCount(word));
+            foreach (int i in PredecessorEntries(j))
+            {
+                if (_isGone[i]) continue;
+                long key = EdgeKey(i, j);
+                edges.Add(_unitEdges?.Contains(key) == true ? -key : key);
+            }
         }
+        edges.Sort();
+        return ([.. edges], _ints.AsSpan(0, 2 * _nodeCount).ToArray(), _remaining.AsSpan(0, _remainingCount).ToArray(), Cost, Depth);
     }
-
-    /// <summary>Copies of the whole mutable state, for tests that check <see cref="Undo"/> restores it exactly.</summary>
-    internal (ulong[] Bits, int[] Counts, int[] Remaining, long Cost, int Depth) Snapshot() =>
-        ([.. _bits], [.. _counts], _remaining.AsSpan(0, _remainingCount).ToArray(), Cost, Depth);
 
     private long EmittedStepCost(int k)
     {
-        var predK = PredRow(k);
-        var unitK = UnitRow(k);
         long nonUnitIn = 0;
-        for (int w = 0; w < _words; w++) nonUnitIn += BitOperations.PopCount(predK[w] & ~unitK[w]);
-        int unitOut = 0;
-        var succK = SuccRow(k);
-        for (int w = 0; w < _words; w++)
+        foreach (int i in PredecessorEntries(k))
         {
-            for (ulong word = succK[w]; word != 0; word &= word - 1)
-            {
-                if (HasBit(UnitRow((w << 6) + BitOperations.TrailingZeroCount(word)), k)) unitOut++;
-            }
+            if (!_isGone[i] && !_unitEdges!.Contains(EdgeKey(i, k))) nonUnitIn++;
         }
-        return nonUnitIn * (_counts[_nodeCount + k] - unitOut);
+        int unitOut = 0;
+        foreach (int j in SuccessorEntries(k))
+        {
+            if (IsLiveSuccessor(j) && _unitEdges!.Contains(EdgeKey(k, j))) unitOut++;
+        }
+        return nonUnitIn * (_ints[_nodeCount + k] - unitOut);
     }
+
+    private bool IsLiveSuccessor(int node) => !_isGone[node] || _isOutputNode[node];
+
+    private ReadOnlySpan<int> PredecessorEntries(int node) => _predecessors[node].AsSpan(0, _ints[PredLength(node)]);
+
+    private ReadOnlySpan<int> SuccessorEntries(int node) => _successors[node].AsSpan(0, _ints[SuccLength(node)]);
+
+    private int PredLength(int node) => 2 * _nodeCount + node;
+
+    private int SuccLength(int node) => 3 * _nodeCount + node;
 
     private int NodeOf(int vertexId) => _inputCount + vertexId - 1;
 
-    private Span<ulong> PredRow(int node) => _bits.AsSpan(node * _words, _words);
-
-    private Span<ulong> SuccRow(int node) => _bits.AsSpan((_nodeCount + node) * _words, _words);
-
-    private Span<ulong> UnitRow(int node) => _bits.AsSpan((2 * _nodeCount + node) * _words, _words);
-
-    private static void SetBit(Span<ulong> row, int node) => row[node >> 6] |= 1UL << (node & 63);
-
-    private static bool HasBit(Span<ulong> row, int node) => (row[node >> 6] & (1UL << (node & 63))) != 0;
+    // source·N + target: unique, and (unlike source << 32 | target, whose hash code is source ^ target) spread
+    // over all 32 bits of long's hash code, which a hash set of millions of fill-in edges needs.
+    private long EdgeKey(int source, int target) => (long)source * _nodeCount + target;
 }
 
 /// <summary>A callback over node indices, as a struct so the call inlines.</summary>

@@ -2,18 +2,17 @@ using Elim.Search.Game;
 
 namespace Elim.Search.Heuristics;
 
-/// <summary>An order that depends only on the numbering: forward (ascending ids) or reverse (descending).</summary>
+/// <summary>
+/// An order that depends only on the numbering: forward (ascending ids) or reverse (descending). It costs
+/// one pass, so it always finishes: it is what a search falls back on when time runs out.
+/// </summary>
 internal sealed class FixedOrder(string name, bool descending) : IHeuristic
 {
     public string Name { get; } = name;
 
-    public void Play(EliminationGame game)
+    public bool Play(EliminationGame game, Func<bool> outOfTime)
     {
-        var ids = game.Graph.EliminableVertices;
-        for (int i = 0; i < ids.Count; i++)
-        {
-            int id = ids[descending ? ids.Count - 1 - i : i];
-            if (!game.IsEliminated(id)) game.Eliminate(id);
-        }
+        game.FinishInIdOrder(descending);
+        return true;
     }
 }

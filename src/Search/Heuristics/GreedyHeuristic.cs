@@ -5,39 +5,71 @@ namespace Elim.Search.Heuristics;
 /// <summary>
 /// A greedy elimination heuristic: repeatedly eliminate the remaining vertex with the lexicographically
 /// smallest scores, ties going to the lowest id (or the highest, for the reverse tie-break chain).
+/// Scores sit in a priority queue; after a step only the vertices within the scores' reach of the vertex
+/// eliminated are scored again (and queued when their score changed), and a queued entry whose score is
+/// out of date is skipped when it comes up. So a step costs its neighbourhood, not a scan of every vertex.
 /// </summary>
-internal sealed class GreedyHeuristic(string name, bool highestIdWins, params Func<IVertexScore>[] criteria) : IHeuristic
+internal sealed class GreedyHeuristic : IHeuristic
 {
-    public string Name { get; } = name;
+    private readonly bool _highestIdWins;
+    private readonly Func<IVertexScore>[] _criteria;
 
-    public void Play(EliminationGame game)
+    public GreedyHeuristic(string name, bool highestIdWins, params Func<IVertexScore>[] criteria)
     {
-        var scores = Array.ConvertAll(criteria, create => create());
-        foreach (var score in scores) score.Prepare(game);
-        var best = new long[scores.Length];
-        var candidate = new long[scores.Length];
-        while (!game.IsComplete)
-        {
-            int chosen = 0;
-            foreach (int id in game.Remaining)
-            {
-                for (int c = 0; c < scores.Length; c++) candidate[c] = scores[c].Score(game, id);
-                if (chosen == 0 || Better(candidate, id, best, chosen))
-                {
-                    chosen = id;
-                    candidate.CopyTo(best, 0);
-                }
-            }
-            game.Eliminate(chosen);
-        }
+        if (criteria.Length is < 1 or > 2) throw new ArgumentException("A greedy heuristic takes one or two criteria.", nameof(criteria));
+        Name = name;
+        _highestIdWins = highestIdWins;
+        _criteria = criteria;
     }
 
-    private bool Better(long[] candidate, int id, long[] best, int bestId)
+    public string Name { get; }
+
+    /// <summary>Whether ties go to the highest id.</summary>
+    public bool HighestIdWins => _highestIdWins;
+
+    /// <summary>Fresh instances of the criteria, most important first.</summary>
+    public IVertexScore[] CreateCriteria() => Array.ConvertAll(_criteria, create => create());
+
+    public bool Play(EliminationGame game, Func<bool> outOfTime)
     {
-        for (int c = 0; c < candidate.Length; c++)
+        var scores = CreateCriteria();
+        foreach (var score in scores) score.Prepare(game);
+        var neighbourhood = new Neighbourhood(game, scores.Max(s => s.Reach));
+        var current = new Key[game.Graph.VertexCount + 1];
+        var queue = new PriorityQueue<int, Key>(game.RemainingCount);
+        void Rescore(int id)
         {
-            if (candidate[c] != best[c]) return candidate[c] < best[c];
+            var key = new Key(scores[0].Score(game, id), scores.Length > 1 ? scores[1].Score(game, id) : 0, _highestIdWins ? -id : id);
+            if (key == current[id]) return;
+            current[id] = key;
+            queue.Enqueue(id, key);
         }
-        return highestIdWins ? id > bestId : id < bestId;
+        foreach (int id in game.Remaining)
+        {
+            if (outOfTime()) return false;
+            Rescore(id);
+        }
+        while (!game.IsComplete)
+        {
+            if (outOfTime()) return false;      // every step: a step with reach 2 near a hub can take milliseconds
+            int chosen;
+            Key key;
+            do queue.TryDequeue(out chosen, out key);
+            while (game.IsEliminated(chosen) || key != current[chosen]);
+            foreach (int id in neighbourhood.Eliminate(chosen))
+            {
+                if (game.IsEliminable(id) && !game.IsEliminated(id)) Rescore(id);
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Scores in criteria order, then the id (negated when the highest id wins); compared lexicographically.</summary>
+    private readonly record struct Key(long First, long Second, int Tie) : IComparable<Key>
+    {
+        public int CompareTo(Key other) =>
+            First != other.First ? First.CompareTo(other.First)
+            : Second != other.Second ? Second.CompareTo(other.Second)
+            : Tie.CompareTo(other.Tie);
     }
 }

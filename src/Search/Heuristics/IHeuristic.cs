@@ -8,6 +8,9 @@ internal interface IHeuristic
     /// <summary>The heuristic's registry name.</summary>
     string Name { get; }
 
-    /// <summary>Eliminates every remaining vertex of <paramref name="game"/> by the rule; the game is left complete.</summary>
-    void Play(EliminationGame game);
+    /// <summary>
+    /// Eliminates every remaining vertex of <paramref name="game"/> by the rule and returns true; returns false,
+    /// with the game incomplete, when <paramref name="outOfTime"/> (asked every step) says to stop first.
+    /// </summary>
+    bool Play(EliminationGame game, Func<bool> outOfTime);
 }

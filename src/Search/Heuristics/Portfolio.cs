@@ -6,7 +6,9 @@ namespace Elim.Search.Heuristics;
 
 /// <summary>
 /// Every standard heuristic, keeping the cheapest order (what production AD tools do); also reports the
-/// connectivity lower bound. Anytime methods start from its result.
+/// connectivity lower bound. Anytime methods start from its result. Forward and reverse come first and
+/// always finish, so there is an order however short the time; a heuristic that time cuts short is left
+/// out, and the note on the result names what was not tried. The bound comes last: it is only a bound.
 /// </summary>
 internal sealed class Portfolio(CostModel costModel) : ISearchMethod
 {
@@ -21,18 +23,28 @@ internal sealed class Portfolio(CostModel costModel) : ISearchMethod
         return run.Result();
     }
 
-    /// <summary>Plays every heuristic on <paramref name="game"/> (from its start; it is reset afterwards) into <paramref name="run"/>.</summary>
-    public static void PlayAll(EliminationGame game, SearchRun run)
+    /// <summary>
+    /// Plays every heuristic on <paramref name="game"/> (from its start; it is reset afterwards) into
+    /// <paramref name="run"/>, within <paramref name="share"/> of the time left, so that a method that
+    /// improves on the portfolio's order still has time for it on a big graph.
+    /// </summary>
+    public static void PlayAll(EliminationGame game, SearchRun run, double share = 1)
     {
-        run.RaiseLowerBound(ConnectivityBound.Of(game).Total);
-        foreach (var heuristic in StandardHeuristics.All)
+        var stopAt = run.Elapsed + run.TimeLeft * share;
+        bool OutOfTime() => run.ReportAndCheckTime() || run.Elapsed >= stopAt;
+        var heuristics = StandardHeuristics.All;
+        for (int h = 0; h < heuristics.Count; h++)
         {
             game.Reset();
-            heuristic.Play(game);
+            bool complete = heuristics[h].Play(game, OutOfTime);
             run.AddEvaluations(1);
-            run.Offer(game.Eliminated, game.Cost);
-            if (run.OutOfTime && run.BestCost < long.MaxValue) break;
+            if (complete) run.Offer(game.Eliminated, game.Cost);
+            if (!OutOfTime()) continue;
+            string skipped = string.Join(", ", heuristics.Skip(complete ? h + 1 : h).Select(s => s.Name));
+            if (skipped.Length > 0) run.Note($"the portfolio ran out of {(share < 1 ? "its share of the " : "")}time before finishing {skipped} ({game.EliminableCount:N0} eliminable vertices)");
+            break;
         }
         game.Reset();
+        if (!OutOfTime()) run.RaiseLowerBound(ConnectivityBound.Of(game, OutOfTime).Total);
     }
 }

@@ -5,6 +5,8 @@ namespace Elim.Search.Heuristics;
 /// <summary>The Markowitz degree |P|·|S| now.</summary>
 internal sealed class MarkowitzScore : IVertexScore
 {
+    public int Reach => 1;
+
     public void Prepare(EliminationGame game) { }
 
     public long Score(EliminationGame game, int vertexId) => game.MarkowitzDegree(vertexId);
@@ -13,6 +15,8 @@ internal sealed class MarkowitzScore : IVertexScore
 /// <summary>The number of new edges eliminating the vertex would create.</summary>
 internal sealed class FillInScore : IVertexScore
 {
+    public int Reach => 2;
+
     public void Prepare(EliminationGame game) { }
 
     public long Score(EliminationGame game, int vertexId) => game.FillIn(vertexId);
@@ -24,6 +28,8 @@ internal sealed class FillInScore : IVertexScore
 /// </summary>
 internal sealed class RelativeMarkowitzScore : IVertexScore
 {
+    public int Reach => 1;
+
     private long[] _reach = [];
 
     public void Prepare(EliminationGame game) => _reach = Reachability.IndependentsTimesDependents(game.Graph);
@@ -37,6 +43,8 @@ internal sealed class RelativeMarkowitzScore : IVertexScore
 /// </summary>
 internal sealed class DamageScore : IVertexScore
 {
+    public int Reach => 2;
+
     private readonly NeighbourDegrees _degrees = new();
 
     public void Prepare(EliminationGame game) => _degrees.Prepare(game);
@@ -50,6 +58,8 @@ internal sealed class DamageScore : IVertexScore
 /// </summary>
 internal sealed class ReductionScore : IVertexScore
 {
+    public int Reach => 2;
+
     private readonly NeighbourDegrees _degrees = new();
 
     public void Prepare(EliminationGame game) => _degrees.Prepare(game);

@@ -9,18 +9,25 @@ namespace Elim.Search.Local;
 /// </summary>
 internal sealed class AnnealingChain
 {
-    private const int CheckEvery = 256;             // moves between clock checks
+    private const int ReportEvery = 256;            // moves between progress reports (the clock is read every move)
+
+    /// <summary>
+    /// A move that costs more than this many temperatures extra is accepted with probability below e^−40, so
+    /// its pricing stops there (on a big graph one bad move could otherwise create millions of fill-in edges).
+    /// </summary>
+    private const double RejectBeyondTemperatures = 40;
 
     private readonly OrderEvaluator _evaluator;
     private readonly Random _random;
     private readonly AnnealingSchedule _schedule;
 
-    public AnnealingChain(EliminationGame game, int[] start, int seed, AnnealingSchedule schedule)
+    /// <summary>A chain from <paramref name="start"/>, which costs <paramref name="startCost"/> (priced when the chain runs).</summary>
+    public AnnealingChain(EliminationGame game, int[] start, long startCost, int seed, AnnealingSchedule schedule)
     {
         _schedule = schedule;
-        _evaluator = new OrderEvaluator(game, start);
+        _evaluator = new OrderEvaluator(game, start.Length);
         Best = (int[])start.Clone();
-        BestCost = _evaluator.Total;
+        BestCost = startCost;
         _random = new Random(seed);
     }
 
@@ -31,21 +38,23 @@ internal sealed class AnnealingChain
     public void Run(SearchRun run, long? moves)
     {
         int length = Best.Length;
-        if (length < 2) return;
+        Func<bool> outOfTime = () => run.OutOfTime;
+        if (length < 2 || !_evaluator.Load(Best, outOfTime)) return;
         long epoch = (long)_schedule.EpochMovesPerVertex * length;
         for (long move = 0; moves is null || move < moves; move++)
         {
-            if (move % CheckEvery == 0)
+            if (move % ReportEvery == 0)
             {
-                run.AddEvaluations(move == 0 ? 0 : CheckEvery);
+                run.AddEvaluations(move == 0 ? 0 : ReportEvery);
                 run.Report();
-                if (run.OutOfTime || BestCost <= run.LowerBound) return;
+                if (BestCost <= run.LowerBound) return;
             }
+            if (run.OutOfTime) return;
             long inEpoch = move % epoch;
-            if (inEpoch == 0 && move > 0) _evaluator.Load(Best);
+            if (inEpoch == 0 && move > 0 && !_evaluator.Load(Best, outOfTime)) return;
             double temperature = _schedule.TemperatureAt((double)inEpoch / epoch);
             var change = OrderMove.Random(_random, (int)(move % length), length);
-            long delta = _evaluator.Propose(change) - _evaluator.Total;
+            long delta = _evaluator.Propose(change, (long)Math.Ceiling(RejectBeyondTemperatures * temperature)) - _evaluator.Total;
             if (delta <= 0 || _random.NextDouble() < Math.Exp(-delta / temperature))
             {
                 _evaluator.Accept();

@@ -17,13 +17,13 @@ internal sealed class OrderEvaluator
     private OrderMove _pending;
     private long _pendingTotal;
 
-    public OrderEvaluator(EliminationGame game, int[] start)
+    /// <summary>An evaluator for orders of <paramref name="length"/> vertices on <paramref name="game"/>; <see cref="Load"/> one first.</summary>
+    public OrderEvaluator(EliminationGame game, int length)
     {
         _game = game;
-        _order = (int[])start.Clone();
-        _stepCost = new long[start.Length];
-        _segmentCost = new long[start.Length];
-        Load(start);
+        _order = new int[length];
+        _stepCost = new long[length];
+        _segmentCost = new long[length];
     }
 
     /// <summary>The current order (do not modify).</summary>
@@ -35,32 +35,48 @@ internal sealed class OrderEvaluator
     /// <summary>Eliminations and undos done (the unit of work).</summary>
     public long Steps { get; private set; }
 
-    /// <summary>Makes <paramref name="order"/> the current order, pricing it from scratch.</summary>
-    public void Load(ReadOnlySpan<int> order)
+    /// <summary>
+    /// Makes <paramref name="order"/> the current order, pricing it from scratch, and returns true; returns
+    /// false (and nothing is loaded) when <paramref name="outOfTime"/>, asked every few hundred steps, says to stop.
+    /// </summary>
+    public bool Load(ReadOnlySpan<int> order, Func<bool> outOfTime)
     {
         order.CopyTo(_order);
         Steps += _game.Depth;
         _game.Reset();
-        for (int p = 0; p < _order.Length; p++) _stepCost[p] = _game.Eliminate(_order[p]);
+        for (int p = 0; p < _order.Length; p++)
+        {
+            if (p % 256 == 255 && outOfTime())
+            {
+                _game.Reset();
+                return false;
+            }
+            _stepCost[p] = _game.Eliminate(_order[p]);
+        }
         Steps += _order.Length;
         Total = _game.Cost;
+        return true;
     }
 
-    /// <summary>Applies <paramref name="move"/> tentatively and returns the cost of the order it makes; then <see cref="Accept"/> or <see cref="Reject"/>.</summary>
-    public long Propose(OrderMove move)
+    /// <summary>
+    /// Applies <paramref name="move"/> tentatively and returns the cost of the order it makes, or
+    /// <see cref="long.MaxValue"/> as soon as that is known to exceed the current cost by more than
+    /// <paramref name="maxIncrease"/> (the replay stops there: a move that would create a flood of fill-in
+    /// costs no more time and memory than the increase allowed); then <see cref="Accept"/> or <see cref="Reject"/>.
+    /// </summary>
+    public long Propose(OrderMove move, long maxIncrease = long.MaxValue)
     {
         int lo = move.FirstChanged, hi = move.LastChanged;
         StandAt(lo);
         move.Apply(_order);
         long before = 0, after = 0;
-        for (int p = lo; p <= hi; p++)
-        {
-            before += _stepCost[p];
-            after += _segmentCost[p - lo] = _game.Eliminate(_order[p]);
-        }
+        for (int p = lo; p <= hi; p++) before += _stepCost[p];
+        int replayed = 0;
+        for (int p = lo; p <= hi && after - before <= maxIncrease; p++, replayed++) after += _segmentCost[p - lo] = _game.Eliminate(_order[p]);
         _game.UndoTo(lo);
-        Steps += 2L * (hi - lo + 1);
+        Steps += 2L * replayed;
         _pending = move;
+        if (after - before > maxIncrease) return long.MaxValue;
         _pendingTotal = Total - before + after;
         return _pendingTotal;
     }

@@ -19,18 +19,20 @@ internal sealed class SimulatedAnnealing(CostModel costModel, int workers, Annea
     public SearchResult Search(ComputationalGraph graph, SearchBudget budget, int seed, IProgress<SearchProgress>? progress, CancellationToken token)
     {
         var run = new SearchRun(Name, budget, progress, token);
-        Portfolio.PlayAll(new EliminationGame(graph, costModel), run);
-        var start = run.Result();
-        return Improve(graph, start.Order.VertexIds.ToArray(), run, seed);
+        Portfolio.PlayAll(new EliminationGame(graph, costModel), run, share: 0.5);
+        return Improve(graph, run, seed);
     }
 
-    /// <summary>Anneals from <paramref name="start"/> for the rest of <paramref name="run"/>'s budget.</summary>
-    public SearchResult Improve(ComputationalGraph graph, int[] start, SearchRun run, int seed)
+    /// <summary>Anneals from <paramref name="run"/>'s best order for the rest of its budget.</summary>
+    public SearchResult Improve(ComputationalGraph graph, SearchRun run, int seed)
     {
+        var best = run.Result();
+        if (run.OutOfTime) return best;
+        int[] start = [.. best.Order.VertexIds];
         var chains = new AnnealingChain[workers];
         Workers.Run(workers, w =>
         {
-            chains[w] = new AnnealingChain(new EliminationGame(graph, costModel), start, Workers.Seed(seed, w), schedule ?? AnnealingSchedule.Default);
+            chains[w] = new AnnealingChain(new EliminationGame(graph, costModel), start, best.Cost, Workers.Seed(seed, w), schedule ?? AnnealingSchedule.Default);
             chains[w].Run(run, Workers.Share(run.IterationLimit, w, workers));
         });
         var winner = chains.MinBy(c => c.BestCost)!;   // MinBy keeps the first of equals: the lowest worker

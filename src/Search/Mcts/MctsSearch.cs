@@ -48,14 +48,16 @@ public sealed class MctsSearch : ISearchMethod
     public SearchResult Search(ComputationalGraph graph, SearchBudget budget, int seed, IProgress<SearchProgress>? progress, CancellationToken token)
     {
         var run = new SearchRun(Name, budget, progress, token);
-        Portfolio.PlayAll(new EliminationGame(graph, _costModel), run);
-        int[] start = run.Result().Order.VertexIds.ToArray();
+        Portfolio.PlayAll(new EliminationGame(graph, _costModel), run, share: 0.5);
+        var best = run.Result();
+        if (run.OutOfTime) return best;
+        int[] start = [.. best.Order.VertexIds];
         var workers = new MctsWorker[_workers];
         Workers.Run(_workers, w =>
         {
             var tree = new SearchTree(TreeCapacity, MaxChildren);
             workers[w] = new MctsWorker(new EliminationGame(graph, _costModel), tree, _priorPerWorker?.Invoke() ?? _prior,
-                start, Workers.Seed(seed, w), SimulationsPerMove);
+                start, best.Cost, Workers.Seed(seed, w), SimulationsPerMove);
             workers[w].Run(run, Workers.Share(run.IterationLimit, w, _workers));
         });
         var winner = workers.MinBy(worker => worker.BestCost)!;

@@ -23,7 +23,8 @@ internal sealed class MctsWorker
     private readonly int[] _byLogit;
     private readonly Rollout _rollout;
 
-    public MctsWorker(EliminationGame game, SearchTree tree, IPrior prior, int[] start, int seed, int simulationsPerMove)
+    /// <summary>A worker that starts from <paramref name="start"/>, which costs <paramref name="startCost"/>.</summary>
+    public MctsWorker(EliminationGame game, SearchTree tree, IPrior prior, int[] start, long startCost, int seed, int simulationsPerMove)
     {
         _game = game;
         _tree = tree;
@@ -34,9 +35,7 @@ internal sealed class MctsWorker
         _actions = new int[game.EliminableCount];
         _byLogit = new int[game.EliminableCount];
         Best = (int[])start.Clone();
-        foreach (int id in start) game.Eliminate(id);
-        BestCost = game.Cost;
-        game.Reset();
+        BestCost = startCost;
         _rollout = new Rollout(game.Graph.VertexCount, start);
     }
 
@@ -49,6 +48,7 @@ internal sealed class MctsWorker
     {
         long done = 0;
         if (_game.EliminableCount == 0) return;
+        Func<bool> outOfTime = () => run.OutOfTime;
         while (true)
         {
             _game.Reset();
@@ -64,7 +64,7 @@ internal sealed class MctsWorker
                         run.Report();
                         if (run.OutOfTime || BestCost <= run.LowerBound) return;
                     }
-                    SimulateOnce(run);
+                    if (!SimulateOnce(run, outOfTime)) return;
                 }
                 Commit(ActionSelection.MostVisited(_tree, _tree.Root));
             }
@@ -72,16 +72,22 @@ internal sealed class MctsWorker
         }
     }
 
-    private void SimulateOnce(SearchRun run)
+    // Returns false when the time ran out during the playout (the simulation is dropped).
+    private bool SimulateOnce(SearchRun run, Func<bool> outOfTime)
     {
         int rootDepth = _game.Depth;
         int leaf = Simulate();
         double? estimate = Expand(leaf);
-        if (estimate is null) _rollout.Play(_game, _random);
+        if (estimate is null && !_rollout.Play(_game, _random, outOfTime))
+        {
+            _game.UndoTo(rootDepth);
+            return false;
+        }
         double total = _game.Cost + (_game.IsComplete ? 0 : estimate ?? 0);
         Consider(run);
         Backup(leaf, -total);
         _game.UndoTo(rootDepth);
+        return true;
     }
 
     /// <summary>Walks down from the root by PUCT, eliminating as it goes, to a new or terminal node; returns it.</summary>

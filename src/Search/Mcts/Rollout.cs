@@ -20,6 +20,9 @@ internal sealed class Rollout
     /// <summary>Largest amount taken off a degree for a high id (the highest id gets all of it).</summary>
     public const double HighIdLean = 0.5;
 
+    /// <summary>Steps between clock checks: each step scans every remaining vertex, so on a big graph one playout can outlast the budget.</summary>
+    public const int CheckEvery = 64;
+
     private readonly int[] _rank;     // per vertex id: its position in the best order
 
     public Rollout(int vertexCount, ReadOnlySpan<int> best)
@@ -45,12 +48,16 @@ internal sealed class Rollout
         return chosen;
     }
 
-    /// <summary>Plays <paramref name="game"/> to the end.</summary>
-    public void Play(EliminationGame game, Random random)
+    /// <summary>
+    /// Plays <paramref name="game"/> to the end and returns true, or returns false part way when
+    /// <paramref name="outOfTime"/> (asked every <see cref="CheckEvery"/> steps) says to stop.
+    /// </summary>
+    public bool Play(EliminationGame game, Random random, Func<bool> outOfTime)
     {
         double perId = HighIdLean / game.Graph.VertexCount;
-        while (!game.IsComplete)
+        for (int step = 1; !game.IsComplete; step++)
         {
+            if (step % CheckEvery == 0 && outOfTime()) return false;
             int chosen = 0;
             if (random.NextDouble() < FollowBest) chosen = FirstInBest(game.Remaining);
             else
@@ -64,5 +71,6 @@ internal sealed class Rollout
             }
             game.Eliminate(chosen);
         }
+        return true;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Elim.Search.Game;
 
 namespace Elim.Search.Agent.Features;
@@ -9,7 +10,7 @@ namespace Elim.Search.Agent.Features;
 /// </summary>
 internal static class CurrentEdges
 {
-    /// <summary>Every current edge as (source node, target node), grouped by target in node order.</summary>
+    /// <summary>Every current edge as (source node, target node), grouped by target in node order, sources ascending within a target.</summary>
     public static (int[] Sources, int[] Targets) Of(EliminationGame game)
     {
         var collector = new PredecessorCollector { Sources = new List<int>(), Targets = new List<int>() };
@@ -17,7 +18,9 @@ internal static class CurrentEdges
         for (int id = 1; id <= graph.VertexCount; id++)
         {
             collector.Node = graph.NodeOf(id);
+            int first = collector.Sources.Count;
             game.ForEachNeighbour(id, ref collector);
+            CollectionsMarshal.AsSpan(collector.Sources)[first..].Sort();   // the game lists neighbours in no fixed order
         }
         return ([.. collector.Sources], [.. collector.Targets]);
     }

@@ -12,6 +12,13 @@ public static class AgentMethods
     /// <summary>The shipped model's path inside the repository.</summary>
     public const string DefaultModelPath = "models/agent.bin";
 
+    /// <summary>
+    /// The largest graph the agent's methods take: the network reads the whole graph once per elimination
+    /// (or per expansion), so an order costs time that grows with the square of the size.
+    /// </summary>
+    public static SearchSizeLimit SizeLimit(string method) =>
+        new(method, 1_000, "its network reads the whole graph at every elimination, so an order takes time that grows with the square of the size");
+
     /// <summary>Registers both methods, using the model at <paramref name="modelPath"/> or else the shipped one.</summary>
     public static void Register(string? modelPath = null)
     {

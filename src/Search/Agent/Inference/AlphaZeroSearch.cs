@@ -25,6 +25,7 @@ public sealed class AlphaZeroSearch(Func<InferenceNetwork> model, CostModel cost
     /// <inheritdoc />
     public SearchResult Search(ComputationalGraph graph, SearchBudget budget, int seed, IProgress<SearchProgress>? progress, CancellationToken token)
     {
+        AgentMethods.SizeLimit(Name).Check(graph);
         var net = model();
         var search = new MctsSearch(costModel, workers, () => new NetworkPrior(net, useValue))
         {

@@ -21,10 +21,13 @@ public static class GreedyPolicy
         return best;
     }
 
-    /// <summary>Plays <paramref name="game"/> from its current state to the end; returns the cost of the whole game.</summary>
-    public static long PlayOut(InferenceNetwork network, EliminationGame game)
+    /// <summary>
+    /// Plays <paramref name="game"/> from its current state to the end, or until <paramref name="outOfTime"/>
+    /// (asked every step, if given) says to stop; returns the cost of the game so far.
+    /// </summary>
+    public static long PlayOut(InferenceNetwork network, EliminationGame game, Func<bool>? outOfTime = null)
     {
-        while (!game.IsComplete)
+        while (!game.IsComplete && outOfTime?.Invoke() != true)
         {
             var observation = GraphFeatures.Observe(game);
             game.Eliminate(Choose(observation, network.Evaluate(observation).Logits));
