@@ -17,35 +17,25 @@ internal sealed class Grammar
     {
         _t = new Tokens(file);
         Expression = Defer(() => Conditional!);
-        Conditional =
-            from condition in Defer(() => Or!)
-            from arms in (
-                from question in _t.Symbol("?")
-                from whenTrue in Expression
-                from colon in _t.Symbol(":")
-                from whenFalse in Defer(() => Conditional!)
-                select (whenTrue, whenFalse)).XOptional()
-            select arms.IsDefined
-                ? new ConditionalSyntax(condition, arms.Get().whenTrue, arms.Get().whenFalse, Tokens.Join(condition.Span, arms.Get().whenFalse.Span))
-                : condition;
+        Conditional = OptionalSuffix(Defer(() => Or!),
+            from question in _t.Symbol("?")
+            from whenTrue in Expression
+            from colon in _t.Symbol(":")
+            from whenFalse in Defer(() => Conditional!)
+            select (whenTrue, whenFalse),
+            (condition, arms) => new ConditionalSyntax(condition, arms.whenTrue, arms.whenFalse, Tokens.Join(condition.Span, arms.whenFalse.Span)));
         Or = LogicalChain(["||"], Defer(() => And!));
         And = LogicalChain(["&&"], Defer(() => Comparison!));
-        Comparison =
-            from left in Defer(() => Sum!)
-            from right in (from op in ComparisonOperator from r in Defer(() => Sum!) select (op, r)).XOptional()
-            select right.IsDefined
-                ? new LogicalSyntax(right.Get().op, left, right.Get().r, Tokens.Join(left.Span, right.Get().r.Span))
-                : left;
+        Comparison = OptionalSuffix(Defer(() => Sum!),
+            from op in ComparisonOperator from right in Defer(() => Sum!) select (op, right),
+            (left, right) => new LogicalSyntax(right.op, left, right.right, Tokens.Join(left.Span, right.right.Span)));
         Sum = LeftChain(Operator('+', '-'), Defer(() => Product!));
         Product = LeftChain(Operator('*', '/', '@'), Defer(() => Unary!));
-        Unary = Negation.XOr(LogicalNot).XOr(Defer(() => Power!)).Named("expression");
-        Power =
-            from baseValue in Primary
-            from exponent in (from caret in _t.Symbol("^") from e in Unary select e).XOptional()
-            select exponent.IsDefined
-                ? new BinarySyntax('^', baseValue, exponent.Get(), Tokens.Join(baseValue.Span, exponent.Get().Span))
-                : baseValue;
-        Statement = Defer(() => For!).XOr(Defer(() => If!)).XOr(Defer(() => Destructure!)).XOr(Defer(() => Assign!)).Named("statement");
+        Unary = Choice("expression", Negation, LogicalNot, Defer(() => Power!));
+        Power = OptionalSuffix(Primary,
+            from caret in _t.Symbol("^") from e in Unary select e,
+            (baseValue, exponent) => new BinarySyntax('^', baseValue, exponent, Tokens.Join(baseValue.Span, exponent.Span)));
+        Statement = Choice("statement", Defer(() => For!), Defer(() => If!), Defer(() => Destructure!), Defer(() => Assign!));
         Block =
             from open in _t.Symbol("{")
             from body in Statement.XMany()
@@ -76,8 +66,27 @@ internal sealed class Grammar
     // Sprache's Parse.Ref memoizes failures and throws when a parser is retried at the same place, as XMany does.
     private static Parser<T> Defer<T>(Func<Parser<T>> parser) => input => parser()(input);
 
+    /// <summary>
+    /// <c>a.XOr(b).XOr(…).Named(name)</c> for alternatives that never succeed on no input: the first that succeeds or fails
+    /// after consuming input decides; when all fail where they started, it fails there expecting <paramref name="name"/>.
+    /// Written out because the combinators merge the expectations of every failed branch, which the name then replaces.
+    /// </summary>
+    private static Parser<T> Choice<T>(string name, params Parser<T>[] alternatives)
+    {
+        string[] expected = [name];
+        return input =>
+        {
+            foreach (var alternative in alternatives)
+            {
+                var result = alternative(input);
+                if (result.WasSuccessful || !result.Remainder.Equals(input)) return result;
+            }
+            return Result.Failure<T>(input, $"expected {name}", expected);
+        };
+    }
+
     private Parser<char> Operator(params char[] operators) =>
-        _t.Token(Parse.Chars(operators)).Select(t => t.Value).Named(string.Join(" or ", operators.Select(o => $"'{o}'")));
+        _t.OneOf(operators);
 
     // Two-character operators first, so that '<=' is not read as '<'.
     private Parser<string>? _comparisonOperator;
@@ -90,17 +99,40 @@ internal sealed class Grammar
     private Parser<ExpressionSyntax> LogicalChain(string[] operators, Parser<ExpressionSyntax> operand)
     {
         var op = operators.Select(o => _t.Symbol(o).Select(_ => o)).Aggregate((a, b) => a.XOr(b));
-        return from first in operand
-               from rest in (from o in op from right in operand select (o, right)).XMany()
-               select rest.Aggregate(first, (left, next) =>
-                   (ExpressionSyntax)new LogicalSyntax(next.o, left, next.right, Tokens.Join(left.Span, next.right.Span)));
+        return Suffixes(operand, from o in op from right in operand select (o, right), once: false,
+            (left, next) => new LogicalSyntax(next.o, left, next.right, Tokens.Join(left.Span, next.right.Span)));
     }
 
     private static Parser<ExpressionSyntax> LeftChain(Parser<char> op, Parser<ExpressionSyntax> operand) =>
-        from first in operand
-        from rest in (from o in op from right in operand select (o, right)).XMany()
-        select rest.Aggregate(first, (left, next) =>
-            (ExpressionSyntax)new BinarySyntax(next.o, left, next.right, Tokens.Join(left.Span, next.right.Span)));
+        Suffixes(operand, from o in op from right in operand select (o, right), once: false,
+            (left, next) => new BinarySyntax(next.o, left, next.right, Tokens.Join(left.Span, next.right.Span)));
+
+    private static Parser<ExpressionSyntax> OptionalSuffix<T>(Parser<ExpressionSyntax> operand, Parser<T> suffix,
+        Func<ExpressionSyntax, T, ExpressionSyntax> combine) => Suffixes(operand, suffix, once: true, combine);
+
+    /// <summary>
+    /// <paramref name="operand"/>, then <paramref name="suffix"/> as often as it matches (at most once when
+    /// <paramref name="once"/>), each folded in from the left: <c>operand.Then(suffix.XMany())</c> (or <c>XOptional</c>)
+    /// written as a loop, because the expression levels run at every operand and the combinators allocate parsers per run.
+    /// A suffix that fails after consuming input fails the whole, as with <c>XMany</c>.
+    /// </summary>
+    private static Parser<ExpressionSyntax> Suffixes<T>(Parser<ExpressionSyntax> operand, Parser<T> suffix, bool once,
+        Func<ExpressionSyntax, T, ExpressionSyntax> combine) => input =>
+    {
+        var first = operand(input);
+        if (!first.WasSuccessful) return first;
+        var value = first.Value;
+        var at = first.Remainder;
+        do
+        {
+            var next = suffix(at);
+            if (!next.WasSuccessful)
+                return next.Remainder.Equals(at) ? Result.Success(value, at) : Result.Failure<ExpressionSyntax>(next.Remainder, next.Message, next.Expectations);
+            value = combine(value, next.Value);
+            at = next.Remainder;
+        } while (!once);
+        return Result.Success(value, at);
+    };
 
     private Parser<ExpressionSyntax>? _negation;
     private Parser<ExpressionSyntax> Negation => _negation ??=
@@ -116,19 +148,20 @@ internal sealed class Grammar
 
     private Parser<ExpressionSyntax>? _primary;
     private Parser<ExpressionSyntax> Primary => _primary ??=
-        _t.Number.Select(n => (ExpressionSyntax)n)
-            .XOr(NameOrCall)
-            .XOr(Parenthesized)
-            .XOr(ArrayLiteral)
-            .Named("expression");
+        Choice("expression", _t.Number.Select(n => (ExpressionSyntax)n), NameOrCall, Parenthesized, ArrayLiteral);
 
     /// <summary><c>open item {, item} close</c>, at least one item, as in <c>[a, b]</c>.</summary>
-    private Parser<(List<T> Items, SourceSpan Open, SourceSpan Close)> CommaList<T>(string open, Parser<T> item, string close) =>
-        from o in _t.Symbol(open)
-        from first in item
-        from rest in (from comma in _t.Symbol(",") from i in item select i).XMany()
-        from c in _t.Symbol(close).Named($"',' or '{close}'")
-        select (new List<T> { first }.Concat(rest).ToList(), o, c);
+    private Parser<(List<T> Items, SourceSpan Open, SourceSpan Close)> CommaList<T>(string open, Parser<T> item, string close)
+    {
+        var rest = (from comma in _t.Symbol(",") from i in item select i).XMany();
+        var closing = _t.Symbol(close).Named($"',' or '{close}'");
+        return
+            from o in _t.Symbol(open)
+            from first in item
+            from others in rest
+            from c in closing
+            select (new List<T> { first }.Concat(others).ToList(), o, c);
+    }
 
     private Parser<ExpressionSyntax>? _arrayLiteral;
     private Parser<ExpressionSyntax> ArrayLiteral => _arrayLiteral ??=
@@ -142,12 +175,21 @@ internal sealed class Grammar
         select inner;
 
     private Parser<(List<ExpressionSyntax> Arguments, SourceSpan End)>? _argumentsWithEnd;
-    private Parser<(List<ExpressionSyntax> Arguments, SourceSpan End)> ArgumentsWithEnd => _argumentsWithEnd ??=
-        from open in _t.Symbol("(")
-        from first in Expression.XOptional()
-        from rest in (from comma in _t.Symbol(",") from e in Expression select e).XMany()
-        from close in _t.Symbol(")").Named(first.IsDefined ? "',' or ')'" : "expression or ')'")
-        select (first.IsDefined ? [first.Get(), .. rest] : rest.ToList(), close);
+    private Parser<(List<ExpressionSyntax> Arguments, SourceSpan End)> ArgumentsWithEnd => _argumentsWithEnd ??= BuildArgumentsWithEnd();
+
+    private Parser<(List<ExpressionSyntax> Arguments, SourceSpan End)> BuildArgumentsWithEnd()
+    {
+        var first = Expression.XOptional();
+        var rest = (from comma in _t.Symbol(",") from e in Expression select e).XMany();
+        var closeAfterArgument = _t.Symbol(")").Named("',' or ')'");
+        var closeAlone = _t.Symbol(")").Named("expression or ')'");
+        return
+            from open in _t.Symbol("(")
+            from head in first
+            from tail in rest
+            from close in head.IsDefined ? closeAfterArgument : closeAlone
+            select (head.IsDefined ? [head.Get(), .. tail] : tail.ToList(), close);
+    }
 
     private Parser<IndexPart>? _indexPosition;
     private Parser<IndexPart> IndexPosition => _indexPosition ??=
@@ -172,14 +214,21 @@ internal sealed class Grammar
         .Named("function call");
 
     private Parser<ExpressionSyntax>? _nameOrCall;
-    private Parser<ExpressionSyntax> NameOrCall => _nameOrCall ??=
-        from name in _t.Name
-        from suffix in ArgumentsWithEnd.Select(a => (Call: (List<ExpressionSyntax>?)a.Arguments, Index: (List<IndexPart>?)null, a.End))
+    private Parser<ExpressionSyntax> NameOrCall => _nameOrCall ??= BuildNameOrCall();
+
+    // The parsers after the name are built once, outside the query's lambdas, which run at every name.
+    private Parser<ExpressionSyntax> BuildNameOrCall()
+    {
+        var callOrIndex = ArgumentsWithEnd.Select(a => (Call: (List<ExpressionSyntax>?)a.Arguments, Index: (List<IndexPart>?)null, a.End))
             .XOr(IndexSuffix.Select(i => (Call: (List<ExpressionSyntax>?)null, Index: (List<IndexPart>?)i.Parts, i.End)))
-            .XOptional()
-        from gradArguments in name.Name == GradKeyword && suffix.IsDefined && suffix.Get().Call is not null
-            ? ArgumentsWithEnd.Named("'(' and the arguments of the gradient, as in grad(f)(x)").Select(a => ((List<ExpressionSyntax> Arguments, SourceSpan End)?)a)
-            : Parse.Return<(List<ExpressionSyntax> Arguments, SourceSpan End)?>(null)
+            .XOptional();
+        var gradientArguments = ArgumentsWithEnd.Named("'(' and the arguments of the gradient, as in grad(f)(x)")
+            .Select(a => ((List<ExpressionSyntax> Arguments, SourceSpan End)?)a);
+        var noGradientArguments = Parse.Return<(List<ExpressionSyntax> Arguments, SourceSpan End)?>(null);
+        return
+        from name in _t.Name
+        from suffix in callOrIndex
+        from gradArguments in name.Name == GradKeyword && suffix.IsDefined && suffix.Get().Call is not null ? gradientArguments : noGradientArguments
         select !suffix.IsDefined
             ? new NameSyntax(name.Name, name.Span)
             : gradArguments is { } g
@@ -187,6 +236,7 @@ internal sealed class Grammar
                 : suffix.Get().Call is { } args
                     ? new CallSyntax(name.Name, args, name.Span, Tokens.Join(name.Span, suffix.Get().End))
                     : (ExpressionSyntax)new IndexSyntax(name.Name, suffix.Get().Index!, Tokens.Join(name.Span, suffix.Get().End));
+    }
 
     /// <summary>The name that starts <c>grad(f)(x)</c>.</summary>
     public const string GradKeyword = "grad";
