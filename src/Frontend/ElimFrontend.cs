@@ -20,12 +20,12 @@ public static class ElimFrontend
     /// Lowers <paramref name="function"/> (or the default function: the only one no other function
     /// calls) to a graph numbered like a JAX trace; throws <see cref="DiagnosticException"/> on an error.
     /// </summary>
-    public static ComputationalGraph Lower(ProgramSyntax program, string? function = null) =>
+    public static ComputationalGraph Lower(ProgramSyntax program, string? function = null, FrontendOptions? options = null) =>
         Guarded(program.Source, program.File, () =>
         {
             try
             {
-                return Lowerer.Lower(program, function);
+                return Lowerer.Lower(program, function, options ?? FrontendOptions.Default);
             }
             catch (LoweringError error)
             {
@@ -34,11 +34,11 @@ public static class ElimFrontend
         });
 
     /// <summary>Parses and lowers <paramref name="text"/>.</summary>
-    public static ComputationalGraph Compile(string text, string file, string? function = null) =>
-        Lower(Parse(text, file), function);
+    public static ComputationalGraph Compile(string text, string file, string? function = null, FrontendOptions? options = null) =>
+        Lower(Parse(text, file), function, options);
 
     /// <summary>Reads, parses and lowers the file at <paramref name="path"/>; an unreadable file is a diagnostic too.</summary>
-    public static ComputationalGraph CompileFile(string path, string? function = null)
+    public static ComputationalGraph CompileFile(string path, string? function = null, FrontendOptions? options = null)
     {
         string text;
         try
@@ -51,7 +51,7 @@ public static class ElimFrontend
             throw new DiagnosticException(
                 [new Diagnostic(new SourceSpan(path, 0, 0, 0), $"cannot read the file: {reason}", "check the path")], "");
         }
-        return Compile(text, path, function);
+        return Compile(text, path, function, options);
     }
 
     /// <summary>The names of the functions of <paramref name="program"/>, in source order.</summary>
