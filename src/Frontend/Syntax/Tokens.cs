@@ -63,10 +63,9 @@ internal sealed class Tokens(string file)
     public Parser<SourceSpan> Symbol(string symbol) => Cached(symbol, () =>
         Token($"'{symbol}'", (text, start) => text.AsSpan(start).StartsWith(symbol) ? symbol.Length : 0, (_, span) => span));
 
-    /// <summary>One character of <paramref name="characters"/>.</summary>
-    public Parser<char> OneOf(params char[] characters) =>
-        Token(string.Join(" or ", characters.Select(c => $"'{c}'")), (text, start) => Array.IndexOf(characters, text[start]) >= 0 ? 1 : 0,
-            (text, _) => text[0]);
+    /// <summary>The first of <paramref name="symbols"/> that the text starts with, called <paramref name="name"/> when none does.</summary>
+    public Parser<string> OneOf(string name, params string[] symbols) =>
+        Token(name, (text, start) => Array.Find(symbols, s => text.AsSpan(start).StartsWith(s))?.Length ?? 0, (text, _) => Array.Find(symbols, s => s == text)!);
 
     // Parsers are built once per file: rebuilding them inside SelectMany lambdas at every token is slow.
     private Parser<SourceSpan> Cached(string key, Func<Parser<SourceSpan>> build)
@@ -107,10 +106,11 @@ internal sealed class Tokens(string file)
     private Parser<T> Token<T>(string name, Func<string, int, int> length, Func<string, SourceSpan, T> value)
     {
         string[] expected = [name];
+        string message = $"expected {name}";
         return input =>
         {
             int count = input.AtEnd ? 0 : length(input.Source, input.Position);
-            if (count == 0) return Result.Failure<T>(input, $"expected {name}", expected);
+            if (count == 0) return Result.Failure<T>(input, message, expected);
             var span = new SourceSpan(file, input.Line, input.Column, count);
             var after = TextInput.WithinLine(input, count);
             return Result.Success(value(input.Source.Substring(input.Position, count), span), TextInput.To(after, EndOfSkip(input.Source, after.Position)));
