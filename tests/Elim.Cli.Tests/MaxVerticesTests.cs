@@ -1,4 +1,5 @@
 using Elim.Cli;
+using Elim.Testing;
 
 namespace Elim.Cli.Tests;
 
@@ -19,12 +20,6 @@ public sealed class MaxVerticesTests : IDisposable
         return path;
     }
 
-    // h0 makes 2 vertices; every level doubles the one below and adds 2, so h4 makes 62 and main with h20 would make 8 million.
-    private static string DoublingChain(int levels) => string.Join("\n",
-        ["function h0(x) -> (y) { y = sin(x) * 1.01; }",
-         .. Enumerable.Range(1, levels).Select(k => $"function h{k}(x) -> (y) {{ y = h{k - 1}(x) + h{k - 1}(x * 0.5); }}"),
-         $"function main(x) -> (y) {{ y = h{levels}(x); }}"]);
-
     public static TheoryData<string[]> GraphCommands() => new()
     {
         { ["check"] },
@@ -39,7 +34,7 @@ public sealed class MaxVerticesTests : IDisposable
     [MemberData(nameof(GraphCommands))]
     public void Every_graph_command_stops_at_the_limit_naming_the_helper_chain(string[] command)
     {
-        string file = Write("chain.elim", DoublingChain(4));
+        string file = Write("chain.elim", DoublingHelperChain.Generate(4));
         var run = CliRun.Of([command[0], file, "--max-vertices", "40", .. command[1..]]).WithoutStackTrace();
 
         Assert.Equal(CommandLine.SourceError, run.ExitCode);
@@ -52,15 +47,15 @@ public sealed class MaxVerticesTests : IDisposable
     [Fact]
     public void The_same_program_passes_under_a_limit_it_fits()
     {
-        var run = CliRun.Of("check", Write("chain.elim", DoublingChain(4)), "--max-vertices", "62", "--json").WithoutStackTrace();
+        var run = CliRun.Of("check", Write("chain.elim", DoublingHelperChain.Generate(4)), "--max-vertices", $"{DoublingHelperChain.Vertices(4)}", "--json").WithoutStackTrace();
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("\"vertices\": 62", run.Output);
+        Assert.Contains($"\"vertices\": {DoublingHelperChain.Vertices(4)}", run.Output);
     }
 
     [Fact]
     public void The_default_limit_stops_a_chain_of_eight_million_vertices_at_one_million()
     {
-        var run = CliRun.Of("check", Write("chain.elim", DoublingChain(20))).WithoutStackTrace();
+        var run = CliRun.Of("check", Write("chain.elim", DoublingHelperChain.Generate(20))).WithoutStackTrace();
         Assert.Equal(CommandLine.SourceError, run.ExitCode);
         Assert.Contains("error: the graph has more than 1,000,000 vertices, inlining 21 nested helper calls: main -> h20 (line 22)", run.Error);
     }
@@ -82,7 +77,7 @@ public sealed class MaxVerticesTests : IDisposable
     [InlineData("99999999999")]
     public void A_bad_limit_is_a_usage_error(string limit)
     {
-        var run = CliRun.Of("check", Write("chain.elim", DoublingChain(2)), "--max-vertices", limit).WithoutStackTrace();
+        var run = CliRun.Of("check", Write("chain.elim", DoublingHelperChain.Generate(2)), "--max-vertices", limit).WithoutStackTrace();
         Assert.Equal(CommandLine.UsageError, run.ExitCode);
         Assert.StartsWith($"error: --max-vertices '{limit}' must be a positive whole number (at most 2,147,483,647).", run.Error);
     }

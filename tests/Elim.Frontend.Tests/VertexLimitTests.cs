@@ -1,3 +1,5 @@
+using Elim.Testing;
+
 namespace Elim.Frontend.Tests;
 
 /// <summary>
@@ -6,14 +8,6 @@ namespace Elim.Frontend.Tests;
 /// </summary>
 public class VertexLimitTests
 {
-    private static string DoublingChain(int levels)
-    {
-        var lines = new List<string> { "function h0(x) -> (y) { y = sin(x) * 1.01; }" };
-        for (int k = 1; k <= levels; k++) lines.Add($"function h{k}(x) -> (y) {{ y = h{k - 1}(x) + h{k - 1}(x * 0.5); }}");
-        lines.Add($"function main(x) -> (y) {{ y = h{levels}(x); }}");
-        return string.Join("\n", lines);
-    }
-
     private static DiagnosticException Fails(string text, int maxVertices) =>
         Assert.Throws<DiagnosticException>(() => ElimFrontend.Compile(text, "t.elim", options: new FrontendOptions { MaxVertices = maxVertices }));
 
@@ -21,7 +15,7 @@ public class VertexLimitTests
     public void A_helper_chain_that_doubles_stops_naming_the_calls_from_the_differentiated_function()
     {
         // 26 levels would make about 2^28 vertices; the limit stops it at 1,000,000.
-        var error = Assert.Throws<DiagnosticException>(() => ElimFrontend.Compile(DoublingChain(26), "t.elim"));
+        var error = Assert.Throws<DiagnosticException>(() => ElimFrontend.Compile(DoublingHelperChain.Generate(26), "t.elim"));
 
         Assert.Equal("t.elim:1:25: error: the graph has more than 1,000,000 vertices, inlining 27 nested helper calls: main -> h26 (line 28) -> h25 (line 27) -> ... -> h1 (line 3) -> h0 (line 2)",
             error.Message.Split('\n')[0]);
@@ -33,14 +27,15 @@ public class VertexLimitTests
     public void The_limit_is_the_users_and_stops_the_lowering_at_it()
     {
         // Each h0 makes 2 vertices; the error comes from the first vertex past the limit, not after the whole chain.
-        var error = Fails(DoublingChain(12), maxVertices: 100);
+        var error = Fails(DoublingHelperChain.Generate(12), maxVertices: 100);
 
         Assert.StartsWith("t.elim:", error.Message);
         Assert.Contains("error: the graph has more than 100 vertices, inlining", error.Message);
         Assert.Contains(": main -> h12 (line 14) -> h11 (line 13) -> ", error.Message);
-        // h0 makes 2 vertices and each level doubles the one below and adds 2: h5 makes 2^7 - 2 = 126, exactly the limit.
-        Assert.Equal(126, ElimFrontend.Compile(DoublingChain(5), "t.elim", options: new FrontendOptions { MaxVertices = 126 }).VertexCount);
-        Fails(DoublingChain(5), maxVertices: 125);
+        // Exactly at the limit is allowed.
+        int size = DoublingHelperChain.Vertices(5);
+        Assert.Equal(size, ElimFrontend.Compile(DoublingHelperChain.Generate(5), "t.elim", options: new FrontendOptions { MaxVertices = size }).VertexCount);
+        Fails(DoublingHelperChain.Generate(5), maxVertices: size - 1);
     }
 
     [Fact]
