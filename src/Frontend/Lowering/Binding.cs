@@ -20,7 +20,7 @@ internal enum BindingKind
 internal sealed class Binding
 {
     private readonly Dictionary<(int Row, int Column), (Operand Value, SourceSpan At)> _slots = [];
-    private readonly Dictionary<(int Row, int Column), string> _unusable = [];
+    private Dictionary<(int Row, int Column), string>? _unusable; // made by the first MarkUnusable: most bindings never need it
     private readonly Shape? _shape;
     private int _growableRank;
     // A growable array's extent: one past the largest row and column assigned, kept as slots are stored (reading
@@ -85,13 +85,13 @@ internal sealed class Binding
     public SourceSpan? AssignedAt((int Row, int Column) slot) => _slots.TryGetValue(slot, out var s) ? s.At : null;
 
     /// <summary>Why a slot cannot be read (assigned in one branch of an <c>if</c> only), or null.</summary>
-    public string? Unusable((int Row, int Column) slot) => _unusable.GetValueOrDefault(slot);
+    public string? Unusable((int Row, int Column) slot) => _unusable?.GetValueOrDefault(slot);
 
     /// <summary>Stores a slot.</summary>
     public void Set((int Row, int Column) slot, Operand value, SourceSpan at)
     {
         _slots[slot] = (value, at);
-        _unusable.Remove(slot);
+        _unusable?.Remove(slot);
         Extend(slot);
     }
 
@@ -99,7 +99,7 @@ internal sealed class Binding
     public void Clear((int Row, int Column) slot)
     {
         _slots.Remove(slot);
-        _unusable.Remove(slot);
+        _unusable?.Remove(slot);
         _extentStale = true;
     }
 
@@ -107,7 +107,7 @@ internal sealed class Binding
     public void MarkUnusable((int Row, int Column) slot, string reason, SourceSpan at)
     {
         _slots[slot] = (default, at);
-        _unusable[slot] = reason;
+        (_unusable ??= [])[slot] = reason;
         Extend(slot);
     }
 

@@ -115,7 +115,7 @@ internal sealed class Grammar
             var symbol = op(at); // a token: it fails where it starts
             if (!symbol.WasSuccessful) return Result.Success(value, at);
             var next = right(symbol.Remainder);
-            if (!next.WasSuccessful) return Result.Failure<ExpressionSyntax>(next.Remainder, next.Message, next.Expectations);
+            if (!next.WasSuccessful) return Failed(next);
             value = combine(value, symbol.Value, next.Value);
             at = next.Remainder;
         } while (!once);
