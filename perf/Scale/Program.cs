@@ -35,37 +35,45 @@ var steps = new PipelineSteps(budget, report.Add);
 Console.WriteLine("warming up on a small program (not reported) ...");
 new PipelineSteps(new TimeBudget(TimeSpan.FromMinutes(5)), _ => { }).Measure(ScaleFamily.All[0], 300, ScaleFamily.All[0].Sized(300).Text, 150);
 
-string? largestRandom = null;
-int largestVertices = 0, largestTarget = 0;
-foreach (var family in ScaleFamily.All)
+// The search runs first: they are bounded (every method gets --time plus a grace), and need only the largest random program.
+var random = ScaleFamily.All[0];
+int largest = options.Sizes[^1];
+string largestRandom = Path.Combine(programs, $"{random.Name}-{largest}.elim");
+File.WriteAllText(largestRandom, random.Sized(largest).Text);
+Console.WriteLine($"elim search on {largestRandom} ...");
+SearchRuns.RunAll(options.ElimDll, largestRandom, largest, Elim.Frontend.ElimFrontend.CompileFile(largestRandom).VertexCount, options.SearchTime, budget, report.Add);
+try
 {
-    steps.NewFamily();
-    foreach (int target in options.Sizes)
-    {
-        if (budget.Left <= TimeSpan.Zero)
-        {
-            Console.WriteLine($"budget spent: {family.Name} at {target:N0} vertices and later are not measured");
-            break;
-        }
-        Console.WriteLine($"{family.Name}, about {target:N0} vertices ({budget.Left.TotalMinutes:F1} min of budget left) ...");
-        var (text, parameter) = family.Sized(target);
-        string file = Path.Combine(programs, $"{family.Name}-{target}.elim");
-        File.WriteAllText(file, text);
-        steps.Measure(family, target, text, parameter);
-        if (family.Name == "random")
-        {
-            (largestRandom, largestTarget) = (file, target);
-            largestVertices = Elim.Frontend.ElimFrontend.Compile(text, file).VertexCount;
-        }
-    }
+    MeasureFamilies();
 }
-if (largestRandom is not null)
+catch (BudgetSpentException e)
 {
-    Console.WriteLine($"elim search on {largestRandom} ...");
-    SearchRuns.RunAll(options.ElimDll, largestRandom, largestTarget, largestVertices, options.SearchTime, budget, report.Add);
+    // The step goes on running on its own thread; ending the process is the only way to stop it.
+    Console.WriteLine($"stopped: {e.Message}; wrote {Path.Combine(options.OutDirectory, ScaleOptions.MarkdownName)} and {ScaleOptions.CsvName}");
+    Environment.Exit(0);
 }
 Console.WriteLine($"wrote {Path.Combine(options.OutDirectory, ScaleOptions.MarkdownName)} and {ScaleOptions.CsvName}; load average now {LoadAverage()}");
 return 0;
+
+void MeasureFamilies()
+{
+    foreach (var family in ScaleFamily.All)
+    {
+        steps.NewFamily();
+        foreach (int target in options.Sizes)
+        {
+            if (budget.Left <= TimeSpan.Zero)
+            {
+                Console.WriteLine($"budget spent: {family.Name} at {target:N0} vertices and later are not measured");
+                break;
+            }
+            Console.WriteLine($"{family.Name}, about {target:N0} vertices ({budget.Left.TotalMinutes:F1} min of budget left) ...");
+            var (text, parameter) = family.Sized(target);
+            File.WriteAllText(Path.Combine(programs, $"{family.Name}-{target}.elim"), text);
+            steps.Measure(family, target, text, parameter);
+        }
+    }
+}
 
 static string LoadAverage()
 {

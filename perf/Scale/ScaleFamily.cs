@@ -10,23 +10,14 @@ namespace Elim.Scale.Perf;
 /// scaled examples are the example files themselves with the dimensions replaced, so they keep their structure: at
 /// n = 4 they are the examples.
 /// </summary>
-public sealed class ScaleFamily
+/// <param name="name">The family's name in the report.</param>
+/// <param name="text">The program for a value of the size parameter.</param>
+/// <param name="value">A random input value, given the parameter.</param>
+/// <param name="start">A parameter to measure vertices per parameter at.</param>
+/// <param name="growth">Vertices grow about as parameter^growth.</param>
+public sealed class ScaleFamily(string name, Func<int, string> text, Func<Random, int, double> value, int start, double growth)
 {
-    private readonly Func<int, string> _text;
-    private readonly Func<Random, int, double> _value; // a random input value, given the parameter
-    private readonly int _start;
-    private readonly double _growth; // vertices grow about as parameter^growth
-
-    private ScaleFamily(string name, Func<int, string> text, Func<Random, int, double> value, int start, double growth)
-    {
-        Name = name;
-        _text = text;
-        _value = value;
-        _start = start;
-        _growth = growth;
-    }
-
-    public string Name { get; }
+    public string Name { get; } = name;
 
     /// <summary>The three families of the benchmark.</summary>
     public static IReadOnlyList<ScaleFamily> All { get; } =
@@ -42,19 +33,19 @@ public sealed class ScaleFamily
     /// <summary>The program of this family whose graph has about <paramref name="targetVertices"/> vertices, and its parameter.</summary>
     public (string Text, int Parameter) Sized(int targetVertices)
     {
-        int VerticesOf(int parameter) => ElimFrontend.Compile(_text(parameter), Name).VertexCount;
-        int estimate = Math.Max(1, (int)Math.Round(_start * Math.Pow((double)targetVertices / VerticesOf(_start), 1 / _growth)));
-        if (_growth == 1) return (_text(estimate), estimate); // linear: the estimate is as close as it gets
+        int VerticesOf(int parameter) => ElimFrontend.Compile(text(parameter), Name).VertexCount;
+        int estimate = Math.Max(1, (int)Math.Round(start * Math.Pow((double)targetVertices / VerticesOf(start), 1 / growth)));
+        if (growth == 1) return (text(estimate), estimate); // linear: the estimate is as close as it gets
         int best = new[] { estimate - 1, estimate, estimate + 1 }.Where(p => p >= 2)
             .MinBy(p => Math.Abs(Math.Log((double)VerticesOf(p) / targetVertices)));
-        return (_text(best), best);
+        return (text(best), best);
     }
 
     /// <summary>A seeded random point for a graph of this family: <paramref name="count"/> values.</summary>
     public double[] Point(int count, int parameter, int seed = 7)
     {
         var random = new Random(seed);
-        return Enumerable.Range(0, count).Select(_ => _value(random, parameter)).ToArray();
+        return Enumerable.Range(0, count).Select(_ => value(random, parameter)).ToArray();
     }
 
     /// <summary>encoder.elim with tokens and width n (the 4s) and the second block's and the loss's rows n/2 (the 2s).</summary>
