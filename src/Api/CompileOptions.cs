@@ -1,4 +1,5 @@
 using Elim.Backend.Cache;
+using Elim.Frontend;
 using Elim.Graph;
 
 namespace Elim;
@@ -17,4 +18,13 @@ public sealed record CompileOptions
 
     /// <summary>The cache of compiled code (default: <see cref="CodeCache.Shared"/>).</summary>
     public CodeCache? Cache { get; init; }
+
+    /// <summary>
+    /// The most vertices the function's graph may have (default <see cref="FrontendOptions.DefaultMaxVertices"/>): a program
+    /// that expands past it fails early with a <see cref="DiagnosticException"/> naming the helper chain or loop that expands.
+    /// </summary>
+    public int MaxVertices { get; init; } = FrontendOptions.DefaultMaxVertices;
+
+    /// <summary>The frontend's share of these options.</summary>
+    internal FrontendOptions Frontend => new() { MaxVertices = MaxVertices };
 }

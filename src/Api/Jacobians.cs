@@ -18,7 +18,7 @@ public static class Jacobians
     public static JacobianFunction Compile(string text, CompileOptions? options = null, string file = "<text>")
     {
         options ??= new CompileOptions();
-        return Compile(ElimFrontend.Compile(text, file, options.Function), options);
+        return Compile(ElimFrontend.Compile(text, file, options.Function, options.Frontend), options);
     }
 
     /// <summary>Compiles a function of the <c>.elim</c> file at <paramref name="path"/>.</summary>
@@ -27,7 +27,7 @@ public static class Jacobians
     public static JacobianFunction CompileFile(string path, CompileOptions? options = null)
     {
         options ??= new CompileOptions();
-        return Compile(ElimFrontend.CompileFile(path, options.Function), options);
+        return Compile(ElimFrontend.CompileFile(path, options.Function, options.Frontend), options);
     }
 
     /// <summary>Compiles an already built graph.</summary>

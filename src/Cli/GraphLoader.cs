@@ -1,3 +1,4 @@
+using System.Globalization;
 using Elim.Frontend;
 using Elim.Graph;
 
@@ -6,12 +7,23 @@ namespace Elim.Cli;
 /// <summary>Reads an .elim file and lowers the function to differentiate.</summary>
 public static class GraphLoader
 {
+    /// <summary>The value options of every command that loads a graph: <c>--function NAME</c> and <c>--max-vertices N</c>.</summary>
+    public static IReadOnlyCollection<string> Options { get; } = ["function", "max-vertices"];
+
+    /// <summary>How <see cref="Options"/> read in a usage line.</summary>
+    public const string Usage = "[--function NAME] [--max-vertices N]";
+
+    /// <summary>The graph of the single FILE argument, with the function and the vertex limit the options give.</summary>
+    public static ComputationalGraph Load(Arguments arguments) =>
+        Load(arguments.SingleFile(), arguments.Value("function"), MaxVertices(arguments));
+
     /// <summary>
     /// The graph of <paramref name="function"/> in <paramref name="path"/>; without a name, the
     /// language's default function, and where that is ambiguous, the function named like the file.
-    /// Throws <see cref="DiagnosticException"/> for bad source and <see cref="UsageException"/> for an unreadable file.
+    /// Throws <see cref="DiagnosticException"/> for bad source (a graph past <paramref name="maxVertices"/> included)
+    /// and <see cref="UsageException"/> for an unreadable file.
     /// </summary>
-    public static ComputationalGraph Load(string path, string? function)
+    public static ComputationalGraph Load(string path, string? function, int maxVertices = FrontendOptions.DefaultMaxVertices)
     {
         string text;
         try { text = File.ReadAllText(path); }
@@ -20,14 +32,24 @@ public static class GraphLoader
             throw new UsageException($"Cannot read '{path}': {e.Message}");
         }
         var program = ElimFrontend.Parse(text, path);
-        if (function is not null) return ElimFrontend.Lower(program, function);
+        var options = new FrontendOptions { MaxVertices = maxVertices };
+        if (function is not null) return ElimFrontend.Lower(program, function, options);
         try
         {
-            return ElimFrontend.Lower(program, null);
+            return ElimFrontend.Lower(program, null, options);
         }
         catch (DiagnosticException) when (ElimFrontend.FunctionNames(program).Contains(Path.GetFileNameWithoutExtension(path)))
         {
-            return ElimFrontend.Lower(program, Path.GetFileNameWithoutExtension(path));
+            return ElimFrontend.Lower(program, Path.GetFileNameWithoutExtension(path), options);
         }
+    }
+
+    /// <summary>The <c>--max-vertices</c> option, or the default limit.</summary>
+    public static int MaxVertices(Arguments arguments)
+    {
+        if (arguments.Value("max-vertices") is not { } text) return FrontendOptions.DefaultMaxVertices;
+        return int.TryParse(text.Replace("_", ""), NumberStyles.None, CultureInfo.InvariantCulture, out int limit) && limit > 0
+            ? limit
+            : throw new UsageException($"--max-vertices '{text}' must be a positive whole number (at most {int.MaxValue:N0}).");
     }
 }

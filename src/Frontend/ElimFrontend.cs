@@ -9,10 +9,14 @@ public static class ElimFrontend
 {
     private const int MaxNesting = 1000;
 
+    // Parsing, lowering and printing recurse about once per operation of an expression: 10⁵ operations fit the large
+    // stack with room to spare (2·10⁵ were measured to fit), where 10⁶ would overflow it and end the process.
+    private const int MaxOperators = 100_000;
+
     /// <summary>Parses <paramref name="text"/>; throws <see cref="DiagnosticException"/> on a syntax error.</summary>
     public static ProgramSyntax Parse(string text, string file) => Guarded(text, file, () =>
     {
-        CheckNesting(text, file);
+        CheckDepth(text, file);
         return ElimParser.Parse(text, file);
     });
 
@@ -20,12 +24,12 @@ public static class ElimFrontend
     /// Lowers <paramref name="function"/> (or the default function: the only one no other function
     /// calls) to a graph numbered like a JAX trace; throws <see cref="DiagnosticException"/> on an error.
     /// </summary>
-    public static ComputationalGraph Lower(ProgramSyntax program, string? function = null) =>
+    public static ComputationalGraph Lower(ProgramSyntax program, string? function = null, FrontendOptions? options = null) =>
         Guarded(program.Source, program.File, () =>
         {
             try
             {
-                return Lowerer.Lower(program, function);
+                return Lowerer.Lower(program, function, options ?? FrontendOptions.Default);
             }
             catch (LoweringError error)
             {
@@ -34,11 +38,11 @@ public static class ElimFrontend
         });
 
     /// <summary>Parses and lowers <paramref name="text"/>.</summary>
-    public static ComputationalGraph Compile(string text, string file, string? function = null) =>
-        Lower(Parse(text, file), function);
+    public static ComputationalGraph Compile(string text, string file, string? function = null, FrontendOptions? options = null) =>
+        Lower(Parse(text, file), function, options);
 
     /// <summary>Reads, parses and lowers the file at <paramref name="path"/>; an unreadable file is a diagnostic too.</summary>
-    public static ComputationalGraph CompileFile(string path, string? function = null)
+    public static ComputationalGraph CompileFile(string path, string? function = null, FrontendOptions? options = null)
     {
         string text;
         try
@@ -51,25 +55,35 @@ public static class ElimFrontend
             throw new DiagnosticException(
                 [new Diagnostic(new SourceSpan(path, 0, 0, 0), $"cannot read the file: {reason}", "check the path")], "");
         }
-        return Compile(text, path, function);
+        return Compile(text, path, function, options);
     }
 
     /// <summary>The names of the functions of <paramref name="program"/>, in source order.</summary>
     public static IReadOnlyList<string> FunctionNames(ProgramSyntax program) => program.Functions.Select(f => f.Name).ToList();
 
-    private static void CheckNesting(string text, string file)
+    /// <summary>Refuses brackets nested too deep and statements with too many operators, before anything recurses over them.</summary>
+    private static void CheckDepth(string text, string file)
     {
-        int depth = 0;
+        int depth = 0, operators = 0;
         for (int i = 0; i < text.Length; i++)
         {
-            depth += text[i] is '(' or '[' or '{' ? 1 : text[i] is ')' or ']' or '}' ? -1 : 0;
-            if (depth > MaxNesting)
+            char c = text[i];
+            if (c == '#' || (c == '/' && i + 1 < text.Length && text[i + 1] == '/'))
             {
-                var (line, column) = SyntaxErrors.LineAndColumn(text, i);
-                throw new DiagnosticException([new Diagnostic(new SourceSpan(file, line, column, 1),
-                    $"brackets are nested more than {MaxNesting} deep", "split the expression into several statements")], text);
+                while (i + 1 < text.Length && text[i + 1] != '\n') i++; // a comment
+                continue;
             }
+            depth += c is '(' or '[' or '{' ? 1 : c is ')' or ']' or '}' ? -1 : 0;
+            operators = c is ';' or '{' or '}' ? 0 : operators + ("+-*/^@!<>=&|?:".Contains(c) ? 1 : 0);
+            if (depth > MaxNesting) throw TooDeep(text, file, i, $"brackets are nested more than {MaxNesting} deep");
+            if (operators > MaxOperators) throw TooDeep(text, file, i, $"the statement has more than {MaxOperators:N0} operators");
         }
+    }
+
+    private static DiagnosticException TooDeep(string text, string file, int position, string message)
+    {
+        var (line, column) = SyntaxErrors.LineAndColumn(text, position);
+        return new DiagnosticException([new Diagnostic(new SourceSpan(file, line, column, 1), message, "split the expression into several statements")], text);
     }
 
     /// <summary>

@@ -32,12 +32,14 @@ public sealed class ComputationalGraph
         _isOutput = new bool[vertices.Length];
         foreach (var output in outputs) _isOutput[output.VertexId - 1] = true;
 
-        var edges = new List<Edge>();
+        // Flat arrays, filled in two passes (edges and predecessors, then successors by counting), so that
+        // building a graph of 10⁵ vertices allocates a few arrays per vertex and nothing per edge.
+        var edges = new List<Edge>(vertices.Sum(v => v.Operands.Count));
         _edgeStart = new int[vertices.Length + 1];
         _operandEdge = new int[vertices.Length][];
-        var predecessors = new List<int>[n + vertices.Length];
-        var successors = new List<int>[n + vertices.Length];
-        for (int i = 0; i < predecessors.Length; i++) { predecessors[i] = []; successors[i] = []; }
+        _predecessors = new int[n + vertices.Length][];
+        Array.Fill(_predecessors, [], 0, n);
+        var successorCount = new int[n + vertices.Length];
         _isActive = new bool[n + vertices.Length];
         Array.Fill(_isActive, true, 0, n);
         foreach (var vertex in vertices)
@@ -52,22 +54,24 @@ public sealed class ComputationalGraph
                 int source = vertex.Operands[j].Node(n);
                 if (source < 0 || !_isActive[source] || !rule.IsDifferentiable(j)) { operandEdge[j] = -1; continue; }
                 _isActive[target] = true;
-                int existing = edges.FindIndex(first, e => e.Source == source);
-                if (existing < 0)
+                int existing = first;
+                while (existing < edges.Count && edges[existing].Source != source) existing++;
+                if (existing == edges.Count)
                 {
-                    existing = edges.Count;
                     edges.Add(new Edge(source, target));
-                    predecessors[target].Add(source);
-                    successors[source].Add(target);
+                    successorCount[source]++;
                 }
                 operandEdge[j] = existing;
             }
             _operandEdge[vertex.Id - 1] = operandEdge;
+            _predecessors[target] = new int[edges.Count - first];
+            for (int e = first; e < edges.Count; e++) _predecessors[target][e - first] = edges[e].Source;
         }
         _edgeStart[vertices.Length] = edges.Count;
         _edges = [.. edges];
-        _predecessors = Array.ConvertAll(predecessors, l => l.ToArray());
-        _successors = Array.ConvertAll(successors, l => l.ToArray());
+        _successors = Array.ConvertAll(successorCount, count => count == 0 ? [] : new int[count]);
+        var filled = new int[n + vertices.Length];
+        foreach (var edge in _edges) _successors[edge.Source][filled[edge.Source]++] = edge.Target; // edges run in target order: ascending
         _eliminable = vertices.Where(v => IsEliminable(v.Id)).Select(v => v.Id).ToArray();
     }
 

@@ -8,14 +8,24 @@ namespace Elim.Graph;
 public sealed class GraphBuilder
 {
     private readonly string _name;
+    private readonly int _maxVertices;
     private readonly List<string> _inputs = [];
     private readonly List<string> _data = [];
     private readonly List<Vertex> _vertices = [];
     private readonly List<GraphOutput> _outputs = [];
     private readonly HashSet<string> _outputNames = [];
+    private readonly HashSet<int> _outputVertices = [];
 
-    /// <summary>Starts a graph for the function <paramref name="name"/>.</summary>
-    public GraphBuilder(string name) => _name = name;
+    /// <summary>
+    /// Starts a graph for the function <paramref name="name"/>; a vertex past <paramref name="maxVertices"/> throws
+    /// <see cref="VertexLimitException"/>.
+    /// </summary>
+    public GraphBuilder(string name, int maxVertices = int.MaxValue)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxVertices);
+        _name = name;
+        _maxVertices = maxVertices;
+    }
 
     /// <summary>Number of vertices so far; the next vertex gets id <c>VertexCount + 1</c>.</summary>
     public int VertexCount => _vertices.Count;
@@ -62,9 +72,10 @@ public sealed class GraphBuilder
     {
         if (vertex.Kind != OperandKind.Vertex || vertex.Index < 1 || vertex.Index > _vertices.Count)
             throw new ArgumentException($"Output '{name}' must be a vertex of this graph; copy other values first.", nameof(vertex));
-        if (_outputs.Exists(o => o.VertexId == vertex.Index))
+        if (_outputVertices.Contains(vertex.Index))
             throw new ArgumentException($"Vertex {vertex.Index} is already an output; copy it for '{name}'.", nameof(vertex));
         if (!_outputNames.Add(name)) throw new ArgumentException($"Output '{name}' is declared twice.", nameof(name));
+        _outputVertices.Add(vertex.Index);
         _outputs.Add(new GraphOutput(name, vertex.Index));
     }
 
@@ -88,6 +99,7 @@ public sealed class GraphBuilder
     private Operand AppendVertex(OpKind op, int exponent, SourceSpan span, Operand[] operands)
     {
         foreach (var operand in operands) CheckDefined(operand);
+        if (_vertices.Count == _maxVertices) throw new VertexLimitException(_maxVertices);
         int id = _vertices.Count + 1;
         _vertices.Add(new Vertex(id, op, operands, exponent, span));
         return Operand.Vertex(id);

@@ -25,7 +25,7 @@ public sealed class BadInputTests : IDisposable
         { ["check"], CommandLine.UsageError, "error: Missing FILE: the .elim file to read." },
         { ["check", "a.elim", "b.elim"], CommandLine.UsageError, "error: Expected one FILE, got 2: a.elim b.elim." },
         { ["check", "/no/such/file.elim"], CommandLine.UsageError, "error: Cannot read '/no/such/file.elim': " },
-        { ["check", Roe, "--frobnicate"], CommandLine.UsageError, "error: Unknown option --frobnicate. Known options: --function, --json." },
+        { ["check", Roe, "--frobnicate"], CommandLine.UsageError, "error: Unknown option --frobnicate. Known options: --function, --max-vertices, --json." },
         { ["check", Roe, "--json", "--json"], CommandLine.UsageError, "error: --json is given twice." },
         { ["check", Roe, "--function"], CommandLine.UsageError, "error: --function needs a value." },
         { ["cost", Roe, "--order", "sideways"], CommandLine.UsageError, "error: --order 'sideways' is neither fwd, rev, markowitz nor an existing order file." },

@@ -131,4 +131,18 @@ public class GraphBuilderTests
         Assert.Throws<InvalidOperationException>(() => builder.AddInput("late"));
         Assert.Throws<InvalidOperationException>(() => new GraphBuilder("empty").Build());
     }
+
+    [Fact]
+    public void RefusesTheVertexPastItsLimitButStillFoldsConstants()
+    {
+        var builder = new GraphBuilder("f", maxVertices: 2);
+        var x = builder.AddInput("x");
+        var a = builder.Apply(OpKind.Sin, SourceSpan.None, x);
+        builder.Apply(OpKind.Cos, SourceSpan.None, a);
+
+        var error = Assert.Throws<VertexLimitException>(() => builder.Apply(OpKind.Exp, SourceSpan.None, a));
+        Assert.Equal(2, error.Limit);
+        Assert.Equal(2, builder.VertexCount);
+        Assert.True(builder.Apply(OpKind.Exp, SourceSpan.None, Operand.Constant(0)).IsConstant);
+    }
 }

@@ -11,14 +11,14 @@ public sealed class BenchCommand(IReadOnlyList<IBenchContender> contenders) : IC
 
     public string Name => "bench";
     public string Summary => "time compiled Jacobians against the interpreter and the primal";
-    public string Usage => $"elim bench FILE --batch N [--threads T] [--function NAME] [--at X1,X2,...] [--data D1,D2,...] [--only NAME,...] [--device {DeviceOption.Choices}] [--json]";
-    public IReadOnlyCollection<string> ValueOptions => ["batch", "threads", "function", "at", "data", "only", "device"];
+    public string Usage => $"elim bench FILE --batch N [--threads T] {GraphLoader.Usage} [--at X1,X2,...] [--data D1,D2,...] [--only NAME,...] [--device {DeviceOption.Choices}] [--json]";
+    public IReadOnlyCollection<string> ValueOptions => [.. GraphLoader.Options, "batch", "threads", "at", "data", "only", "device"];
     public IReadOnlyCollection<string> Flags => ["json"];
 
     public int Run(Arguments arguments, TextWriter output, TextWriter error)
     {
         string path = arguments.SingleFile();
-        var graph = GraphLoader.Load(path, arguments.Value("function"));
+        var graph = GraphLoader.Load(arguments);
         int batch = PositiveInt(arguments, "batch", null);
         int threads = PositiveInt(arguments, "threads", 1);
         using var device = DeviceOption.Open(arguments, error).Device;

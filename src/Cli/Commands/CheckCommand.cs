@@ -7,13 +7,13 @@ public sealed class CheckCommand : ICommand
 {
     public string Name => "check";
     public string Summary => "parse a file and summarise the graph of a function";
-    public string Usage => "elim check FILE [--function NAME] [--json]";
-    public IReadOnlyCollection<string> ValueOptions => ["function"];
+    public string Usage => "elim check FILE " + GraphLoader.Usage + " [--json]";
+    public IReadOnlyCollection<string> ValueOptions => [.. GraphLoader.Options];
     public IReadOnlyCollection<string> Flags => ["json"];
 
     public int Run(Arguments arguments, TextWriter output, TextWriter error)
     {
-        var graph = GraphLoader.Load(arguments.SingleFile(), arguments.Value("function"));
+        var graph = GraphLoader.Load(arguments);
         var summary = new
         {
             function = graph.Name,

@@ -11,13 +11,13 @@ public sealed class CompileCommand : ICommand
 {
     public string Name => "compile";
     public string Summary => "write the compiled Jacobian as a stand-alone .NET assembly";
-    public string Usage => "elim compile FILE --out NAME.dll [--function NAME] [--order fwd|rev|markowitz|best|PATH] [--force] [--dump]";
-    public IReadOnlyCollection<string> ValueOptions => ["function", "order", "out"];
+    public string Usage => "elim compile FILE --out NAME.dll " + GraphLoader.Usage + " [--order fwd|rev|markowitz|best|PATH] [--force] [--dump]";
+    public IReadOnlyCollection<string> ValueOptions => [.. GraphLoader.Options, "order", "out"];
     public IReadOnlyCollection<string> Flags => ["force", "dump"];
 
     public int Run(Arguments arguments, TextWriter output, TextWriter error)
     {
-        var graph = GraphLoader.Load(arguments.SingleFile(), arguments.Value("function"));
+        var graph = GraphLoader.Load(arguments);
         string path = arguments.Value("out") ?? throw new UsageException("Missing --out: the .dll file to write.");
         if (!path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
             throw new UsageException($"--out '{path}' must name a .dll file.");

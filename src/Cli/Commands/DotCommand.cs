@@ -7,13 +7,13 @@ public sealed class DotCommand : ICommand
 {
     public string Name => "dot";
     public string Summary => "write the graph as Graphviz dot text";
-    public string Usage => "elim dot FILE [--function NAME]";
-    public IReadOnlyCollection<string> ValueOptions => ["function"];
+    public string Usage => "elim dot FILE " + GraphLoader.Usage;
+    public IReadOnlyCollection<string> ValueOptions => [.. GraphLoader.Options];
     public IReadOnlyCollection<string> Flags => [];
 
     public int Run(Arguments arguments, TextWriter output, TextWriter error)
     {
-        output.Write(GraphvizWriter.Write(GraphLoader.Load(arguments.SingleFile(), arguments.Value("function"))));
+        output.Write(GraphvizWriter.Write(GraphLoader.Load(arguments)));
         return 0;
     }
 }

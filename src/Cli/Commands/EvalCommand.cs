@@ -8,13 +8,13 @@ public sealed class EvalCommand : ICommand
 {
     public string Name => "eval";
     public string Summary => "outputs and Jacobian at a point";
-    public string Usage => $"elim eval FILE --at X1,X2,... [--data D1,D2,...] [--function NAME] [--order {OrderChoice.Names.Replace(", ", "|")}|PATH] [--backend il|interpreter] [--device {DeviceOption.Choices}] [--json]";
-    public IReadOnlyCollection<string> ValueOptions => ["function", "order", "at", "data", "backend", "device"];
+    public string Usage => $"elim eval FILE --at X1,X2,... [--data D1,D2,...] {GraphLoader.Usage} [--order {OrderChoice.Names.Replace(", ", "|")}|PATH] [--backend il|interpreter] [--device {DeviceOption.Choices}] [--json]";
+    public IReadOnlyCollection<string> ValueOptions => [.. GraphLoader.Options, "order", "at", "data", "backend", "device"];
     public IReadOnlyCollection<string> Flags => ["json"];
 
     public int Run(Arguments arguments, TextWriter output, TextWriter error)
     {
-        var graph = GraphLoader.Load(arguments.SingleFile(), arguments.Value("function"));
+        var graph = GraphLoader.Load(arguments);
         var point = PointOptions.Inputs(arguments.Value("at"), graph);
         var data = PointOptions.Data(arguments.Value("data"), graph)!;
         var (order, _) = OrderChoice.Resolve(graph, arguments.Value("order") ?? "markowitz");

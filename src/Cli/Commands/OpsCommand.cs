@@ -7,13 +7,13 @@ public sealed class OpsCommand : ICommand
 {
     public string Name => "ops";
     public string Summary => "print the vertex list (id:operation, outputs starred)";
-    public string Usage => "elim ops FILE [--function NAME]";
-    public IReadOnlyCollection<string> ValueOptions => ["function"];
+    public string Usage => "elim ops FILE " + GraphLoader.Usage;
+    public IReadOnlyCollection<string> ValueOptions => [.. GraphLoader.Options];
     public IReadOnlyCollection<string> Flags => [];
 
     public int Run(Arguments arguments, TextWriter output, TextWriter error)
     {
-        output.Write(GraphPrinter.Print(GraphLoader.Load(arguments.SingleFile(), arguments.Value("function"))));
+        output.Write(GraphPrinter.Print(GraphLoader.Load(arguments)));
         return 0;
     }
 }

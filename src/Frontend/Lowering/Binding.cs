@@ -20,9 +20,13 @@ internal enum BindingKind
 internal sealed class Binding
 {
     private readonly Dictionary<(int Row, int Column), (Operand Value, SourceSpan At)> _slots = [];
-    private readonly Dictionary<(int Row, int Column), string> _unusable = [];
+    private Dictionary<(int Row, int Column), string>? _unusable; // made by the first MarkUnusable: most bindings never need it
     private readonly Shape? _shape;
     private int _growableRank;
+    // A growable array's extent: one past the largest row and column assigned, kept as slots are stored (reading
+    // an element asks for the shape, and a loop over a growable array reads at every step); recounted after a Clear.
+    private int _rows, _columns;
+    private bool _extentStale;
 
     /// <summary>A binding of <paramref name="shape"/> (null: a scalar); a growable array has a rank instead.</summary>
     public Binding(string name, BindingKind kind, Shape? shape, SourceSpan declared, int growableRank = 0)
@@ -50,9 +54,23 @@ internal sealed class Binding
     public int Rank => _shape?.Rank ?? _growableRank;
 
     /// <summary>The declared shape, or for a growable array the smallest that holds its elements.</summary>
-    public Shape Shape => _shape ?? (Rank == 1
-        ? Shape.Vector(_slots.Count == 0 ? 0 : _slots.Keys.Max(k => k.Row) + 1)
-        : Shape.Matrix(_slots.Count == 0 ? 0 : _slots.Keys.Max(k => k.Row) + 1, _slots.Count == 0 ? 0 : _slots.Keys.Max(k => k.Column) + 1));
+    public Shape Shape => _shape ?? GrownShape();
+
+    private Shape GrownShape()
+    {
+        if (_extentStale)
+        {
+            (_rows, _columns, _extentStale) = (0, 0, false);
+            foreach (var slot in _slots.Keys) Extend(slot);
+        }
+        return Rank == 1 ? Shape.Vector(_rows) : Shape.Matrix(_rows, _columns);
+    }
+
+    private void Extend((int Row, int Column) slot)
+    {
+        _rows = Math.Max(_rows, slot.Row + 1);
+        _columns = Math.Max(_columns, slot.Column + 1);
+    }
 
     /// <summary>The slots assigned so far.</summary>
     public IEnumerable<(int Row, int Column)> AssignedSlots => _slots.Keys;
@@ -67,27 +85,30 @@ internal sealed class Binding
     public SourceSpan? AssignedAt((int Row, int Column) slot) => _slots.TryGetValue(slot, out var s) ? s.At : null;
 
     /// <summary>Why a slot cannot be read (assigned in one branch of an <c>if</c> only), or null.</summary>
-    public string? Unusable((int Row, int Column) slot) => _unusable.GetValueOrDefault(slot);
+    public string? Unusable((int Row, int Column) slot) => _unusable?.GetValueOrDefault(slot);
 
     /// <summary>Stores a slot.</summary>
     public void Set((int Row, int Column) slot, Operand value, SourceSpan at)
     {
         _slots[slot] = (value, at);
-        _unusable.Remove(slot);
+        _unusable?.Remove(slot);
+        Extend(slot);
     }
 
     /// <summary>Forgets a slot (an assignment inside a branch of an <c>if</c>, before the branches merge).</summary>
     public void Clear((int Row, int Column) slot)
     {
         _slots.Remove(slot);
-        _unusable.Remove(slot);
+        _unusable?.Remove(slot);
+        _extentStale = true;
     }
 
     /// <summary>Marks a slot as assigned on one side of an <c>if</c> only: reading it is an error that says so.</summary>
     public void MarkUnusable((int Row, int Column) slot, string reason, SourceSpan at)
     {
         _slots[slot] = (default, at);
-        _unusable[slot] = reason;
+        (_unusable ??= [])[slot] = reason;
+        Extend(slot);
     }
 
     /// <summary>Whether <paramref name="slot"/> lies in the declared shape (a growable array takes any non-negative slot).</summary>

@@ -21,33 +21,39 @@ internal sealed class CallGraph
     }
 
     /// <summary>Functions that no other function calls, in source order.</summary>
-    public IReadOnlyList<FunctionSyntax> Roots(IEnumerable<FunctionSyntax> inOrder) =>
-        inOrder.Where(f => !_calls.Any(c => c.Key != f.Name && c.Value.Exists(call => call.Name == f.Name))).ToList();
+    public IReadOnlyList<FunctionSyntax> Roots(IEnumerable<FunctionSyntax> inOrder)
+    {
+        var calledByAnother = _calls.SelectMany(c => c.Value.Where(call => call.Name != c.Key).Select(call => call.Name)).ToHashSet();
+        return inOrder.Where(f => !calledByAnother.Contains(f.Name)).ToList();
+    }
 
     /// <summary>Throws at the first call that closes a cycle (direct or mutual recursion), naming the cycle.</summary>
     public void CheckNoRecursion(IEnumerable<FunctionSyntax> inOrder)
     {
         var done = new HashSet<string>();
-        foreach (var function in inOrder) Visit(function.Name, [], done);
+        foreach (var function in inOrder) Visit(function.Name, [], [], done);
     }
 
-    private void Visit(string name, List<string> path, HashSet<string> done)
+    // The path is kept as a list (for the message) and a set (a chain of n helpers is checked in O(n), not O(n²)).
+    private void Visit(string name, List<string> path, HashSet<string> onPath, HashSet<string> done)
     {
         if (done.Contains(name)) return;
         path.Add(name);
+        onPath.Add(name);
         foreach (var call in _calls[name])
         {
-            int start = path.IndexOf(call.Name);
-            if (start >= 0)
+            if (onPath.Contains(call.Name))
             {
+                int start = path.IndexOf(call.Name);
                 string cycle = string.Join(" -> ", path.Skip(start).Append(call.Name));
                 throw LoweringError.At(call.NameSpan,
                     start == path.Count - 1 ? $"function '{name}' calls itself" : $"recursive call: {cycle}",
                     "helpers are inlined at every call, so they cannot call themselves, directly or through other functions");
             }
-            Visit(call.Name, path, done);
+            Visit(call.Name, path, onPath, done);
         }
         path.RemoveAt(path.Count - 1);
+        onPath.Remove(name);
         done.Add(name);
     }
 

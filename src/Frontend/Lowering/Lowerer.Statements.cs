@@ -8,22 +8,29 @@ internal sealed partial class Lowerer
 
     private void Execute(StatementSyntax statement, Scope scope, Frame frame)
     {
-        CheckSize(statement.Span, frame);
         int start = _builder.VertexCount;
-        switch (statement)
+        try
         {
-            case AssignSyntax assign:
-                Assign(assign.Target, Evaluate(assign.Value, scope, frame), start, scope, frame);
-                break;
-            case DestructureSyntax destructure:
-                Destructure(destructure, start, scope, frame);
-                break;
-            case ForSyntax loop:
-                Loop(loop, scope, frame);
-                break;
-            case IfSyntax branch:
-                If(branch, start, scope, frame);
-                break;
+            switch (statement)
+            {
+                case AssignSyntax assign:
+                    Assign(assign.Target, Evaluate(assign.Value, scope, frame), start, scope, frame);
+                    break;
+                case DestructureSyntax destructure:
+                    Destructure(destructure, start, scope, frame);
+                    break;
+                case ForSyntax loop:
+                    Loop(loop, scope, frame);
+                    break;
+                case IfSyntax branch:
+                    If(branch, start, scope, frame);
+                    break;
+            }
+        }
+        catch (VertexLimitException)
+        {
+            // Caught by the innermost statement being lowered, which becomes the error's place.
+            throw TooManyVertices(statement.Span, frame);
         }
     }
 
@@ -51,16 +58,23 @@ internal sealed partial class Lowerer
         if (high < low)
             throw LoweringError.At(loop.High.Span, $"the loop range {low}..{high} is reversed",
                 $"write the range as low..high with low <= high; {low}..{low} is empty");
-        if ((long)high - low > MaxLoopLength)
-            throw LoweringError.At(loop.High.Span, $"the loop range {low}..{high} has more than {MaxLoopLength} iterations", "make the loop shorter");
+        // Even a loop that makes no vertices takes time to unroll; a higher vertex limit allows longer loops.
+        int maxLength = Math.Max(MaxLoopLength, _maxVertices);
+        if ((long)high - low > maxLength)
+            throw LoweringError.At(loop.High.Span, $"the loop range {low}..{high} has more than {maxLength:N0} iterations",
+                "make the loop shorter; or, if the graph is meant to be this big, raise the limit (elim --max-vertices N)");
         if (scope.Find(loop.Variable) is not null || _constants.ContainsKey(loop.Variable))
             throw LoweringError.At(loop.Span, $"loop variable '{loop.Variable}' hides an existing name", "choose another name for the loop variable");
+        var progress = new LoopProgress(loop, high - low);
+        frame.Loops.Push(progress);
         for (int i = low; i < high; i++)
         {
+            progress.Iteration = i - low;
             var iteration = new Scope(scope);
             iteration.Add(new Binding(loop.Variable, BindingKind.LoopVariable, null, loop.Span)).Set((0, 0), Operand.Constant(i), loop.Span);
             foreach (var statement in loop.Body) Execute(statement, iteration, frame);
         }
+        frame.Loops.Pop();
     }
 
     /// <summary>

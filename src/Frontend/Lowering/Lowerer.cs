@@ -10,35 +10,36 @@ namespace Elim.Frontend.Lowering;
 /// </summary>
 internal sealed partial class Lowerer
 {
-    // Far beyond the graphs elimination is for (10⁴–10⁵ vertices), yet reached in seconds and under a gigabyte.
-    private const int MaxVertices = 1_000_000;
-
+    private readonly int _maxVertices;
     private readonly ProgramSyntax _program;
     private readonly Dictionary<string, FunctionSyntax> _functions;
     private readonly Dictionary<string, Scalar> _constants = [];
     private GraphBuilder _builder = new("");
 
-    private Lowerer(ProgramSyntax program, Dictionary<string, FunctionSyntax> functions)
+    private Lowerer(ProgramSyntax program, Dictionary<string, FunctionSyntax> functions, FrontendOptions options)
     {
+        _maxVertices = options.MaxVertices;
         _program = program;
         _functions = functions;
         foreach (var constant in program.Constants) _constants[constant.Name] = EvaluateConstant(constant);
     }
 
     /// <summary>Checks the whole program, then lowers <paramref name="function"/> (or the default function).</summary>
-    public static ComputationalGraph Lower(ProgramSyntax program, string? function)
+    public static ComputationalGraph Lower(ProgramSyntax program, string? function, FrontendOptions options)
     {
         var functions = ProgramChecks.Functions(program);
-        var lowerer = new Lowerer(program, functions);
+        var lowerer = new Lowerer(program, functions, options);
         var chosen = ProgramChecks.Choose(program, functions, function);
-        // Every other function is checked too, as if it were differentiated, so that its errors are reported.
+        // The chosen function first, so that a graph too big is reported as the chain of calls from it; then every
+        // other function is checked too, as if it were differentiated, so that its errors are reported.
+        var graph = lowerer.LowerTop(chosen);
         foreach (var other in program.Functions.Where(f => f != chosen)) lowerer.LowerTop(other);
-        return lowerer.LowerTop(chosen);
+        return graph;
     }
 
     private ComputationalGraph LowerTop(FunctionSyntax function)
     {
-        _builder = new GraphBuilder(function.Name);
+        _builder = new GraphBuilder(function.Name, _maxVertices);
         var arguments = new List<Value>();
         foreach (var parameter in function.Parameters)
         {
@@ -116,19 +117,33 @@ internal sealed partial class Lowerer
         return scalar;
     }
 
-    private void CheckSize(SourceSpan span, Frame frame)
+    /// <summary>
+    /// The error for a graph that passed the vertex limit while <paramref name="span"/> was lowered in <paramref name="frame"/>,
+    /// naming what multiplies the graph: the chain of helper calls being inlined, else the loop being unrolled.
+    /// </summary>
+    private LoweringError TooManyVertices(SourceSpan span, Frame frame)
     {
-        if (_builder.VertexCount <= MaxVertices) return;
-        if (frame.IsTop)
-            throw LoweringError.At(span, $"the graph has more than {MaxVertices:N0} vertices", "make the loops smaller");
-        // Inlining is the usual cause: a helper that calls another helper twice doubles the graph at every level.
-        var chain = new List<string>();
-        for (var f = frame; !f.IsTop; f = f.Caller!) chain.Add($"{f.Function.Name} (line {f.CallSpan.Line})");
-        chain.Add(frame.Top.Function.Name);
-        chain.Reverse();
-        string calls = chain.Count <= 6 ? string.Join(" -> ", chain) : string.Join(" -> ", [.. chain.Take(3), "...", .. chain.TakeLast(2)]);
-        throw LoweringError.At(span, $"the graph has more than {MaxVertices:N0} vertices, inlining {chain.Count - 1} nested helper calls: {calls}",
-            "every call inlines the helper anew, so helpers that call helpers several times multiply the graph; call them fewer times, or pass values computed once");
+        string limit = $"the graph has more than {_maxVertices:N0} vertices";
+        const string raise = "; or, if the graph is meant to be this big, raise the limit (elim --max-vertices N)";
+        if (!frame.IsTop)
+        {
+            // Inlining is the usual cause: a helper that calls another helper twice doubles the graph at every level.
+            var chain = new List<string>();
+            for (var f = frame; !f.IsTop; f = f.Caller!) chain.Add($"{f.Function.Name} (line {f.CallSpan.Line})");
+            chain.Add(frame.Top.Function.Name);
+            chain.Reverse();
+            string calls = chain.Count <= 6 ? string.Join(" -> ", chain) : string.Join(" -> ", [.. chain.Take(3), "...", .. chain.TakeLast(2)]);
+            return LoweringError.At(span, $"{limit}, inlining {chain.Count - 1} nested helper calls: {calls}",
+                "every call inlines the helper anew, so helpers that call helpers several times multiply the graph; call them fewer times, or pass values computed once" + raise);
+        }
+        if (frame.Loops.Count > 0)
+        {
+            var loop = frame.Loops.Last(); // the outermost: it multiplies everything inside it
+            return LoweringError.At(span,
+                $"{limit}, in iteration {loop.Iteration + 1:N0} of {loop.Length:N0} of the loop over '{loop.Loop.Variable}' at line {loop.Loop.Span.Line}",
+                "every iteration of a loop adds its body to the graph again: make the loop shorter" + raise);
+        }
+        return LoweringError.At(span, $"{limit} at this statement", "its arrays expand to too many scalar operations: make them smaller" + raise);
     }
 
     /// <summary>
@@ -152,5 +167,16 @@ internal sealed partial class Lowerer
 
         public HashSet<int> OutputVertices { get; } = [];
         public Stack<Branch> Branches { get; } = new();
+
+        /// <summary>The loops being unrolled in this call, innermost on top.</summary>
+        public Stack<LoopProgress> Loops { get; } = new();
     }
+}
+
+/// <summary>How far the unrolling of a loop has come, for the message when the graph grows too big.</summary>
+internal sealed class LoopProgress(ForSyntax loop, int length)
+{
+    public ForSyntax Loop { get; } = loop;
+    public int Length { get; } = length;
+    public int Iteration { get; set; }
 }

@@ -12,7 +12,7 @@ internal static class ElimParser
         var grammar = new Grammar(file);
         var constants = new List<ConstSyntax>();
         var functions = new List<FunctionSyntax>();
-        IInput input = new Input(text);
+        IInput input = new TextInput(text);
         input = Tokens.Skip(input).Remainder;
         while (!input.AtEnd)
         {

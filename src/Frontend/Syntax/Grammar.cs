@@ -17,35 +17,31 @@ internal sealed class Grammar
     {
         _t = new Tokens(file);
         Expression = Defer(() => Conditional!);
-        Conditional =
-            from condition in Defer(() => Or!)
-            from arms in (
-                from question in _t.Symbol("?")
-                from whenTrue in Expression
-                from colon in _t.Symbol(":")
-                from whenFalse in Defer(() => Conditional!)
-                select (whenTrue, whenFalse)).XOptional()
-            select arms.IsDefined
-                ? new ConditionalSyntax(condition, arms.Get().whenTrue, arms.Get().whenFalse, Tokens.Join(condition.Span, arms.Get().whenFalse.Span))
-                : condition;
-        Or = LogicalChain(["||"], Defer(() => And!));
-        And = LogicalChain(["&&"], Defer(() => Comparison!));
-        Comparison =
-            from left in Defer(() => Sum!)
-            from right in (from op in ComparisonOperator from r in Defer(() => Sum!) select (op, r)).XOptional()
-            select right.IsDefined
-                ? new LogicalSyntax(right.Get().op, left, right.Get().r, Tokens.Join(left.Span, right.Get().r.Span))
-                : left;
-        Sum = LeftChain(Operator('+', '-'), Defer(() => Product!));
-        Product = LeftChain(Operator('*', '/', '@'), Defer(() => Unary!));
-        Unary = Negation.XOr(LogicalNot).XOr(Defer(() => Power!)).Named("expression");
-        Power =
-            from baseValue in Primary
-            from exponent in (from caret in _t.Symbol("^") from e in Unary select e).XOptional()
-            select exponent.IsDefined
-                ? new BinarySyntax('^', baseValue, exponent.Get(), Tokens.Join(baseValue.Span, exponent.Get().Span))
-                : baseValue;
-        Statement = Defer(() => For!).XOr(Defer(() => If!)).XOr(Defer(() => Destructure!)).XOr(Defer(() => Assign!)).Named("statement");
+        Conditional = Suffixes(Defer(() => Or!), _t.Symbol("?"),
+            from whenTrue in Expression
+            from colon in _t.Symbol(":")
+            from whenFalse in Defer(() => Conditional!)
+            select (whenTrue, whenFalse), once: true,
+            (condition, _, arms) => new ConditionalSyntax(condition, arms.whenTrue, arms.whenFalse, Tokens.Join(condition.Span, arms.whenFalse.Span)));
+        Or = Suffixes(Defer(() => And!), _t.Symbol("||"), Defer(() => And!), once: false,
+            (left, _, right) => new LogicalSyntax("||", left, right, Tokens.Join(left.Span, right.Span)));
+        And = Suffixes(Defer(() => Comparison!), _t.Symbol("&&"), Defer(() => Comparison!), once: false,
+            (left, _, right) => new LogicalSyntax("&&", left, right, Tokens.Join(left.Span, right.Span)));
+        // Two-character operators first, so that '<=' is not read as '<'.
+        Comparison = Suffixes(Defer(() => Sum!), _t.OneOf("comparison", "<=", ">=", "==", "!=", "<", ">"), Defer(() => Sum!), once: true,
+            (left, op, right) => new LogicalSyntax(op, left, right, Tokens.Join(left.Span, right.Span)));
+        Sum = Arithmetic(Defer(() => Product!), '+', '-');
+        Product = Arithmetic(Defer(() => Unary!), '*', '/', '@');
+        // Only a negation starts with '-' and only a logical not with '!'.
+        Unary = Choice("expression", input => input.AtEnd ? Power!(input) : input.Current switch
+        {
+            '-' => Negation(input),
+            '!' => LogicalNot(input),
+            _ => Power!(input),
+        });
+        Power = Suffixes(Primary, _t.Symbol("^"), Defer(() => Unary!), once: true,
+            (baseValue, _, exponent) => new BinarySyntax('^', baseValue, exponent, Tokens.Join(baseValue.Span, exponent.Span)));
+        Statement = Choice("statement", Defer(() => For!), Defer(() => If!), Defer(() => Destructure!), Defer(() => Assign!));
         Block =
             from open in _t.Symbol("{")
             from body in Statement.XMany()
@@ -76,31 +72,55 @@ internal sealed class Grammar
     // Sprache's Parse.Ref memoizes failures and throws when a parser is retried at the same place, as XMany does.
     private static Parser<T> Defer<T>(Func<Parser<T>> parser) => input => parser()(input);
 
-    private Parser<char> Operator(params char[] operators) =>
-        _t.Token(Parse.Chars(operators)).Select(t => t.Value).Named(string.Join(" or ", operators.Select(o => $"'{o}'")));
-
-    // Two-character operators first, so that '<=' is not read as '<'.
-    private Parser<string>? _comparisonOperator;
-    private Parser<string> ComparisonOperator => _comparisonOperator ??=
-        new[] { "<=", ">=", "==", "!=", "<", ">" }
-            .Select(op => _t.Symbol(op).Select(_ => op))
-            .Aggregate((a, b) => a.XOr(b))
-            .Named("comparison");
-
-    private Parser<ExpressionSyntax> LogicalChain(string[] operators, Parser<ExpressionSyntax> operand)
+    /// <summary>
+    /// <c>a.XOr(b).XOr(…).Named(name)</c> for alternatives that never succeed on no input: the first that succeeds or fails
+    /// after consuming input decides; when all fail where they started, it fails there expecting <paramref name="name"/>.
+    /// Written out because the combinators merge the expectations of every failed branch, which the name then replaces.
+    /// </summary>
+    private static Parser<T> Choice<T>(string name, params Parser<T>[] alternatives)
     {
-        var op = operators.Select(o => _t.Symbol(o).Select(_ => o)).Aggregate((a, b) => a.XOr(b));
-        return from first in operand
-               from rest in (from o in op from right in operand select (o, right)).XMany()
-               select rest.Aggregate(first, (left, next) =>
-                   (ExpressionSyntax)new LogicalSyntax(next.o, left, next.right, Tokens.Join(left.Span, next.right.Span)));
+        string[] expected = [name];
+        string message = $"expected {name}";
+        return input =>
+        {
+            foreach (var alternative in alternatives)
+            {
+                var result = alternative(input);
+                if (result.WasSuccessful || !result.Remainder.Equals(input)) return result;
+            }
+            return Result.Failure<T>(input, message, expected);
+        };
     }
 
-    private static Parser<ExpressionSyntax> LeftChain(Parser<char> op, Parser<ExpressionSyntax> operand) =>
-        from first in operand
-        from rest in (from o in op from right in operand select (o, right)).XMany()
-        select rest.Aggregate(first, (left, next) =>
-            (ExpressionSyntax)new BinarySyntax(next.o, left, next.right, Tokens.Join(left.Span, next.right.Span)));
+    /// <summary>Left-associative <paramref name="operators"/> between operands.</summary>
+    private Parser<ExpressionSyntax> Arithmetic(Parser<ExpressionSyntax> operand, params char[] operators) =>
+        Suffixes(operand, _t.OneOf(string.Join(" or ", operators.Select(o => $"'{o}'")), [.. operators.Select(o => o.ToString())]), operand, once: false,
+            (left, op, right) => new BinarySyntax(op[0], left, right, Tokens.Join(left.Span, right.Span)));
+
+    /// <summary>
+    /// <paramref name="operand"/>, then <paramref name="op"/> followed by <paramref name="right"/> as often as <paramref name="op"/>
+    /// matches (at most once when <paramref name="once"/>), each folded in from the left: <c>operand.Then((op, right).XMany())</c>
+    /// (or <c>XOptional</c>) written as a loop, because the expression levels run at every operand and the combinators
+    /// allocate parsers and results per run. A <paramref name="right"/> that fails after its operator fails the whole, as with <c>XMany</c>.
+    /// </summary>
+    private static Parser<ExpressionSyntax> Suffixes<TOp, TRight>(Parser<ExpressionSyntax> operand, Parser<TOp> op, Parser<TRight> right, bool once,
+        Func<ExpressionSyntax, TOp, TRight, ExpressionSyntax> combine) => input =>
+    {
+        var first = operand(input);
+        if (!first.WasSuccessful) return first;
+        var value = first.Value;
+        var at = first.Remainder;
+        do
+        {
+            var symbol = op(at); // a token: it fails where it starts
+            if (!symbol.WasSuccessful) return Result.Success(value, at);
+            var next = right(symbol.Remainder);
+            if (!next.WasSuccessful) return Failed(next);
+            value = combine(value, symbol.Value, next.Value);
+            at = next.Remainder;
+        } while (!once);
+        return Result.Success(value, at);
+    };
 
     private Parser<ExpressionSyntax>? _negation;
     private Parser<ExpressionSyntax> Negation => _negation ??=
@@ -115,20 +135,33 @@ internal sealed class Grammar
         select (ExpressionSyntax)new NotSyntax(operand, Tokens.Join(bang, operand.Span));
 
     private Parser<ExpressionSyntax>? _primary;
-    private Parser<ExpressionSyntax> Primary => _primary ??=
-        _t.Number.Select(n => (ExpressionSyntax)n)
-            .XOr(NameOrCall)
-            .XOr(Parenthesized)
-            .XOr(ArrayLiteral)
-            .Named("expression");
+    private Parser<ExpressionSyntax> Primary => _primary ??= BuildPrimary();
+
+    // The first character tells the alternatives apart: each of the others fails there.
+    private Parser<ExpressionSyntax> BuildPrimary()
+    {
+        Parser<ExpressionSyntax> number = _t.Number, nameOrCall = NameOrCall, parenthesized = Parenthesized, arrayLiteral = ArrayLiteral;
+        return Choice("expression", input => input.AtEnd ? number(input) : input.Current switch
+        {
+            '(' => parenthesized(input),
+            '[' => arrayLiteral(input),
+            var c when Tokens.IsWordStart(c) => nameOrCall(input),
+            _ => number(input),
+        });
+    }
 
     /// <summary><c>open item {, item} close</c>, at least one item, as in <c>[a, b]</c>.</summary>
-    private Parser<(List<T> Items, SourceSpan Open, SourceSpan Close)> CommaList<T>(string open, Parser<T> item, string close) =>
-        from o in _t.Symbol(open)
-        from first in item
-        from rest in (from comma in _t.Symbol(",") from i in item select i).XMany()
-        from c in _t.Symbol(close).Named($"',' or '{close}'")
-        select (new List<T> { first }.Concat(rest).ToList(), o, c);
+    private Parser<(List<T> Items, SourceSpan Open, SourceSpan Close)> CommaList<T>(string open, Parser<T> item, string close)
+    {
+        var rest = (from comma in _t.Symbol(",") from i in item select i).XMany();
+        var closing = _t.Symbol(close).Named($"',' or '{close}'");
+        return
+            from o in _t.Symbol(open)
+            from first in item
+            from others in rest
+            from c in closing
+            select (new List<T> { first }.Concat(others).ToList(), o, c);
+    }
 
     private Parser<ExpressionSyntax>? _arrayLiteral;
     private Parser<ExpressionSyntax> ArrayLiteral => _arrayLiteral ??=
@@ -142,12 +175,21 @@ internal sealed class Grammar
         select inner;
 
     private Parser<(List<ExpressionSyntax> Arguments, SourceSpan End)>? _argumentsWithEnd;
-    private Parser<(List<ExpressionSyntax> Arguments, SourceSpan End)> ArgumentsWithEnd => _argumentsWithEnd ??=
-        from open in _t.Symbol("(")
-        from first in Expression.XOptional()
-        from rest in (from comma in _t.Symbol(",") from e in Expression select e).XMany()
-        from close in _t.Symbol(")").Named(first.IsDefined ? "',' or ')'" : "expression or ')'")
-        select (first.IsDefined ? [first.Get(), .. rest] : rest.ToList(), close);
+    private Parser<(List<ExpressionSyntax> Arguments, SourceSpan End)> ArgumentsWithEnd => _argumentsWithEnd ??= BuildArgumentsWithEnd();
+
+    private Parser<(List<ExpressionSyntax> Arguments, SourceSpan End)> BuildArgumentsWithEnd()
+    {
+        var first = Expression.XOptional();
+        var rest = (from comma in _t.Symbol(",") from e in Expression select e).XMany();
+        var closeAfterArgument = _t.Symbol(")").Named("',' or ')'");
+        var closeAlone = _t.Symbol(")").Named("expression or ')'");
+        return
+            from open in _t.Symbol("(")
+            from head in first
+            from tail in rest
+            from close in head.IsDefined ? closeAfterArgument : closeAlone
+            select (head.IsDefined ? [head.Get(), .. tail] : tail.ToList(), close);
+    }
 
     private Parser<IndexPart>? _indexPosition;
     private Parser<IndexPart> IndexPosition => _indexPosition ??=
@@ -172,21 +214,42 @@ internal sealed class Grammar
         .Named("function call");
 
     private Parser<ExpressionSyntax>? _nameOrCall;
-    private Parser<ExpressionSyntax> NameOrCall => _nameOrCall ??=
-        from name in _t.Name
-        from suffix in ArgumentsWithEnd.Select(a => (Call: (List<ExpressionSyntax>?)a.Arguments, Index: (List<IndexPart>?)null, a.End))
-            .XOr(IndexSuffix.Select(i => (Call: (List<ExpressionSyntax>?)null, Index: (List<IndexPart>?)i.Parts, i.End)))
-            .XOptional()
-        from gradArguments in name.Name == GradKeyword && suffix.IsDefined && suffix.Get().Call is not null
-            ? ArgumentsWithEnd.Named("'(' and the arguments of the gradient, as in grad(f)(x)").Select(a => ((List<ExpressionSyntax> Arguments, SourceSpan End)?)a)
-            : Parse.Return<(List<ExpressionSyntax> Arguments, SourceSpan End)?>(null)
-        select !suffix.IsDefined
-            ? new NameSyntax(name.Name, name.Span)
-            : gradArguments is { } g
-                ? Grad(suffix.Get().Call!, g.Arguments, Tokens.Join(name.Span, g.End), name.Span)
-                : suffix.Get().Call is { } args
-                    ? new CallSyntax(name.Name, args, name.Span, Tokens.Join(name.Span, suffix.Get().End))
-                    : (ExpressionSyntax)new IndexSyntax(name.Name, suffix.Get().Index!, Tokens.Join(name.Span, suffix.Get().End));
+    private Parser<ExpressionSyntax> NameOrCall => _nameOrCall ??= BuildNameOrCall();
+
+    // A name, a call name(...), an index name[...] or grad(f)(...). Written out rather than as a query: it runs at every
+    // name, and a query builds parsers and results at each of its steps.
+    private Parser<ExpressionSyntax> BuildNameOrCall()
+    {
+        var name = _t.Name;
+        var arguments = ArgumentsWithEnd;
+        var index = IndexSuffix;
+        var gradientArguments = ArgumentsWithEnd.Named("'(' and the arguments of the gradient, as in grad(f)(x)");
+        return input =>
+        {
+            var named = name(input);
+            if (!named.WasSuccessful) return Failed(named);
+            var (text, span) = named.Value;
+            var at = named.Remainder;
+            if (at.AtEnd || at.Current is not ('(' or '[')) return Result.Success<ExpressionSyntax>(new NameSyntax(text, span), at);
+            if (at.Current == '[')
+            {
+                var indexed = index(at);
+                return indexed.WasSuccessful
+                    ? Result.Success<ExpressionSyntax>(new IndexSyntax(text, indexed.Value.Parts, Tokens.Join(span, indexed.Value.End)), indexed.Remainder)
+                    : Failed(indexed);
+            }
+            var call = arguments(at);
+            if (!call.WasSuccessful) return Failed(call);
+            if (text != GradKeyword)
+                return Result.Success<ExpressionSyntax>(new CallSyntax(text, call.Value.Arguments, span, Tokens.Join(span, call.Value.End)), call.Remainder);
+            var gradient = gradientArguments(call.Remainder);
+            return gradient.WasSuccessful
+                ? Result.Success(Grad(call.Value.Arguments, gradient.Value.Arguments, Tokens.Join(span, gradient.Value.End), span), gradient.Remainder)
+                : Failed(gradient);
+        };
+    }
+
+    private static IResult<ExpressionSyntax> Failed<T>(IResult<T> failure) => Result.Failure<ExpressionSyntax>(failure.Remainder, failure.Message, failure.Expectations);
 
     /// <summary>The name that starts <c>grad(f)(x)</c>.</summary>
     public const string GradKeyword = "grad";
@@ -198,11 +261,17 @@ internal sealed class Grammar
             : new CallSyntax(GradKeyword, function, gradSpan, span);
 
     private Parser<TargetSyntax>? _target;
-    private Parser<TargetSyntax> Target => _target ??=
+    private Parser<TargetSyntax> Target => _target ??= BuildTarget();
+
+    private Parser<TargetSyntax> BuildTarget()
+    {
+        var optionalIndices = CommaList("[", Expression, "]").XOptional();
+        return
         from name in _t.Name
-        from indices in CommaList("[", Expression, "]").XOptional()
+        from indices in optionalIndices
         select new TargetSyntax(name.Name, indices.IsDefined ? indices.Get().Items : [],
             indices.IsDefined ? Tokens.Join(name.Span, indices.Get().Close) : name.Span);
+    }
 
     private Parser<StatementSyntax>? _assign;
     private Parser<StatementSyntax> Assign => _assign ??=

@@ -7,23 +7,29 @@ namespace Elim.Frontend.Syntax;
 /// <summary>
 /// Token parsers. Every token eats the whitespace and comments after it, never before it, so that a
 /// token that does not match fails where it started; <c>XOr</c>/<c>XMany</c> then report a mistake
-/// where it really is instead of backtracking over it.
+/// where it really is instead of backtracking over it. Tokens are scanned by hand, not composed from
+/// Sprache's character parsers: those allocate at every character, and a program of 10⁵ statements
+/// must parse in about a second.
 /// </summary>
 internal sealed class Tokens(string file)
 {
     private static readonly HashSet<string> Keywords = ["const", "function", "for", "in", "if", "else", "data"];
 
-    private static readonly Parser<string> Comment =
-        from start in Parse.String("//").Text().Or(Parse.Char('#').Once().Text())
-        from body in Parse.CharExcept('\n').Many().Text()
-        select body;
+    /// <summary>Whitespace and comments (<c>//</c> or <c>#</c> to the end of the line), possibly none.</summary>
+    public static readonly Parser<string> Skip = input => Result.Success("", TextInput.To(input, EndOfSkip(input.Source, input.Position)));
 
-    /// <summary>Whitespace and comments, possibly none.</summary>
-    public static readonly Parser<string> Skip =
-        Parse.WhiteSpace.Once().Text().Or(Comment).Many().Select(_ => "");
-
-    private static readonly Parser<string> Word =
-        Parse.Identifier(Parse.Char(IsWordStart, "letter"), Parse.Char(IsWordPart, "letter or digit"));
+    private static int EndOfSkip(string text, int position)
+    {
+        while (position < text.Length)
+        {
+            char c = text[position];
+            if (char.IsWhiteSpace(c)) position++;
+            else if (c == '#' || (c == '/' && position + 1 < text.Length && text[position + 1] == '/'))
+                while (position < text.Length && text[position] != '\n') position++;
+            else break;
+        }
+        return position;
+    }
 
     /// <summary>True for characters that can start a name.</summary>
     public static bool IsWordStart(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or '_';
@@ -31,21 +37,35 @@ internal sealed class Tokens(string file)
     /// <summary>True for characters that can continue a name.</summary>
     public static bool IsWordPart(char c) => IsWordStart(c) || c is >= '0' and <= '9';
 
-    /// <summary>A name that is not a keyword.</summary>
+    private static int WordLength(string text, int start)
+    {
+        if (!IsWordStart(text[start])) return 0;
+        int end = start + 1;
+        while (end < text.Length && IsWordPart(text[end])) end++;
+        return end - start;
+    }
+
     private readonly Dictionary<string, Parser<SourceSpan>> _symbols = [];
     private Parser<(string Name, SourceSpan Span)>? _name;
     private Parser<NumberSyntax>? _number;
 
+    /// <summary>A name that is not a keyword.</summary>
     public Parser<(string Name, SourceSpan Span)> Name => _name ??=
-        Token(Word.Where(w => !Keywords.Contains(w))).Named("name");
+        Token("name", (text, start) => WordLength(text, start) is var n && n > 0 && !Keywords.Contains(text.Substring(start, n)) ? n : 0,
+            (text, span) => (text, span));
 
     /// <summary>The keyword <paramref name="keyword"/>.</summary>
     public Parser<SourceSpan> Keyword(string keyword) => Cached("keyword " + keyword, () =>
-        Token(Word.Where(w => w == keyword)).Select(t => t.Span).Named($"'{keyword}'"));
+        Token($"'{keyword}'", (text, start) => WordLength(text, start) == keyword.Length && text.AsSpan(start).StartsWith(keyword) ? keyword.Length : 0,
+            (_, span) => span));
 
     /// <summary>The punctuation <paramref name="symbol"/>.</summary>
     public Parser<SourceSpan> Symbol(string symbol) => Cached(symbol, () =>
-        Token(Atomic(Parse.String(symbol).Text())).Select(t => t.Span).Named($"'{symbol}'"));
+        Token($"'{symbol}'", (text, start) => text.AsSpan(start).StartsWith(symbol) ? symbol.Length : 0, (_, span) => span));
+
+    /// <summary>The first of <paramref name="symbols"/> that the text starts with, called <paramref name="name"/> when none does.</summary>
+    public Parser<string> OneOf(string name, params string[] symbols) =>
+        Token(name, (text, start) => Array.Find(symbols, s => text.AsSpan(start).StartsWith(s))?.Length ?? 0, (text, _) => Array.Find(symbols, s => s == text)!);
 
     // Parsers are built once per file: rebuilding them inside SelectMany lambdas at every token is slow.
     private Parser<SourceSpan> Cached(string key, Func<Parser<SourceSpan>> build)
@@ -55,38 +75,47 @@ internal sealed class Tokens(string file)
     }
 
     /// <summary>A number: <c>2</c>, <c>0.5</c>, <c>.5</c>, <c>1e-3</c>.</summary>
-    public Parser<NumberSyntax> Number => _number ??= BuildNumber();
+    public Parser<NumberSyntax> Number => _number ??= Token("number", NumberLength,
+        (text, span) => new NumberSyntax(double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture), text.All(char.IsDigit), span));
 
-    private Parser<NumberSyntax> BuildNumber()
+    // digits [. digits] [e [+-] digits], or . digits [e [+-] digits]; a '.' or 'e' not followed by digits is not part of the number (0..3).
+    private static int NumberLength(string text, int start)
     {
-        var digits = Parse.Digit.AtLeastOnce().Text();
-        var fraction = Atomic(from point in Parse.Char('.') from d in digits select "." + d);
-        var exponent = Atomic(
-            from e in Parse.Chars('e', 'E')
-            from sign in Parse.Chars('+', '-').Optional()
-            from d in digits
-            select "e" + (sign.IsDefined ? sign.Get().ToString() : "") + d);
-        var mantissa =
-            (from whole in digits from f in fraction.Optional() select whole + f.GetOrElse(""))
-            .Or(fraction);
-        var text = from m in mantissa from e in exponent.Optional() select m + e.GetOrElse("");
-        return Token(text).Select(t => new NumberSyntax(
-            double.Parse(t.Value, NumberStyles.Float, CultureInfo.InvariantCulture),
-            t.Value.All(char.IsDigit), t.Span)).Named("number");
+        int Digits(int from)
+        {
+            int end = from;
+            while (end < text.Length && char.IsAsciiDigit(text[end])) end++;
+            return end - from;
+        }
+        int end = start + Digits(start);
+        if (end < text.Length && text[end] == '.' && Digits(end + 1) is > 0 and var fraction) end += 1 + fraction;
+        if (end == start) return 0;
+        if (end < text.Length && text[end] is 'e' or 'E')
+        {
+            int digitsAt = end + 1 + (end + 1 < text.Length && text[end + 1] is '+' or '-' ? 1 : 0);
+            if (Digits(digitsAt) is > 0 and var exponent) end = digitsAt + exponent;
+        }
+        return end - start;
     }
 
-    /// <summary>Runs <paramref name="parser"/>, records where its text is, then skips what follows.</summary>
-    public Parser<(T Value, SourceSpan Span)> Token<T>(Parser<T> parser) =>
-        from item in parser.Span()
-        from rest in Skip
-        select (item.Value, new SourceSpan(file, item.Start.Line, item.Start.Column, item.Length));
-
-    /// <summary>On failure, reports failure at the start, so that a partial match counts as no match.</summary>
-    public static Parser<T> Atomic<T>(Parser<T> parser) => input =>
+    /// <summary>
+    /// The token whose length <paramref name="length"/> gives at a place in the text (0: none starts there), made into a
+    /// value from its text and place; then skips what follows. Where none starts, it fails there, expecting
+    /// <paramref name="name"/>. Tokens never span lines.
+    /// </summary>
+    private Parser<T> Token<T>(string name, Func<string, int, int> length, Func<string, SourceSpan, T> value)
     {
-        var result = parser(input);
-        return result.WasSuccessful ? result : Result.Failure<T>(input, result.Message, result.Expectations);
-    };
+        string[] expected = [name];
+        string message = $"expected {name}";
+        return input =>
+        {
+            int count = input.AtEnd ? 0 : length(input.Source, input.Position);
+            if (count == 0) return Result.Failure<T>(input, message, expected);
+            var span = new SourceSpan(file, input.Line, input.Column, count);
+            var after = TextInput.WithinLine(input, count);
+            return Result.Success(value(input.Source.Substring(input.Position, count), span), TextInput.To(after, EndOfSkip(input.Source, after.Position)));
+        };
+    }
 
     /// <summary>A span from the start of <paramref name="first"/> to the end of <paramref name="last"/> when on one line.</summary>
     public static SourceSpan Join(SourceSpan first, SourceSpan last) =>
