@@ -23,12 +23,12 @@ def machine():
     mem = next((int(l.split()[1]) for l in open("/proc/meminfo") if l.startswith("MemTotal")), 0) / 2**20
     dotnet = subprocess.run(["dotnet", "--version"], capture_output=True, text=True).stdout.strip()
     gcc = subprocess.run(["g++", "-dumpfullversion"], capture_output=True, text=True).stdout.strip()
-    return (f"{cpu}, {os.cpu_count()} cores ({simd}), {mem:.0f} GiB, {platform.platform()}, "
+    return (f"{cpu}, {os.cpu_count()} cores ({simd} available), {mem:.0f} GiB, {platform.platform()}, "
             f".NET SDK {dotnet}, g++ {gcc} (-O3 -march=native), one thread per tool")
 
 
 def run_label(run_dir):
-    name = os.path.basename(run_dir)
+    name = os.path.basename(run_dir).split(".", 1)[1]   # GROUP.EVAL.options
     if name.startswith("ht"):
         model = re.search(r"model\.(\w+)", name).group(1)
         variant = re.search(r"variant\.(\w+)", name).group(1)

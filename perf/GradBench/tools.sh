@@ -13,6 +13,7 @@ ALL_TOOLS="elim manual adol-c cppad codipack finite pytorch"
 tool_command() {
   case $1 in
     elim) echo "bash $GRADBENCH_DIR/tool.sh" ;;
+    elim-mt) echo "bash $GRADBENCH_DIR/tool.sh --multithreaded" ;;   # all cores; not in ALL_TOOLS
     pytorch) echo "env OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 $PY python/gradbench/gradbench/tools/pytorch/run.py" ;;
     manual|adol-c|cppad|codipack|finite) echo "$PY $GRADBENCH_DIR/shim/cpp_tool.py $1" ;;
     *) return 1 ;;
@@ -28,7 +29,7 @@ run_eval() {
   local args=() t
   for t in $TOOLS; do
     tool_command "$t" > /dev/null || { echo "unknown tool '$t'" >&2; return 2; }
-    if [ "$t" != elim ] && ! grep -q "^$eval\b" "$GB/tools/$t/evals.txt"; then
+    if [ "${t%-mt}" != elim ] && ! grep -q "^$eval\b" "$GB/tools/$t/evals.txt"; then
       echo "skipping $t: GradBench has no $eval for it (tools/$t/evals.txt)" >&2; continue
     fi
     args+=(--tool "$t=$(tool_command "$t")")
