@@ -20,59 +20,38 @@ internal sealed class BundleAdjustment(ElimSources sources, int threads) : IEval
 
     public IReadOnlyList<Timing> Define()
     {
-        var path = sources.Find("bundle_adjustment.elim");
-        var compile = Runs.Time("compile", () =>
-        {
-            _function = Jacobians.CompileFile(path, new CompileOptions { Function = "ba_objective" });
-            WarmUp(_function);
-        });
-        return [compile];
+        return [Runs.Time("compile", () => _function = sources.Compile("bundle_adjustment.elim", "ba_objective"))];
     }
 
     public Evaluation Evaluate(string function, JsonElement input)
     {
         var f = _function ?? throw new InvalidOperationException("ba is not compiled");
+        if (function is not ("objective" or "jacobian")) throw new EvalInputException($"ba has no function '{function}' (objective, jacobian)");
         BaProblem? problem = null;
         var prepare = Runs.Time("prepare", () => problem = new BaProblem(input));
         var p = problem!;
-        switch (function)
+        if (function == "objective")
         {
-            case "objective":
-            {
-                // One output for all runs, as the C++ tools resize theirs once.
-                var reprojection = GC.AllocateUninitializedArray<double>(2 * p.P);
-                var weightErrors = GC.AllocateUninitializedArray<double>(p.P);
-                var runs = Runs.Repeat(input, () => Objective(f.Primal, p, reprojection, weightErrors));
-                return new Evaluation(w => WriteObjective(w, reprojection, weightErrors), [prepare, .. runs]);
-            }
-            case "jacobian":
-            {
-                SparseJacobian? jacobian = null;
-                var runs = Runs.Repeat(input, () =>
-                {
-                    var next = Jacobian(f, p);   // built before the last one is freed, as C++'s `output = SparseMat(...)`
-                    jacobian?.Dispose();
-                    jacobian = next;
-                });
-                return new Evaluation(w =>
-                {
-                    using (jacobian) jacobian!.WriteCompressed(w);
-                }, [prepare, .. runs]);
-            }
-            default: throw new EvalInputException($"ba has no function '{function}' (objective, jacobian)");
+            // One output for all runs, as the C++ tools resize theirs once.
+            var reprojection = GC.AllocateUninitializedArray<double>(2 * p.P);
+            var weightErrors = GC.AllocateUninitializedArray<double>(p.P);
+            var runs = Runs.Repeat(input, () => Objective(f.Primal, p, reprojection, weightErrors));
+            return new Evaluation(w => WriteObjective(w, reprojection, weightErrors), [prepare, .. runs]);
         }
-    }
-
-    /// <summary>The first calls JIT-compile the single-point and the batched code: compile time ends at a Jacobian.</summary>
-    private static void WarmUp(JacobianFunction f)
-    {
-        var x = new double[Chunks.Size * Inputs];
-        Array.Fill(x, 0.5);
-        var data = new double[Chunks.Size * 2];
-        var y = new double[Chunks.Size * Outputs];
-        var j = new double[Chunks.Size * Outputs * Inputs];
-        f.EvaluateBatch(x, data, y, j, Chunks.Size);
-        f.Primal.EvaluateBatch(x, data, y, Chunks.Size);
+        else
+        {
+            SparseJacobian? jacobian = null;
+            var runs = Runs.Repeat(input, () =>
+            {
+                var next = Jacobian(f, p);   // built before the last one is freed, as C++'s `output = SparseMat(...)`
+                jacobian?.Dispose();
+                jacobian = next;
+            });
+            return new Evaluation(w =>
+            {
+                using (jacobian) jacobian!.WriteCompressed(w);
+            }, [prepare, .. runs]);
+        }
     }
 
     private void Objective(PrimalFunction primal, BaProblem p, double[] reprojection, double[] weightErrors)

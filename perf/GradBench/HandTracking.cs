@@ -36,34 +36,19 @@ internal sealed class HandTracking(ElimSources sources, int threads) : IEval
 
     public IReadOnlyList<Timing> Define()
     {
-        var path = sources.Find("hand.elim");
         var compile = Runs.Time("compile", () =>
         {
-            _pose = Compile(path, "hand_pose");
-            _vertexResidual = Compile(path, "vertex_residual");
-            _surfaceResidual = Compile(path, "surface_residual");
+            _pose = sources.Compile("hand.elim", "hand_pose");
+            _vertexResidual = sources.Compile("hand.elim", "vertex_residual");
+            _surfaceResidual = sources.Compile("hand.elim", "surface_residual");
         });
         return [compile];
-    }
-
-    /// <summary>Compiles one function and calls it once, single-point and batched, so compile time ends at a Jacobian.</summary>
-    private static JacobianFunction Compile(string path, string function)
-    {
-        var f = Jacobians.CompileFile(path, new CompileOptions { Function = function });
-        int n = f.InputCount, d = f.DataCount, m = f.OutputCount;
-        var x = Enumerable.Repeat(0.5, Chunks.Size * n).ToArray();
-        var data = Enumerable.Repeat(0.5, Chunks.Size * d).ToArray();
-        var y = new double[Chunks.Size * m];
-        f.EvaluateBatch(x, data, y, new double[Chunks.Size * m * n], Chunks.Size);
-        f.Primal.EvaluateBatch(x, data, y, Chunks.Size);
-        f.Evaluate(x.AsSpan(0, n), data.AsSpan(0, d), y.AsSpan(0, m), new double[m * n]);
-        f.Primal.Evaluate(x.AsSpan(0, n), data.AsSpan(0, d), y.AsSpan(0, m));
-        return f;
     }
 
     public Evaluation Evaluate(string function, JsonElement input)
     {
         if (_pose is null || _vertexResidual is null || _surfaceResidual is null) throw new InvalidOperationException("ht is not compiled");
+        if (function is not ("objective" or "jacobian")) throw new EvalInputException($"ht has no function '{function}' (objective, jacobian)");
         HandProblem? problem = null;
         HandSkinning? skinning = null;
         var prepare = Runs.Time("prepare", () =>
@@ -74,33 +59,29 @@ internal sealed class HandTracking(ElimSources sources, int threads) : IEval
         var h = problem!;
         var residual = h.Complicated ? _surfaceResidual : _vertexResidual;
         var pose = new double[PoseOutputs];
-        switch (function)
+        if (function == "objective")
         {
-            case "objective":
+            var errors = GC.AllocateUninitializedArray<double>(3 * h.Correspondences.Length);   // one output for all runs, as C++'s
+            var runs = Runs.Repeat(input, () =>
             {
-                var errors = GC.AllocateUninitializedArray<double>(3 * h.Correspondences.Length);   // one output for all runs, as C++'s
-                var runs = Runs.Repeat(input, () =>
-                {
-                    _pose.Primal.Evaluate(h.Theta, h.PoseData, pose);
-                    skinning!.Positions(pose);
-                    Objective(residual.Primal, h, skinning, errors);
-                });
-                return new Evaluation(w => WriteVector(w, errors), [prepare, .. runs]);
-            }
-            case "jacobian":
+                _pose.Primal.Evaluate(h.Theta, h.PoseData, pose);
+                skinning!.Positions(pose);
+                Objective(residual.Primal, h, skinning, errors);
+            });
+            return new Evaluation(w => WriteVector(w, errors), [prepare, .. runs]);
+        }
+        else
+        {
+            var columns = (h.Complicated ? 2 : 0) + Theta;
+            var jacobian = GC.AllocateUninitializedArray<double>(3 * h.Correspondences.Length * columns);
+            var poseJacobian = new double[PoseOutputs * Theta];
+            var runs = Runs.Repeat(input, () =>
             {
-                var columns = (h.Complicated ? 2 : 0) + Theta;
-                var jacobian = GC.AllocateUninitializedArray<double>(3 * h.Correspondences.Length * columns);
-                var poseJacobian = new double[PoseOutputs * Theta];
-                var runs = Runs.Repeat(input, () =>
-                {
-                    _pose.Evaluate(h.Theta, h.PoseData, pose, poseJacobian);
-                    skinning!.PositionsAndJacobians(pose, poseJacobian);
-                    Jacobian(residual, h, skinning, jacobian);
-                });
-                return new Evaluation(w => WriteRows(w, jacobian, columns), [prepare, .. runs]);
-            }
-            default: throw new EvalInputException($"ht has no function '{function}' (objective, jacobian)");
+                _pose.Evaluate(h.Theta, h.PoseData, pose, poseJacobian);
+                skinning!.PositionsAndJacobians(pose, poseJacobian);
+                Jacobian(residual, h, skinning, jacobian);
+            });
+            return new Evaluation(w => WriteRows(w, jacobian, columns), [prepare, .. runs]);
         }
     }
 
