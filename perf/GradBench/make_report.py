@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Writes OUTDIR/gradbench.md, OUTDIR/gradbench.csv and one plot per eval (OUTDIR/gradbench-EVAL.png) from the
-driver summaries under OUTDIR/logs/RUN/TOOL.summary.json (measure.sh's layout).
+driver summaries LOGS/GROUP.RUN/TOOL.summary.json and the commands in LOGS/commands.txt (measure.sh's layout).
 Times: the median and the minimum of the runs a tool reported for one evaluate message. Ratios: a tool's
 median over Elim's (above 1: Elim is faster). A tool's time counts only when the eval validated its output.
-Usage: make_report.py OUTDIR [SECONDS_TAKEN]"""
+Usage: make_report.py OUTDIR LOGS [SECONDS_TAKEN]"""
 import csv
 import glob
 import json
@@ -41,9 +41,9 @@ def median(xs):
     return s[len(s) // 2] if s else None
 
 
-def load(outdir):
+def load(logs):
     rows = []
-    for run_dir in sorted(glob.glob(os.path.join(outdir, "logs", "*"))):
+    for run_dir in sorted(d for d in glob.glob(os.path.join(logs, "*")) if os.path.isdir(d)):
         evaluation, label = run_label(run_dir)
         for path in glob.glob(os.path.join(run_dir, "*.summary.json")):
             s = json.load(open(path))
@@ -70,9 +70,9 @@ def fmt(x):
 
 
 def main():
-    outdir = sys.argv[1]
-    seconds = sys.argv[2] if len(sys.argv) > 2 else "?"
-    rows = load(outdir)
+    outdir, logs = sys.argv[1], sys.argv[2]
+    seconds = sys.argv[3] if len(sys.argv) > 3 else "?"
+    rows = load(logs)
     tools = [t for t in TOOL_ORDER if any(r["tool"] == t for r in rows)]
     with open(os.path.join(outdir, "gradbench.csv"), "w", newline="") as f:
         w = csv.DictWriter(f, fieldnames=list(rows[0].keys()) if rows else ["eval"])
@@ -81,7 +81,8 @@ def main():
 
     by = {(r["set"], r["file"], r["tool"], r["function"]): r for r in rows}
     sets = sorted({r["set"] for r in rows}, key=lambda s: (s != "ba", s))
-    commands = open(os.path.join(outdir, "commands.txt")).read().strip() if os.path.exists(os.path.join(outdir, "commands.txt")) else ""
+    commands_file = os.path.join(logs, "commands.txt")
+    commands = open(commands_file).read().strip() if os.path.exists(commands_file) else ""
     out = ["# GradBench: Elim against GradBench's tools", "",
            f"Machine: {machine()}.", f"Measurement took {seconds} s. Commands (from the repository root):", "",
            "```", "perf/GradBench/measure.sh OUTDIR", commands, "```", "",
@@ -93,6 +94,7 @@ def main():
     for r in rows:
         if r["tool"] == "elim" and r["compile_s"]:
             compile_rows[r["set"]] = r["compile_s"]
+    out += targets(sets, by)
     if compile_rows:
         out += ["Elim's compile time (define: .elim text to the first Jacobian, not in the evaluate times): " +
                 ", ".join(f"{k}: {v:.2f} s" for k, v in compile_rows.items()) + ".", ""]
@@ -118,6 +120,23 @@ def main():
         f.write("\n".join(out) + "\n")
     plot(outdir, rows, tools)
     print(f"wrote {outdir}/gradbench.md, gradbench.csv and the plots", file=sys.stderr)
+
+
+def targets(sets, by):
+    """The issue's targets: Elim's Jacobian at least 3× faster than manual on every ba file, at least as fast on ht."""
+    lines = ["## Targets (Jacobian, one thread, median over median)", "",
+             "| set | Elim / manual speed-up, per file | target | met on |", "|---|---|---|---|"]
+    for s in sets:
+        files = sorted({f for (set_, f, _, _) in by if set_ == s}, key=file_key)
+        ratios = []
+        for f in files:
+            e, m = by.get((s, f, "elim", "jacobian")), by.get((s, f, "manual", "jacobian"))
+            ratios.append(m["median_ms"] / e["median_ms"] if e and m and e["median_ms"] and m["median_ms"] else None)
+        goal = 3.0 if s == "ba" else 1.0
+        met = sum(1 for r in ratios if r is not None and r >= goal)
+        shown = ", ".join("-" if r is None else f"{r:.1f}" for r in ratios)
+        lines.append(f"| {s} | {shown} | ≥ {goal:g}× | {met} of {len(files)} files |")
+    return lines + [""]
 
 
 def plot(outdir, rows, tools):
