@@ -145,8 +145,10 @@ def plot(outdir, rows, tools):
     import matplotlib.pyplot as plt
     for evaluation in sorted({r["eval"] for r in rows}):
         sets = sorted({r["set"] for r in rows if r["eval"] == evaluation})
-        fig, axes = plt.subplots(1, len(sets), figsize=(6 * len(sets), 4.5), squeeze=False)
-        for ax, s in zip(axes[0], sets):
+        columns = min(2, len(sets))
+        rows_ = (len(sets) + columns - 1) // columns
+        fig, axes = plt.subplots(rows_, columns, figsize=(6.5 * columns, 4.5 * rows_), squeeze=False)
+        for ax, s in zip(axes.flat, sets):
             files = sorted({r["file"] for r in rows if r["set"] == s}, key=file_key)
             for t in tools:
                 points = [(i, r["median_ms"]) for i, f in enumerate(files)
