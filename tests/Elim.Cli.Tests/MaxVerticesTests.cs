@@ -26,6 +26,8 @@ public sealed class MaxVerticesTests : IDisposable
         { ["ops"] },
         { ["dot"] },
         { ["eval", "--at", "0.5"] },
+        { ["cost"] },
+        { ["search", "--method", "markowitz", "--no-store"] },
         { ["compile", "--out", "never-written.dll"] },
         { ["bench", "--batch", "10"] },
     };

@@ -7,13 +7,13 @@ public sealed class CostCommand : ICommand
 {
     public string Name => "cost";
     public string Summary => "Markowitz cost (multiplications) of an elimination order";
-    public string Usage => $"elim cost FILE [--function NAME] [--order {OrderChoice.Names.Replace(", ", "|")}|PATH] [--steps] [--json]";
-    public IReadOnlyCollection<string> ValueOptions => ["function", "order"];
+    public string Usage => $"elim cost FILE {GraphLoader.Usage} [--order {OrderChoice.Names.Replace(", ", "|")}|PATH] [--steps] [--json]";
+    public IReadOnlyCollection<string> ValueOptions => [.. GraphLoader.Options, "order"];
     public IReadOnlyCollection<string> Flags => ["json", "steps"];
 
     public int Run(Arguments arguments, TextWriter output, TextWriter error)
     {
-        var graph = GraphLoader.Load(arguments.SingleFile(), arguments.Value("function"));
+        var graph = GraphLoader.Load(arguments);
         var (order, method) = OrderChoice.Resolve(graph, arguments.Value("order") ?? "markowitz");
         var steps = MarkowitzCost.Steps(graph, order);
         long cost = steps.Sum();

@@ -16,9 +16,9 @@ public sealed class SearchCommand : ICommand
     public string Name => "search";
     public string Summary => "search for a cheap elimination order (heuristics, exact, annealing, MCTS)";
     public string Usage =>
-        $"elim search FILE [--function NAME] [--method {string.Join("|", SearchMethods.Names)}] [--time 60s] [--seed N] " +
+        $"elim search FILE {GraphLoader.Usage} [--method {string.Join("|", SearchMethods.Names)}] [--time 60s] [--seed N] " +
         "[--iterations N] [--cost markowitz|emitted] [--out PATH [--force]] [--no-store] [--json]";
-    public IReadOnlyCollection<string> ValueOptions => ["function", "method", "time", "seed", "iterations", "cost", "out"];
+    public IReadOnlyCollection<string> ValueOptions => [.. GraphLoader.Options, "method", "time", "seed", "iterations", "cost", "out"];
     public IReadOnlyCollection<string> Flags => ["json", "force", "no-store"];
 
     public int Run(Arguments arguments, TextWriter output, TextWriter error)
@@ -29,7 +29,7 @@ public sealed class SearchCommand : ICommand
         var budget = new SearchBudget(Time(arguments.Value("time")), Iterations(arguments.Value("iterations")));
         int seed = Seed(arguments.Value("seed"));
         string? outPath = arguments.Value("out");
-        var graph = GraphLoader.Load(file, arguments.Value("function"));
+        var graph = GraphLoader.Load(file, arguments.Value("function"), GraphLoader.MaxVertices(arguments));
 
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
