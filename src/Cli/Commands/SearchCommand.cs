@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Elim.Graph;
 using Elim.Search;
@@ -12,6 +13,7 @@ namespace Elim.Cli.Commands;
 public sealed class SearchCommand : ICommand
 {
     private static readonly TimeSpan DefaultTime = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan MinimumSearchTime = TimeSpan.FromMilliseconds(1);
 
     public string Name => "search";
     public string Summary => "search for a cheap elimination order (heuristics, exact, annealing, MCTS)";
@@ -23,13 +25,16 @@ public sealed class SearchCommand : ICommand
 
     public int Run(Arguments arguments, TextWriter output, TextWriter error)
     {
+        long started = Stopwatch.GetTimestamp();
         string file = arguments.SingleFile();
         var costModel = CostModelOf(arguments.Value("cost"));
         var method = Method(arguments.Value("method") ?? SearchMethods.Default, costModel);
-        var budget = new SearchBudget(Time(arguments.Value("time")), Iterations(arguments.Value("iterations")));
+        var time = Time(arguments.Value("time"));
+        var iterations = Iterations(arguments.Value("iterations"));
         int seed = Seed(arguments.Value("seed"));
         string? outPath = arguments.Value("out");
         var graph = GraphLoader.Load(file, arguments.Value("function"), GraphLoader.MaxVertices(arguments));
+        var budget = new SearchBudget(SearchTime(time, Stopwatch.GetElapsedTime(started)), iterations);
 
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
@@ -49,15 +54,17 @@ public sealed class SearchCommand : ICommand
         }
         foreach (string note in result.Notes) error.WriteLine($"note: {note}");
 
-        var orderFile = OrderFile.For(graph, result.Order, result.Method);
-        bool? stored = arguments.Has("no-store") ? null : Store(graph, result, error);
+        var orderFile = costModel == CostModel.Markowitz
+            ? OrderFile.For(graph, result.Order, result.Method, result.Cost)
+            : OrderFile.For(graph, result.Order, result.Method);
+        bool? stored = arguments.Has("no-store") ? null : Store(graph, orderFile, error);
         string? refused = outPath is null ? null : Write(outPath, orderFile.ToJson(), arguments.Has("force"));
         if (arguments.Has("json"))
         {
             JsonOutput.Write(output, new
             {
                 function = graph.Name,
-                graphHash = GraphHash.Structural(graph),
+                graphHash = orderFile.GraphHash,
                 method = result.Method,
                 costModel = costModel.ToString().ToLowerInvariant(),
                 cost = result.Cost,
@@ -118,6 +125,14 @@ public sealed class SearchCommand : ICommand
         return TimeSpan.FromSeconds(Math.Min(value * unitSeconds, TimeSpan.FromDays(1).TotalSeconds));
     }
 
+    /// <summary>
+    /// What of <paramref name="time"/> is left for the search: <c>--time</c> bounds the whole command, so what
+    /// loading the program took (<paramref name="spent"/>, seconds on a big one) comes off it. A search given less
+    /// than nothing still returns the forward or reverse order it always finds first.
+    /// </summary>
+    private static TimeSpan SearchTime(TimeSpan time, TimeSpan spent) =>
+        time - spent > MinimumSearchTime ? time - spent : MinimumSearchTime;
+
     private static long? Iterations(string? text)
     {
         if (text is null) return null;
@@ -135,9 +150,9 @@ public sealed class SearchCommand : ICommand
     }
 
     // Offers the order to the order store; a store that cannot be written is a warning, not a failure.
-    private static bool? Store(ComputationalGraph graph, SearchResult result, TextWriter error)
+    private static bool? Store(ComputationalGraph graph, OrderFile orderFile, TextWriter error)
     {
-        try { return OrderStore.Default().Offer(graph, result.Order, result.Method); }
+        try { return OrderStore.Default().Offer(graph, orderFile); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"warning: could not update the order store: {e.Message}");

@@ -11,7 +11,14 @@ public sealed record OrderFile(string? Function, string? GraphHash, EliminationO
 {
     /// <summary>An order file for <paramref name="order"/> on <paramref name="graph"/>, with its Markowitz cost.</summary>
     public static OrderFile For(ComputationalGraph graph, EliminationOrder order, string method) =>
-        new(graph.Name, Graph.GraphHash.Structural(graph), order, MarkowitzCost.Of(graph, order), method);
+        For(graph, order, method, MarkowitzCost.Of(graph, order));
+
+    /// <summary>
+    /// An order file for <paramref name="order"/> on <paramref name="graph"/> whose Markowitz cost is already known
+    /// (a search under the Markowitz cost model has it; eliminating again takes seconds on a big graph).
+    /// </summary>
+    public static OrderFile For(ComputationalGraph graph, EliminationOrder order, string method, long markowitzCost) =>
+        new(graph.Name, Graph.GraphHash.Structural(graph), order, markowitzCost, method);
 
     /// <summary>Writes the file as indented JSON.</summary>
     public string ToJson()

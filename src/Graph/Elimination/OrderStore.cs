@@ -45,9 +45,16 @@ public sealed class OrderStore
     }
 
     /// <summary>Stores <paramref name="order"/> if it is cheaper than the stored one; returns whether it was stored.</summary>
-    public bool Offer(ComputationalGraph graph, EliminationOrder order, string method)
+    public bool Offer(ComputationalGraph graph, EliminationOrder order, string method) =>
+        Offer(graph, OrderFile.For(graph, order, method));
+
+    /// <summary>
+    /// Stores <paramref name="candidate"/> (an order file for <paramref name="graph"/> with its Markowitz cost, as
+    /// <see cref="OrderFile.For(ComputationalGraph, EliminationOrder, string)"/> makes) if it is cheaper than the stored one; returns whether it was stored.
+    /// </summary>
+    public bool Offer(ComputationalGraph graph, OrderFile candidate)
     {
-        var candidate = OrderFile.For(graph, order, method);
+        if (candidate.Cost is null) throw new ArgumentException("The order file must carry its Markowitz cost.", nameof(candidate));
         lock (_gate)
         {
             var stored = TryGetBest(graph);
