@@ -46,6 +46,17 @@ public class HeuristicTests
         Assert.InRange(portfolio.LowerBound, 0, portfolio.Cost);
     }
 
+    [Theory, MemberData(nameof(Seeds))]
+    public void A_portfolio_with_no_time_still_plays_minimal_Markowitz_to_the_end_and_names_what_it_left_out(int seed)
+    {
+        var graph = Graph(seed);
+        var result = SearchMethods.Create("portfolio").Search(graph, Budget, 1, null, new CancellationToken(canceled: true));
+        Assert.Equal(StandardOrders.MinimalMarkowitz(graph).VertexIds, result.Order.VertexIds);
+        string notes = string.Join(" ", result.Notes);
+        Assert.Contains("before finishing forward, reverse, markowitz-rev,", notes);
+        Assert.DoesNotContain(" markowitz,", notes);
+    }
+
     [Fact]
     public void Heuristics_leave_a_shared_game_where_they_found_it_and_play_from_any_state()
     {

@@ -38,6 +38,7 @@ internal sealed class BranchAndBound(CostModel costModel) : ISearchMethod
     /// </summary>
     public static bool Solve(EliminationGame game, SearchRun run, TimeSpan? stopAt = null)
     {
+        game.Reset();
         var bound = ConnectivityBound.Of(game, () => run.OutOfTime);
         run.RaiseLowerBound(bound.Total);
         var solver = new BranchAndBoundSolver(game, run, bound, stopAt ?? TimeSpan.MaxValue);

@@ -6,9 +6,10 @@ namespace Elim.Search.Heuristics;
 
 /// <summary>
 /// Every standard heuristic, keeping the cheapest order (what production AD tools do); also reports the
-/// connectivity lower bound. Anytime methods start from its result. Forward and reverse come first and
-/// always finish, so there is an order however short the time; a heuristic that time cuts short is left
-/// out, and the note on the result names what was not tried. The bound comes last: it is only a bound.
+/// connectivity lower bound. Anytime methods start from its result. Heuristics play in the list's order
+/// (earlier wins ties); minimal Markowitz (<see cref="StandardHeuristics.Guaranteed"/>) always plays to the
+/// end, so there is an order however short the time; every other heuristic stops when the time is up and is
+/// then left out, and the note on the result names what was not tried. The bound comes last: it is only a bound.
 /// </summary>
 internal sealed class Portfolio(CostModel costModel) : ISearchMethod
 {
@@ -24,27 +25,39 @@ internal sealed class Portfolio(CostModel costModel) : ISearchMethod
     }
 
     /// <summary>
-    /// Plays every heuristic on <paramref name="game"/> (from its start; it is reset afterwards) into
-    /// <paramref name="run"/>, within <paramref name="share"/> of the time left, so that a method that
-    /// improves on the portfolio's order still has time for it on a big graph.
+    /// Plays every heuristic on <paramref name="game"/> (from its start) into <paramref name="run"/>, within
+    /// <paramref name="share"/> of the time left, so that a method that improves on the portfolio's order still
+    /// has time for it on a big graph. The game is left where the last play stopped: undoing a big graph's
+    /// eliminations takes time that a search out of time does not have, so a caller that goes on resets it.
     /// </summary>
     public static void PlayAll(EliminationGame game, SearchRun run, double share = 1)
     {
         var stopAt = run.Elapsed + run.TimeLeft * share;
         bool OutOfTime() => run.ReportAndCheckTime() || run.Elapsed >= stopAt;
         var heuristics = StandardHeuristics.All;
+        int guaranteedIndex = Enumerable.Range(0, heuristics.Count).First(h => heuristics[h] == StandardHeuristics.Guaranteed);
+        var skipped = new List<string>();
         for (int h = 0; h < heuristics.Count; h++)
         {
+            bool guaranteed = h == guaranteedIndex;
+            if (!guaranteed && OutOfTime())
+            {
+                skipped.Add(heuristics[h].Name);
+                continue;
+            }
+            // Those before the guaranteed one (forward, reverse) can fill in for minutes on a dense graph: each may
+            // take a quarter of the time left, so that the guaranteed one still comes in time.
+            var deadline = h < guaranteedIndex ? run.Elapsed + (stopAt - run.Elapsed) / 4 : stopAt;
             game.Reset();
-            bool complete = heuristics[h].Play(game, OutOfTime);
+            bool complete = heuristics[h].Play(game, guaranteed ? () => false : () => OutOfTime() || run.Elapsed >= deadline);
             run.AddEvaluations(1);
             if (complete) run.Offer(game.Eliminated, game.Cost);
-            if (!OutOfTime()) continue;
-            string skipped = string.Join(", ", heuristics.Skip(complete ? h + 1 : h).Select(s => s.Name));
-            if (skipped.Length > 0) run.Note($"the portfolio ran out of {(share < 1 ? "its share of the " : "")}time before finishing {skipped} ({game.EliminableCount:N0} eliminable vertices)");
-            break;
+            else skipped.Add(heuristics[h].Name);
         }
+        if (skipped.Count > 0)
+            run.Note($"the portfolio ran out of {(share < 1 ? "its share of the " : "")}time before finishing {string.Join(", ", skipped)} ({game.EliminableCount:N0} eliminable vertices)");
+        if (OutOfTime()) return;
         game.Reset();
-        if (!OutOfTime()) run.RaiseLowerBound(ConnectivityBound.Of(game, OutOfTime).Total);
+        run.RaiseLowerBound(ConnectivityBound.Of(game, OutOfTime).Total);
     }
 }

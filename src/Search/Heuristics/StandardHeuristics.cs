@@ -3,11 +3,18 @@ namespace Elim.Search.Heuristics;
 /// <summary>The named heuristics, in the order the portfolio tries them (earlier wins ties).</summary>
 internal static class StandardHeuristics
 {
+    /// <summary>
+    /// Minimal Markowitz: the heuristic the portfolio always plays to the end, however short the time, so that a
+    /// search always has an order. Its fill-in work is about its cost, which it keeps low step by step, where
+    /// forward or reverse can fill in for minutes on a graph that fills in densely.
+    /// </summary>
+    public static IHeuristic Guaranteed { get; } = new GreedyHeuristic("markowitz", false, () => new MarkowitzScore());
+
     public static IReadOnlyList<IHeuristic> All { get; } =
     [
         new FixedOrder("forward", descending: false),
         new FixedOrder("reverse", descending: true),
-        new GreedyHeuristic("markowitz", false, () => new MarkowitzScore()),
+        Guaranteed,
         new GreedyHeuristic("markowitz-rev", true, () => new MarkowitzScore()),
         new GreedyHeuristic("vlr", false, () => new RelativeMarkowitzScore(), () => new MarkowitzScore()),
         new GreedyHeuristic("vlr-rev", true, () => new RelativeMarkowitzScore(), () => new MarkowitzScore()),
