@@ -4,7 +4,7 @@
 # OUTDIR/gradbench-{ba,ht}.png. The session logs go to $GRADBENCH_WORK/runs/measure (tens of MB).
 # Usage: perf/GradBench/measure.sh OUTDIR [--force] [--tools elim,manual,...] [--min-seconds S]
 # The file set (chosen to finish in about 15 minutes on a 2-core machine, validation included):
-#   ba files 1-8; ht files 1-7 (100 to 3,200 correspondences) of the small model and 1-5 (up to 800) of the big
+#   ba files 1-8 (twice: as the machine is, and with glibc keeping freed memory, see KEEP below); ht files 1-7 (100 to 3,200 correspondences) of the small model and 1-5 (up to 800) of the big
 #   one (10,000 vertices, where the C++ tools take seconds per file), simple and complicated;
 #   pytorch only on ht file 1 of each set (it evaluates in Python loops: ba1's objective alone takes about a
 #   minute, ht's Jacobian about 20 s per 100 correspondences).
@@ -33,8 +33,10 @@ mkdir -p "$OUTDIR"
 rm -rf "$LOGS"
 mkdir -p "$LOGS"
 # Each run: the tools (FAST: all but the slow ones; SLOW: the slow ones) and GradBench's run.py options.
+# KEEP: the fast tools again on ba, with glibc keeping freed memory (see below).
 RUNS=(
   "FAST ba --min 1 --max 8"
+  "KEEP ba --min 1 --max 8"
   "FAST ht --model small --variant simple --min 1 --max 7"
   "FAST ht --model small --variant complicated --min 1 --max 7"
   "FAST ht --model big --variant simple --min 1 --max 5"
@@ -44,6 +46,11 @@ RUNS=(
   "SLOW ht --model big --variant simple --min 1 --max 1"
   "SLOW ht --model big --variant complicated --min 1 --max 1"
 )
+# Each ba run builds a fresh 12 to 143 MB matrix in every tool (GradBench's C++ tools do `output = SparseMat(...)`),
+# and on this machine a fresh page costs about 12 µs to touch (a virtual machine): the page faults, not the
+# derivatives, then set every tool's time. With these tunables glibc's malloc keeps freed memory for the next
+# run (no mmap per matrix, no trimming), as a long-running solver's allocator would; applied to every tool alike.
+KEEP_TUNABLES="glibc.malloc.mmap_threshold=4294967296:glibc.malloc.trim_threshold=4294967296"
 FAST=""; SLOW=""
 for t in $TOOLS; do
   if [[ " $SLOW_TOOLS " == *" $t "* ]]; then SLOW+="$t "; else FAST+="$t "; fi
@@ -54,12 +61,13 @@ STATUS=0
 for i in "${!RUNS[@]}"; do
   read -r -a run <<< "${RUNS[$i]} --min-seconds $MIN_SECONDS"
   group=${run[0]}; run=("${run[@]:1}")
-  TOOLS=$(echo ${!group})
+  ENV=()
+  if [ "$group" = KEEP ]; then ENV=("GLIBC_TUNABLES=$KEEP_TUNABLES"); TOOLS=$FAST; else TOOLS=$(echo ${!group}); fi
   [ -n "$TOOLS" ] || continue
   OUT="$LOGS/$group.$(printf '%s' "${run[*]}" | tr -d -- '-' | tr ' ' '.')"
   echo "== [$((i + 1))/${#RUNS[@]}] $TOOLS: ${run[*]} ($(( $(date +%s) - START )) s so far)" >&2
-  echo "perf/GradBench/run.sh ${TOOLS// /,} ${run[*]}" >> "$LOGS/commands.txt"
-  run_eval "${run[@]}" || STATUS=1
+  echo "${ENV[*]:+${ENV[*]} }perf/GradBench/run.sh ${TOOLS// /,} ${run[*]}" >> "$LOGS/commands.txt"
+  ( for setting in "${ENV[@]}"; do export "$setting"; done; run_eval "${run[@]}" ) || STATUS=1
 done
 echo "== all runs done in $(( $(date +%s) - START )) s; writing the report" >&2
 $PY "$GRADBENCH_DIR/make_report.py" "$OUTDIR" "$LOGS" "$(( $(date +%s) - START ))"

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Runtime.Loader;
 using System.Text.Json.Nodes;
+using Elim.Cli.Bench;
 using Elim.Testing;
 
 namespace Elim.Cli.Tests;
@@ -81,6 +82,20 @@ public sealed class BackendCommandTests : IDisposable
         Assert.Equal(["elim-forward", "elim-reverse", "elim-markowitz", "elim-best", "elim-best-soa", "interpreter", "primal", "torchsharp"],
             results.Select(r => (string)r!["contender"]!));
         Assert.All(results, r => Assert.True((double)r!["secondsPerPoint"]! > 0));
+        Assert.All(results, r => Assert.InRange((double)r!["secondsPerPoint"]!, (double)r["minSecondsPerPoint"]!, (double)r["maxSecondsPerPoint"]!));
+        Assert.All(results, r => Assert.True((int)r!["samples"]! >= 5));
+    }
+
+    [Fact]
+    public void BenchTimesGroupsOfCallsInClockTicksAndReportsTheSpread()
+    {
+        long calls = 0;
+        var timing = BenchTimer.Measure(() => calls++, minimumSeconds: 0.05);
+        // An empty call takes about a nanosecond: a group of one call would read 0 or 100 ns on a TimeSpan's clock.
+        Assert.True(timing.CallsPerSample > 1000, $"{timing.CallsPerSample} calls per sample");
+        Assert.InRange(timing.Median, timing.Min, timing.Max);
+        Assert.InRange(timing.Median, 1e-12, 1e-7);
+        Assert.True(timing.Samples >= 5);
     }
 
     [Fact]

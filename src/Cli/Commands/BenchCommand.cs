@@ -3,7 +3,10 @@ using Elim.Cli.Bench;
 
 namespace Elim.Cli.Commands;
 
-/// <summary><c>elim bench FILE --batch N</c>: seconds per point of every contender on one batch, and their ratios.</summary>
+/// <summary>
+/// <c>elim bench FILE --batch N</c>: seconds per point of every contender on one batch (the median of repeated
+/// samples, with the fastest and slowest), and the ratios of the medians.
+/// </summary>
 public sealed class BenchCommand(IReadOnlyList<IBenchContender> contenders) : ICommand
 {
     /// <summary>A bench command timing <see cref="BenchContenders.All"/>.</summary>
@@ -31,7 +34,16 @@ public sealed class BenchCommand(IReadOnlyList<IBenchContender> contenders) : IC
         var results = chosen.Select(contender =>
         {
             var (run, points) = contender.Prepare(bench);
-            return new { contender = contender.Name, secondsPerPoint = BenchTimer.Fastest(run) / points };
+            var timing = BenchTimer.Measure(run).PerPoint(points);
+            return new
+            {
+                contender = contender.Name,
+                secondsPerPoint = timing.Median,
+                minSecondsPerPoint = timing.Min,
+                maxSecondsPerPoint = timing.Max,
+                samples = timing.Samples,
+                callsPerSample = timing.CallsPerSample,
+            };
         }).ToList();
         if (arguments.Has("json"))
         {
@@ -43,9 +55,13 @@ public sealed class BenchCommand(IReadOnlyList<IBenchContender> contenders) : IC
         string data = graph.DataCount == 0 ? "" : givenData is null ? ", data near the typical data" : $", data ({string.Join(", ", givenData.Select(Format))})";
         output.WriteLine($"{graph.Name}: batch {batch}, {threads} thread(s), around ({string.Join(", ", centre.Select(Format))}){data}");
         int width = Math.Max(16, results.Max(r => r.contender.Length)); // elim-best-ilgpu-cpu is longer than 16
-        output.WriteLine($"  {"contender".PadRight(width)} {"ns/point",12} {"× " + referenceName,16}");
+        output.WriteLine($"  {"contender".PadRight(width)} {"ns/point",12} {"min",10} {"max",10} {"× " + referenceName,16}");
         foreach (var result in results)
-            output.WriteLine($"  {result.contender.PadRight(width)} {Format(result.secondsPerPoint * 1e9),12} {Format(result.secondsPerPoint / reference),16}");
+        {
+            output.WriteLine($"  {result.contender.PadRight(width)} {Format(result.secondsPerPoint * 1e9),12} {Format(result.minSecondsPerPoint * 1e9),10} " +
+                $"{Format(result.maxSecondsPerPoint * 1e9),10} {Format(result.secondsPerPoint / reference),16}");
+        }
+        output.WriteLine($"  (ns/point: the median of {results.Min(r => r.samples)} or more samples; min and max: the fastest and slowest sample)");
         return 0;
     }
 
