@@ -33,10 +33,12 @@ mkdir -p "$OUTDIR"
 rm -rf "$LOGS"
 mkdir -p "$LOGS"
 # Each run: the tools (FAST: all but the slow ones; SLOW: the slow ones) and GradBench's run.py options.
-# KEEP: the fast tools again on ba, with glibc keeping freed memory (see below).
+# KEEP: ba again with glibc keeping freed memory (see below), for the tools whose Jacobian takes under a second
+# (adol-c and cppad tape for seconds); at least 7 runs each, since the first two runs of a tool that builds the new
+# matrix before freeing the old one still touch fresh pages.
 RUNS=(
   "FAST ba --min 1 --max 8"
-  "KEEP ba --min 1 --max 8"
+  "KEEP ba --min 1 --max 8 --min-runs 7"
   "FAST ht --model small --variant simple --min 1 --max 7"
   "FAST ht --model small --variant complicated --min 1 --max 7"
   "FAST ht --model big --variant simple --min 1 --max 5"
@@ -51,9 +53,11 @@ RUNS=(
 # derivatives, then set every tool's time. With these tunables glibc's malloc keeps freed memory for the next
 # run (no mmap per matrix, no trimming), as a long-running solver's allocator would; applied to every tool alike.
 KEEP_TUNABLES="glibc.malloc.mmap_threshold=4294967296:glibc.malloc.trim_threshold=4294967296"
-FAST=""; SLOW=""
+KEEP_TOOLS="elim manual codipack finite"
+FAST=""; SLOW=""; KEEP=""
 for t in $TOOLS; do
   if [[ " $SLOW_TOOLS " == *" $t "* ]]; then SLOW+="$t "; else FAST+="$t "; fi
+  if [[ " $KEEP_TOOLS " == *" $t "* ]]; then KEEP+="$t "; fi
 done
 START=$(date +%s)
 : > "$LOGS/commands.txt"
@@ -62,7 +66,8 @@ for i in "${!RUNS[@]}"; do
   read -r -a run <<< "${RUNS[$i]} --min-seconds $MIN_SECONDS"
   group=${run[0]}; run=("${run[@]:1}")
   ENV=()
-  if [ "$group" = KEEP ]; then ENV=("GLIBC_TUNABLES=$KEEP_TUNABLES"); TOOLS=$FAST; else TOOLS=$(echo ${!group}); fi
+  [ "$group" = KEEP ] && ENV=("GLIBC_TUNABLES=$KEEP_TUNABLES")
+  TOOLS=$(echo ${!group})
   [ -n "$TOOLS" ] || continue
   OUT="$LOGS/$group.$(printf '%s' "${run[*]}" | tr -d -- '-' | tr ' ' '.')"
   echo "== [$((i + 1))/${#RUNS[@]}] $TOOLS: ${run[*]} ($(( $(date +%s) - START )) s so far)" >&2
