@@ -6,7 +6,7 @@ namespace Elim.Perf;
 
 /// <summary>
 /// Time from .elim text to the first Jacobian through the compile API: parse, lower, choose the order
-/// (stored or minimal Markowitz), emit, JIT and the first call, with a fresh code cache each time.
+/// (stored, or the cheapest standard order), emit, JIT and the first call, with a fresh code cache each time.
 /// </summary>
 public static class CompileTiming
 {

@@ -32,7 +32,7 @@ public static class QuickStart
         polar.EvaluateBatch(xs, ys, jacobians, count, BatchLayout.PerPoint, threads: 2);
         output.WriteLine($"point 999: dx/dtheta = {jacobians[999 * 4 + 1]:F6}");
 
-        // 4. A file, with the best order stored for its shape (minimal Markowitz when none is stored).
+        // 4. A file, with the best order stored for its shape (the cheapest of minimal Markowitz, reverse and forward when none is stored).
         JacobianFunction roe = Jacobians.CompileFile(Path.Combine(examplesDirectory, "roe_flux_1d.elim"));
         output.WriteLine($"{roe.Name}: {roe.InputCount} inputs, {roe.OutputCount} outputs, " +
             $"Markowitz cost {roe.MarkowitzCost}, emitted cost {roe.EmittedCost}");

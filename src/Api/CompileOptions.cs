@@ -10,7 +10,7 @@ public sealed record CompileOptions
     /// <summary>The function to differentiate; null picks the file's default function.</summary>
     public string? Function { get; init; }
 
-    /// <summary>Where the elimination order comes from (default: the best stored order, else minimal Markowitz).</summary>
+    /// <summary>Where the elimination order comes from (default: the best stored order, else the cheapest of minimal Markowitz, reverse and forward).</summary>
     public OrderSource Order { get; init; } = OrderSource.Best;
 
     /// <summary>The order store consulted by <see cref="OrderSource.Best"/> (default: <see cref="OrderStore.Default"/>).</summary>

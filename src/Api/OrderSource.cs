@@ -5,7 +5,7 @@ namespace Elim;
 
 /// <summary>
 /// Where the elimination order of a compile comes from: a classical order, an order file, an explicit
-/// order, or the best order stored for the graph's shape (minimal Markowitz when none is stored).
+/// order, or the best order stored for the graph's shape (the cheapest of minimal Markowitz, reverse and forward when none is stored).
 /// </summary>
 public sealed class OrderSource
 {
@@ -26,7 +26,7 @@ public sealed class OrderSource
     /// <summary>Minimal Markowitz: cheapest vertex first.</summary>
     public static OrderSource MinimalMarkowitz { get; } = new("markowitz", (g, _) => (StandardOrders.MinimalMarkowitz(g), "markowitz"));
 
-    /// <summary>The best order the <see cref="OrderStore"/> holds for this shape, else minimal Markowitz.</summary>
+    /// <summary>The best order the <see cref="OrderStore"/> holds for this shape, else the cheapest of minimal Markowitz, reverse and forward.</summary>
     public static OrderSource Best { get; } = new("best", BestOrder.Resolve);
 
     /// <summary>The order in the order file at <paramref name="path"/>, checked to fit the graph.</summary>

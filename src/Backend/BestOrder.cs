@@ -2,12 +2,17 @@ using Elim.Graph;
 
 namespace Elim.Backend;
 
-/// <summary>The order a compile uses when asked for the best one: the order store's, else minimal Markowitz.</summary>
+/// <summary>The order a compile uses when asked for the best one: the order store's, else the cheapest standard order.</summary>
 public static class BestOrder
 {
-    /// <summary>The best order <paramref name="store"/> holds for <paramref name="graph"/>'s shape, or minimal Markowitz, and how it was chosen.</summary>
-    public static (EliminationOrder Order, string Method) Resolve(ComputationalGraph graph, OrderStore store) =>
-        store.TryGetBest(graph) is { } stored
-            ? (stored.Order, "stored " + (stored.Method ?? "order"))
-            : (StandardOrders.MinimalMarkowitz(graph), "markowitz (nothing stored)");
+    /// <summary>
+    /// The best order <paramref name="store"/> holds for <paramref name="graph"/>'s shape, or else the cheapest of
+    /// minimal Markowitz, reverse and forward (<see cref="StandardOrders.Cheapest"/>), and how it was chosen.
+    /// </summary>
+    public static (EliminationOrder Order, string Method) Resolve(ComputationalGraph graph, OrderStore store)
+    {
+        if (store.TryGetBest(graph) is { } stored) return (stored.Order, "stored " + (stored.Method ?? "order"));
+        var (order, name, _) = StandardOrders.Cheapest(graph);
+        return (order, $"{name} (the cheapest of markowitz, reverse and forward; nothing stored)");
+    }
 }

@@ -1,19 +1,22 @@
+using Elim.Backend;
 using Elim.Graph;
 
 namespace Elim.Cli;
 
-/// <summary>Turns an <c>--order</c> value (fwd, rev, markowitz or an order file) into an order of a graph.</summary>
+/// <summary>Turns an <c>--order</c> value (best, fwd, rev, markowitz or an order file) into an order of a graph.</summary>
 public static class OrderChoice
 {
     /// <summary>The words accepted besides a file path.</summary>
-    public const string Names = "fwd, rev, markowitz";
+    public const string Names = "best, fwd, rev, markowitz";
 
     /// <summary>
-    /// The order named by <paramref name="choice"/> for <paramref name="graph"/>, checked to fit it; a file
+    /// The order named by <paramref name="choice"/> for <paramref name="graph"/> (<c>best</c>: the order store's, else
+    /// the cheapest standard order, see <see cref="BestOrder"/>), checked to fit it; a file
     /// is read as an order file. Throws <see cref="UsageException"/> or <see cref="InvalidOrderException"/>.
     /// </summary>
     public static (EliminationOrder Order, string Method) Resolve(ComputationalGraph graph, string choice)
     {
+        if (choice.Equals("best", StringComparison.OrdinalIgnoreCase)) return BestOrder.Resolve(graph, OrderStore.Default());
         var named = StandardOrders.ByName(graph, choice);
         if (named is not null) return (named, choice.ToLowerInvariant());
         if (!File.Exists(choice))

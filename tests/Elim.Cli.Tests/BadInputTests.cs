@@ -28,7 +28,7 @@ public sealed class BadInputTests : IDisposable
         { ["check", Roe, "--frobnicate"], CommandLine.UsageError, "error: Unknown option --frobnicate. Known options: --function, --max-vertices, --json." },
         { ["check", Roe, "--json", "--json"], CommandLine.UsageError, "error: --json is given twice." },
         { ["check", Roe, "--function"], CommandLine.UsageError, "error: --function needs a value." },
-        { ["cost", Roe, "--order", "sideways"], CommandLine.UsageError, "error: --order 'sideways' is neither fwd, rev, markowitz nor an existing order file." },
+        { ["cost", Roe, "--order", "sideways"], CommandLine.UsageError, "error: --order 'sideways' is neither best, fwd, rev, markowitz nor an existing order file." },
         { ["eval", Roe], CommandLine.UsageError, "error: Missing --at: give 6 comma-separated numbers, one per input (ul0, ul1, ul2, ur0, ur1, ur2)." },
         { ["eval", Roe, "--at", "1,2"], CommandLine.UsageError, "error: --at has 2 number(s); 'roe_flux_1d' needs 6 comma-separated numbers" },
         { ["eval", Roe, "--at", "1,2,3,x,5,6"], CommandLine.UsageError, "error: --at: 'x' (for ur0) is not a number." },

@@ -26,6 +26,20 @@ public class PaperCostTests
     }
 
     [Theory]
+    [InlineData("RoeFlux_1d", "reverse")]
+    [InlineData("RobotArm_6DOF", "markowitz")]
+    [InlineData("HumanHeartDipole", "reverse")]
+    [InlineData("PropaneCombustion", "reverse")]
+    [InlineData("g", "markowitz")]
+    public void TheCheapestStandardOrderIsTheCheapestOfThePapersThreeCounts(string name, string expected)
+    {
+        var task = PaperTask.Named(name);
+        var (_, cheapest, cost) = StandardOrders.Cheapest(Load(task));
+        Assert.Equal(expected, cheapest);
+        Assert.Equal(Math.Min(task.MinimalMarkowitz, Math.Min(task.Reverse, task.Forward)), cost);
+    }
+
+    [Theory]
     [MemberData(nameof(Tasks))]
     public void MinimalMarkowitzOrderIsThePapers(string name)
     {

@@ -24,7 +24,7 @@ public sealed class CompileCommand : ICommand
         if (File.Exists(path) && !arguments.Has("force"))
             throw new UsageException($"'{path}' exists; pass --force to overwrite it.");
         string choice = arguments.Value("order") ?? "best";
-        var (order, method) = choice == "best" ? BestOrder.Resolve(graph, OrderStore.Default()) : OrderChoice.Resolve(graph, choice);
+        var (order, method) = OrderChoice.Resolve(graph, choice);
         var exported = AssemblyExporter.Export(graph, order, path);
         if (arguments.Has("dump")) output.Write(ProgramPrinter.Print(ProgramLowering.Jacobian(graph, order)));
         string data = exported.DataCount > 0 ? "double[] data, " : "";

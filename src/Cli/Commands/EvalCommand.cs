@@ -17,7 +17,7 @@ public sealed class EvalCommand : ICommand
         var graph = GraphLoader.Load(arguments);
         var point = PointOptions.Inputs(arguments.Value("at"), graph);
         var data = PointOptions.Data(arguments.Value("data"), graph)!;
-        var (order, _) = OrderChoice.Resolve(graph, arguments.Value("order") ?? "markowitz");
+        var (order, method) = OrderChoice.Resolve(graph, arguments.Value("order") ?? "best");
         string backend = arguments.Value("backend") ?? "il";
         if (backend != "il" && arguments.Value("device") is { } device && device != "cpu")
             throw new UsageException($"--device {device} runs compiled code; it does not apply to --backend {backend}.");
@@ -36,12 +36,12 @@ public sealed class EvalCommand : ICommand
             JsonOutput.Write(output, new
             {
                 function = graph.Name, inputs = graph.InputNames, dataInputs = hasData ? graph.DataNames : null, outputs = outputNames,
-                point, data = hasData ? data : null, values, jacobian = rows,
+                point, data = hasData ? data : null, order = method, values, jacobian = rows,
             });
             return 0;
         }
         string with = graph.DataCount > 0 ? $" with data ({string.Join(", ", data.Select(Format))})" : "";
-        output.WriteLine($"{graph.Name} at ({string.Join(", ", point.Select(Format))}){with}");
+        output.WriteLine($"{graph.Name} at ({string.Join(", ", point.Select(Format))}){with}, order {method}");
         int nameWidth = outputNames.Max(n => n.Length);
         for (int o = 0; o < outputNames.Length; o++) output.WriteLine($"  {outputNames[o].PadRight(nameWidth)} = {Format(values[o])}");
         output.WriteLine("Jacobian (row per output, column per input):");
