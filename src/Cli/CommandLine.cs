@@ -42,12 +42,12 @@ public static class CommandLine
         }
         if (args.Skip(1).Any(a => a is "--help" or "-h"))
         {
-            output.WriteLine($"usage: {command.Usage}");
+            CommandHelp.Write(command, output);
             return 0;
         }
         try
         {
-            return command.Run(Arguments.Parse(args.Skip(1).ToList(), command.ValueOptions, command.Flags), output, error);
+            return command.Run(Arguments.Parse(args.Skip(1).ToList(), command.Options), output, error);
         }
         catch (UsageException e)
         {

@@ -7,8 +7,12 @@ namespace Elim.Cli;
 /// <summary>Reads an .elim file and lowers the function to differentiate.</summary>
 public static class GraphLoader
 {
-    /// <summary>The value options of every command that loads a graph: <c>--function NAME</c> and <c>--max-vertices N</c>.</summary>
-    public static IReadOnlyCollection<string> Options { get; } = ["function", "max-vertices"];
+    /// <summary>The options of every command that loads a graph: <c>--function NAME</c> and <c>--max-vertices N</c>.</summary>
+    public static IReadOnlyList<CommandOption> Options { get; } =
+    [
+        new("function", "NAME", "the function to differentiate", "the one no other function calls; if several, the one named like FILE"),
+        new("max-vertices", "N", "stop with an error at a graph of more vertices", $"{FrontendOptions.DefaultMaxVertices:N0}"),
+    ];
 
     /// <summary>How <see cref="Options"/> read in a usage line.</summary>
     public const string Usage = "[--function NAME] [--max-vertices N]";

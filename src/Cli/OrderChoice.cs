@@ -8,6 +8,10 @@ public static class OrderChoice
     /// <summary>The words accepted besides a file path.</summary>
     public const string Names = "fwd, rev, markowitz";
 
+    /// <summary><c>--order</c> of the commands that execute or cost an order.</summary>
+    public static CommandOption Option { get; } = new("order", Names.Replace(", ", "|") + "|PATH",
+        "the elimination order: forward mode, reverse mode, minimal Markowitz, or an order file", "markowitz");
+
     /// <summary>
     /// The order named by <paramref name="choice"/> for <paramref name="graph"/>, checked to fit it; a file
     /// is read as an order file. Throws <see cref="UsageException"/> or <see cref="InvalidOrderException"/>.

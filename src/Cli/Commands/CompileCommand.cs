@@ -12,8 +12,15 @@ public sealed class CompileCommand : ICommand
     public string Name => "compile";
     public string Summary => "write the compiled Jacobian as a stand-alone .NET assembly";
     public string Usage => "elim compile FILE --out NAME.dll " + GraphLoader.Usage + " [--order fwd|rev|markowitz|best|PATH] [--force] [--dump]";
-    public IReadOnlyCollection<string> ValueOptions => [.. GraphLoader.Options, "order", "out"];
-    public IReadOnlyCollection<string> Flags => ["force", "dump"];
+    public IReadOnlyList<CommandOption> Options { get; } =
+    [
+        CommandOption.Required("out", "NAME.dll", "the assembly to write"),
+        .. GraphLoader.Options,
+        new("order", "fwd|rev|markowitz|best|PATH",
+            "the elimination order: forward, reverse, minimal Markowitz, the order store's best, or an order file", "best, else minimal Markowitz when the store has none"),
+        CommandOption.Force,
+        CommandOption.Flag("dump", "also print the emitted program"),
+    ];
 
     public int Run(Arguments arguments, TextWriter output, TextWriter error)
     {

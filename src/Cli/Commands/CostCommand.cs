@@ -8,8 +8,13 @@ public sealed class CostCommand : ICommand
     public string Name => "cost";
     public string Summary => "Markowitz cost (multiplications) of an elimination order";
     public string Usage => $"elim cost FILE {GraphLoader.Usage} [--order {OrderChoice.Names.Replace(", ", "|")}|PATH] [--steps] [--json]";
-    public IReadOnlyCollection<string> ValueOptions => [.. GraphLoader.Options, "order"];
-    public IReadOnlyCollection<string> Flags => ["json", "steps"];
+    public IReadOnlyList<CommandOption> Options { get; } =
+    [
+        .. GraphLoader.Options,
+        OrderChoice.Option,
+        CommandOption.Flag("steps", "also list each elimination and its cost"),
+        CommandOption.Json,
+    ];
 
     public int Run(Arguments arguments, TextWriter output, TextWriter error)
     {

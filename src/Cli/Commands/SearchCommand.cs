@@ -20,8 +20,19 @@ public sealed class SearchCommand : ICommand
     public string Usage =>
         $"elim search FILE {GraphLoader.Usage} [--method {string.Join("|", SearchMethods.Names)}] [--time 60s] [--seed N] " +
         "[--iterations N] [--cost markowitz|emitted] [--out PATH [--force]] [--no-store] [--json]";
-    public IReadOnlyCollection<string> ValueOptions => [.. GraphLoader.Options, "method", "time", "seed", "iterations", "cost", "out"];
-    public IReadOnlyCollection<string> Flags => ["json", "force", "no-store"];
+    public IReadOnlyList<CommandOption> Options =>
+    [
+        .. GraphLoader.Options,
+        new("method", "NAME", $"the search method: {string.Join(", ", SearchMethods.Names)}", SearchMethods.Default),
+        new("time", "DURATION", "wall time for the whole command, loading included (like 60s, 500ms, 2m, 1h)", "60s"),
+        new("seed", "N", "seed of the randomised methods", "1"),
+        new("iterations", "N", "stop after this many units of the method's work (nodes, moves or simulations; see docs/search.md)", "no limit"),
+        new("cost", "markowitz|emitted", "the cost to minimise: the paper's |P|·|S| multiplications, or emitted ones (±1 products free)", "markowitz"),
+        new("out", "PATH", "write the order file here", "none: the order is only printed and stored"),
+        CommandOption.Force,
+        CommandOption.Flag("no-store", "do not offer the order to the order store"),
+        CommandOption.Json,
+    ];
 
     public int Run(Arguments arguments, TextWriter output, TextWriter error)
     {

@@ -9,8 +9,14 @@ public sealed class TrainCommand : ICommand
     public string Name => "train";
     public string Summary => "train the alphazero agent by self-play on generated programs";
     public string Usage => "elim train --time DURATION(e.g. 30m, 90s, 1h) --out MODEL [--resume] [--seed N] [--threads N]";
-    public IReadOnlyCollection<string> ValueOptions => ["time", "out", "seed", "threads"];
-    public IReadOnlyCollection<string> Flags => ["resume"];
+    public IReadOnlyList<CommandOption> Options { get; } =
+    [
+        CommandOption.Required("time", "DURATION", "how long to train (like 30m, 90s, 1h); a resumed run trains this much more"),
+        CommandOption.Required("out", "MODEL", "the model to write; MODEL.ckpt, the log and the curve go beside it"),
+        CommandOption.Flag("resume", "continue from the checkpoint MODEL.ckpt"),
+        new("seed", "N", "seed of everything random", "1"),
+        new("threads", "N", "threads torch may use", "1"),
+    ];
 
     public int Run(Arguments arguments, TextWriter output, TextWriter error)
     {
