@@ -1,3 +1,4 @@
+using System.Reflection;
 using Elim.Cli.Commands;
 using Elim.Frontend;
 using Elim.Graph;
@@ -26,6 +27,10 @@ public static class CommandLine
     public static IReadOnlyList<ICommand> Commands { get; } =
         [new CheckCommand(), new OpsCommand(), new CostCommand(), new EvalCommand(), new DotCommand(), new CompileCommand(), new BenchCommand(), new SearchCommand(), new TrainCommand()];
 
+    /// <summary>The version <c>elim --version</c> prints: the assembly's informational version.</summary>
+    public static string Version { get; } =
+        typeof(CommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
+
     /// <summary>Runs <paramref name="args"/>, writing to <paramref name="output"/> and <paramref name="error"/>.</summary>
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
@@ -33,6 +38,11 @@ public static class CommandLine
         {
             WriteHelp(output);
             return args.Count == 0 ? UsageError : 0;
+        }
+        if (args.Contains("--version"))
+        {
+            output.WriteLine($"elim {Version}");
+            return 0;
         }
         var command = Commands.FirstOrDefault(c => c.Name == args[0]);
         if (command is null)
@@ -80,6 +90,6 @@ public static class CommandLine
         int width = Commands.Max(c => c.Name.Length);
         foreach (var command in Commands) output.WriteLine($"  {command.Name.PadRight(width)}  {command.Summary}");
         output.WriteLine();
-        output.WriteLine("Run 'elim COMMAND --help' for a command's options.");
+        output.WriteLine("Run 'elim COMMAND --help' for a command's options, 'elim --version' for the version.");
     }
 }

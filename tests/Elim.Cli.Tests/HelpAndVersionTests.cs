@@ -1,14 +1,29 @@
+using System.Reflection;
+
 namespace Elim.Cli.Tests;
 
 /// <summary>
-/// <c>elim COMMAND --help</c>: every option the parser accepts is described, listed with its default, and in the usage
-/// line, so help and parser cannot drift apart.
+/// <c>elim --version</c>, and <c>elim COMMAND --help</c>: every option the parser accepts is described, listed with its
+/// default, and in the usage line, so help and parser cannot drift apart.
 /// </summary>
 public sealed class HelpAndVersionTests
 {
     public static TheoryData<string> CommandNames() => new(CommandLine.Commands.Select(c => c.Name));
 
     private static ICommand Command(string name) => CommandLine.Commands.Single(c => c.Name == name);
+
+    [Theory]
+    [InlineData("--version")]
+    [InlineData("check", "--version")]
+    [InlineData("train", "--version")]
+    public void VersionPrintsTheAssemblysInformationalVersion(params string[] args)
+    {
+        var run = CliRun.Of(args);
+        string expected = typeof(CommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal($"elim {expected}{Environment.NewLine}", run.Output);
+        Assert.StartsWith("0.1.0", expected);
+    }
 
     [Theory]
     [MemberData(nameof(CommandNames))]
