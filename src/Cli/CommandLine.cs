@@ -7,7 +7,8 @@ namespace Elim.Cli;
 
 /// <summary>
 /// Dispatches <c>elim COMMAND ...</c> and turns every expected failure into a message and an exit code:
-/// 1 for bad source (diagnostics), 2 for a bad order, 64 for a bad command line. No stack traces.
+/// 1 for bad source (diagnostics), 2 for a bad order, 64 for a bad command line or a path it cannot use.
+/// No stack traces; 70 only for a bug.
 /// </summary>
 public static class CommandLine
 {
@@ -17,7 +18,7 @@ public static class CommandLine
     /// <summary>Exit code for an order that does not fit.</summary>
     public const int OrderError = 2;
 
-    /// <summary>Exit code for a malformed command line (as sysexits' EX_USAGE).</summary>
+    /// <summary>Exit code for a malformed command line or a path it names that cannot be used (as sysexits' EX_USAGE).</summary>
     public const int UsageError = 64;
 
     /// <summary>Exit code for an unexpected failure.</summary>
@@ -63,6 +64,11 @@ public static class CommandLine
         {
             error.WriteLine($"error: {e.Message}");
             error.WriteLine($"usage: {command.Usage}");
+            return UsageError;
+        }
+        catch (PathException e)
+        {
+            error.WriteLine($"error: {e.Message}");
             return UsageError;
         }
         catch (DiagnosticException e)

@@ -25,15 +25,16 @@ public static class GraphLoader
     /// The graph of <paramref name="function"/> in <paramref name="path"/>; without a name, the
     /// language's default function, and where that is ambiguous, the function named like the file.
     /// Throws <see cref="DiagnosticException"/> for bad source (a graph past <paramref name="maxVertices"/> included)
-    /// and <see cref="UsageException"/> for an unreadable file.
+    /// and <see cref="PathException"/> for an unreadable file.
     /// </summary>
     public static ComputationalGraph Load(string path, string? function, int maxVertices = FrontendOptions.DefaultMaxVertices)
     {
+        if (Directory.Exists(path)) throw new PathException($"'{path}' is a folder; give the .elim file to read.");
         string text;
         try { text = File.ReadAllText(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new UsageException($"Cannot read '{path}': {e.Message}");
+            throw new PathException($"Cannot read '{path}': {e.Message}");
         }
         var program = ElimFrontend.Parse(text, path);
         var options = new FrontendOptions { MaxVertices = maxVertices };

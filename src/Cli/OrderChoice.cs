@@ -14,7 +14,7 @@ public static class OrderChoice
 
     /// <summary>
     /// The order named by <paramref name="choice"/> for <paramref name="graph"/>, checked to fit it; a file
-    /// is read as an order file. Throws <see cref="UsageException"/> or <see cref="InvalidOrderException"/>.
+    /// is read as an order file. Throws <see cref="UsageException"/>, <see cref="PathException"/> or <see cref="InvalidOrderException"/>.
     /// </summary>
     public static (EliminationOrder Order, string Method) Resolve(ComputationalGraph graph, string choice)
     {
@@ -24,7 +24,10 @@ public static class OrderChoice
             throw new UsageException($"--order '{choice}' is neither {Names} nor an existing order file.");
         string text;
         try { text = File.ReadAllText(choice); }
-        catch (IOException e) { throw new UsageException($"Cannot read order file '{choice}': {e.Message}"); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new PathException($"Cannot read order file '{choice}': {e.Message}");
+        }
         OrderFile file;
         try { file = OrderFile.Parse(text); }
         catch (InvalidOrderException e) { throw new InvalidOrderException($"{choice}: {e.Message}"); }

@@ -24,15 +24,14 @@ public sealed class CompileCommand : ICommand
 
     public int Run(Arguments arguments, TextWriter output, TextWriter error)
     {
-        var graph = GraphLoader.Load(arguments);
         string path = arguments.Value("out") ?? throw new UsageException("Missing --out: the .dll file to write.");
         if (!path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
             throw new UsageException($"--out '{path}' must name a .dll file.");
-        if (File.Exists(path) && !arguments.Has("force"))
-            throw new UsageException($"'{path}' exists; pass --force to overwrite it.");
+        OutputPath.Check(path, replace: arguments.Has("force"));
+        var graph = GraphLoader.Load(arguments);
         string choice = arguments.Value("order") ?? "best";
         var (order, method) = choice == "best" ? BestOrder.Resolve(graph, OrderStore.Default()) : OrderChoice.Resolve(graph, choice);
-        var exported = AssemblyExporter.Export(graph, order, path);
+        var exported = Export(graph, order, path);
         if (arguments.Has("dump")) output.Write(ProgramPrinter.Print(ProgramLowering.Jacobian(graph, order)));
         string data = exported.DataCount > 0 ? "double[] data, " : "";
         output.WriteLine($"wrote {exported.Path}: {exported.TypeName}.Jacobian(double[] x, {data}double[] outputs, double[] jacobian)");
@@ -41,5 +40,12 @@ public sealed class CompileCommand : ICommand
         if (exported.References.Count > 0)
             output.WriteLine($"  note: the assembly references {string.Join(", ", exported.References)} (ship it beside the .dll)");
         return 0;
+    }
+
+    // The path was checked before the work; what still fails here (a full disk) is the file system's, not elim's.
+    private static ExportedAssembly Export(ComputationalGraph graph, EliminationOrder order, string path)
+    {
+        try { return AssemblyExporter.Export(graph, order, path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw OutputPath.CannotWrite(path, e); }
     }
 }
