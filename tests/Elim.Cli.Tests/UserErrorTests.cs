@@ -1,10 +1,12 @@
+using Elim.Cli.Bench;
+using Elim.Frontend;
 using Elim.Testing;
 
 namespace Elim.Cli.Tests;
 
 /// <summary>
-/// Ordinary mistakes with files and folders: one line naming the path and what to do, the usage exit code, never
-/// "This is a bug in elim", and nothing overwritten. (<c>search --out</c>: see SearchCommandTests.)
+/// Ordinary mistakes with files, folders and sizes: one line naming the path (or the limit) and what to do, the
+/// usage exit code, never "This is a bug in elim", and nothing overwritten. (<c>search --out</c>: see SearchCommandTests.)
 /// </summary>
 public sealed class UserErrorTests : IDisposable
 {
@@ -101,5 +103,25 @@ public sealed class UserErrorTests : IDisposable
         string model = In("missing", "model.bin");
         Assert.Equal($"error: Cannot write '{model}': the folder '{In("missing")}' does not exist; create it or choose another path.",
             Refused("train", "--time", "1s", "--out", model));
+    }
+
+    [Fact]
+    public void ABatchTooBigToAllocateIsRefusedWithTheLimit()
+    {
+        var run = CliRun.Of("bench", Roe, "--batch", "2000000000", "--json").WithoutStackTrace();
+        Assert.Equal(CommandLine.UsageError, run.ExitCode);
+        Assert.Equal("", run.Output);
+        string line = run.Error.Split('\n')[0];
+        Assert.StartsWith("error: --batch 2000000000 is too big for 'roe_flux_1d': at most ", line);
+        Assert.EndsWith("give a smaller --batch.", line);
+    }
+
+    [Fact]
+    public void TheBatchLimitIsTheMemoryOverTheBytesOfAPointAndNoArrayPastTheLongest()
+    {
+        // roe_flux_1d: 6 inputs, 3 outputs, no data: 2·6 + 3 + 18 = 33 doubles, 264 bytes a point.
+        var roe = ElimFrontend.Compile(File.ReadAllText(Roe), Roe);
+        Assert.Equal(1_000, BenchBatchLimit.Max(roe, 264_000));
+        Assert.Equal(Array.MaxLength / 18, BenchBatchLimit.Max(roe, long.MaxValue));
     }
 }

@@ -32,6 +32,7 @@ public sealed class BenchCommand(IReadOnlyList<IBenchContender> contenders) : IC
         string path = arguments.SingleFile();
         var graph = GraphLoader.Load(arguments);
         int batch = PositiveInt(arguments, "batch", null);
+        BenchBatchLimit.Check(batch, graph);
         int threads = PositiveInt(arguments, "threads", 1);
         using var device = DeviceOption.Open(arguments, error).Device;
         using var gpu = device is null ? null : new GpuContender(device);
