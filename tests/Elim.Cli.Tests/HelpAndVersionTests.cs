@@ -6,8 +6,15 @@ namespace Elim.Cli.Tests;
 /// <c>elim --version</c>, and <c>elim COMMAND --help</c>: every option the parser accepts is described, listed with its
 /// default, and in the usage line, so help and parser cannot drift apart.
 /// </summary>
+[Collection(SearchMethodRegistry)]
 public sealed class HelpAndVersionTests
 {
+    /// <summary>
+    /// Tests that register search methods (which <c>search</c>'s usage line lists) run apart from the ones that read
+    /// the usage line twice.
+    /// </summary>
+    public const string SearchMethodRegistry = "SearchMethods registry";
+
     public static TheoryData<string> CommandNames() => new(CommandLine.Commands.Select(c => c.Name));
 
     private static ICommand Command(string name) => CommandLine.Commands.Single(c => c.Name == name);

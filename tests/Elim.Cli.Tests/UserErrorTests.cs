@@ -1,5 +1,6 @@
 using Elim.Cli.Bench;
 using Elim.Frontend;
+using Elim.Search.Agent.Inference;
 using Elim.Testing;
 
 namespace Elim.Cli.Tests;
@@ -8,6 +9,7 @@ namespace Elim.Cli.Tests;
 /// Ordinary mistakes with files, folders and sizes: one line naming the path (or the limit) and what to do, the
 /// usage exit code, never "This is a bug in elim", and nothing overwritten. (<c>search --out</c>: see SearchCommandTests.)
 /// </summary>
+[Collection(HelpAndVersionTests.SearchMethodRegistry)]
 public sealed class UserErrorTests : IDisposable
 {
     private static readonly string Roe = Repository.Example("roe_flux_1d");
@@ -103,6 +105,16 @@ public sealed class UserErrorTests : IDisposable
         string model = In("missing", "model.bin");
         Assert.Equal($"error: Cannot write '{model}': the folder '{In("missing")}' does not exist; create it or choose another path.",
             Refused("train", "--time", "1s", "--out", model));
+    }
+
+    [Fact]
+    public void AMissingAgentModelNamesThePathAndTheVariable()
+    {
+        string model = In("no-such-model.bin");
+        AgentMethods.Register(model);
+        Assert.Equal($"error: Cannot load the agent model '{model}': Could not find file '{model}'. " +
+            "Set ELIM_AGENT_MODEL to a model file written by 'elim train'.",
+            Refused("search", Roe, "--method", "alphazero-greedy", "--no-store"));
     }
 
     [Fact]
