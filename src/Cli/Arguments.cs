@@ -13,10 +13,8 @@ public sealed class Arguments
     /// <summary>Positional arguments in order.</summary>
     public IReadOnlyList<string> Positional { get; }
 
-    /// <summary>
-    /// Parses <paramref name="args"/>; <paramref name="valueOptions"/> take a value, <paramref name="flags"/> do not.
-    /// </summary>
-    public static Arguments Parse(IReadOnlyList<string> args, IReadOnlyCollection<string> valueOptions, IReadOnlyCollection<string> flags)
+    /// <summary>Parses <paramref name="args"/> against the <paramref name="options"/> a command declares.</summary>
+    public static Arguments Parse(IReadOnlyList<string> args, IReadOnlyCollection<CommandOption> options)
     {
         var parsed = new Arguments([]);
         var positional = (List<string>)parsed.Positional;
@@ -33,21 +31,21 @@ public sealed class Arguments
             int equals = name.IndexOf('=');
             if (equals >= 0) (name, inlineValue) = (name[..equals], name[(equals + 1)..]);
             if (parsed._options.ContainsKey(name)) throw new UsageException($"--{name} is given twice.");
-            if (flags.Contains(name))
+            var option = options.FirstOrDefault(o => o.Name == name);
+            if (option is null)
+            {
+                throw new UsageException($"Unknown option --{name}. Known options: {string.Join(", ", options.Select(o => "--" + o.Name))}.");
+            }
+            if (option.IsFlag)
             {
                 if (inlineValue is not null) throw new UsageException($"--{name} takes no value.");
                 parsed._options[name] = null;
             }
-            else if (valueOptions.Contains(name))
+            else
             {
                 string? value = inlineValue ?? (i + 1 < args.Count ? args[++i] : null);
                 if (value is null) throw new UsageException($"--{name} needs a value.");
                 parsed._options[name] = value;
-            }
-            else
-            {
-                var known = valueOptions.Concat(flags).Select(o => "--" + o);
-                throw new UsageException($"Unknown option --{name}. Known options: {string.Join(", ", known)}.");
             }
         }
         return parsed;

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Elim.Cli.Commands;
 using Elim.Frontend;
 using Elim.Graph;
@@ -6,7 +7,8 @@ namespace Elim.Cli;
 
 /// <summary>
 /// Dispatches <c>elim COMMAND ...</c> and turns every expected failure into a message and an exit code:
-/// 1 for bad source (diagnostics), 2 for a bad order, 64 for a bad command line. No stack traces.
+/// 1 for bad source (diagnostics), 2 for a bad order, 64 for a bad command line or a path it cannot use.
+/// No stack traces; 70 only for a bug.
 /// </summary>
 public static class CommandLine
 {
@@ -16,7 +18,7 @@ public static class CommandLine
     /// <summary>Exit code for an order that does not fit.</summary>
     public const int OrderError = 2;
 
-    /// <summary>Exit code for a malformed command line (as sysexits' EX_USAGE).</summary>
+    /// <summary>Exit code for a malformed command line or a path it names that cannot be used (as sysexits' EX_USAGE).</summary>
     public const int UsageError = 64;
 
     /// <summary>Exit code for an unexpected failure.</summary>
@@ -26,6 +28,10 @@ public static class CommandLine
     public static IReadOnlyList<ICommand> Commands { get; } =
         [new CheckCommand(), new OpsCommand(), new CostCommand(), new EvalCommand(), new DotCommand(), new CompileCommand(), new BenchCommand(), new SearchCommand(), new TrainCommand()];
 
+    /// <summary>The version <c>elim --version</c> prints: the assembly's informational version.</summary>
+    public static string Version { get; } =
+        typeof(CommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
+
     /// <summary>Runs <paramref name="args"/>, writing to <paramref name="output"/> and <paramref name="error"/>.</summary>
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
@@ -33,6 +39,11 @@ public static class CommandLine
         {
             WriteHelp(output);
             return args.Count == 0 ? UsageError : 0;
+        }
+        if (args.Contains("--version"))
+        {
+            output.WriteLine($"elim {Version}");
+            return 0;
         }
         var command = Commands.FirstOrDefault(c => c.Name == args[0]);
         if (command is null)
@@ -42,17 +53,22 @@ public static class CommandLine
         }
         if (args.Skip(1).Any(a => a is "--help" or "-h"))
         {
-            output.WriteLine($"usage: {command.Usage}");
+            CommandHelp.Write(command, output);
             return 0;
         }
         try
         {
-            return command.Run(Arguments.Parse(args.Skip(1).ToList(), command.ValueOptions, command.Flags), output, error);
+            return command.Run(Arguments.Parse(args.Skip(1).ToList(), command.Options), output, error);
         }
         catch (UsageException e)
         {
             error.WriteLine($"error: {e.Message}");
             error.WriteLine($"usage: {command.Usage}");
+            return UsageError;
+        }
+        catch (PathException e)
+        {
+            error.WriteLine($"error: {e.Message}");
             return UsageError;
         }
         catch (DiagnosticException e)
@@ -80,6 +96,6 @@ public static class CommandLine
         int width = Commands.Max(c => c.Name.Length);
         foreach (var command in Commands) output.WriteLine($"  {command.Name.PadRight(width)}  {command.Summary}");
         output.WriteLine();
-        output.WriteLine("Run 'elim COMMAND --help' for a command's options.");
+        output.WriteLine("Run 'elim COMMAND --help' for a command's options, 'elim --version' for the version.");
     }
 }

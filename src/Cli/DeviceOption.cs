@@ -11,6 +11,10 @@ public static class DeviceOption
     /// <summary>The option's values for usage lines.</summary>
     public static string Choices => string.Join("|", DeviceKinds.Names);
 
+    /// <summary>The option as commands declare it.</summary>
+    public static CommandOption Option { get; } = new("device", Choices,
+        "where compiled code runs: the CPU backend, ILGPU's CPU accelerator, or the first CUDA GPU, else the CPU", "cpu");
+
     /// <summary>The device <c>--device</c> names (default cpu); a fallback is reported on <paramref name="error"/>.</summary>
     /// <exception cref="UsageException">The name is not a device.</exception>
     public static DeviceSelection Open(Arguments arguments, TextWriter error)

@@ -7,8 +7,12 @@ namespace Elim.Cli;
 /// <summary>Reads an .elim file and lowers the function to differentiate.</summary>
 public static class GraphLoader
 {
-    /// <summary>The value options of every command that loads a graph: <c>--function NAME</c> and <c>--max-vertices N</c>.</summary>
-    public static IReadOnlyCollection<string> Options { get; } = ["function", "max-vertices"];
+    /// <summary>The options of every command that loads a graph: <c>--function NAME</c> and <c>--max-vertices N</c>.</summary>
+    public static IReadOnlyList<CommandOption> Options { get; } =
+    [
+        new("function", "NAME", "the function to differentiate", "the one no other function calls; if several, the one named like FILE"),
+        new("max-vertices", "N", "stop with an error at a graph of more vertices", $"{FrontendOptions.DefaultMaxVertices:N0}"),
+    ];
 
     /// <summary>How <see cref="Options"/> read in a usage line.</summary>
     public const string Usage = "[--function NAME] [--max-vertices N]";
@@ -21,15 +25,16 @@ public static class GraphLoader
     /// The graph of <paramref name="function"/> in <paramref name="path"/>; without a name, the
     /// language's default function, and where that is ambiguous, the function named like the file.
     /// Throws <see cref="DiagnosticException"/> for bad source (a graph past <paramref name="maxVertices"/> included)
-    /// and <see cref="UsageException"/> for an unreadable file.
+    /// and <see cref="PathException"/> for an unreadable file.
     /// </summary>
     public static ComputationalGraph Load(string path, string? function, int maxVertices = FrontendOptions.DefaultMaxVertices)
     {
+        if (Directory.Exists(path)) throw new PathException($"'{path}' is a folder; give the .elim file to read.");
         string text;
         try { text = File.ReadAllText(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new UsageException($"Cannot read '{path}': {e.Message}");
+            throw new PathException($"Cannot read '{path}': {e.Message}");
         }
         var program = ElimFrontend.Parse(text, path);
         var options = new FrontendOptions { MaxVertices = maxVertices };

@@ -9,14 +9,11 @@ public interface ICommand
     /// <summary>One line for the command list.</summary>
     string Summary { get; }
 
-    /// <summary>The usage text, options included.</summary>
+    /// <summary>The usage line, options included.</summary>
     string Usage { get; }
 
-    /// <summary>Options that take a value.</summary>
-    IReadOnlyCollection<string> ValueOptions { get; }
-
-    /// <summary>Options without a value.</summary>
-    IReadOnlyCollection<string> Flags { get; }
+    /// <summary>Every option, with its meaning and default: what the parser accepts and what <c>--help</c> lists.</summary>
+    IReadOnlyList<CommandOption> Options { get; }
 
     /// <summary>Runs the command; returns the exit code.</summary>
     int Run(Arguments arguments, TextWriter output, TextWriter error);

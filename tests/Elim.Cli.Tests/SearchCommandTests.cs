@@ -39,17 +39,40 @@ public sealed class SearchCommandTests : IDisposable
     }
 
     [Fact]
-    public void AnExistingDifferentOrderFileIsNotOverwrittenWithoutForce()
+    public void AnExistingOrderFileIsNotOverwrittenWithoutForce()
     {
         string outPath = Path.Combine(_directory, "order.json");
         File.WriteAllText(outPath, "[1, 2, 3]");
-        var refused = CliRun.Of("search", Propane, "--method", "markowitz", "--time", "5s", "--out", outPath, "--no-store").WithoutStackTrace();
-        Assert.NotEqual(0, refused.ExitCode);
-        Assert.Contains("exists and holds something else; not overwritten (use --force to replace it)", refused.Error);
+        Assert.Equal($"error: '{outPath}' exists; pass --force to overwrite it.", RefusedBeforeTheSearch(outPath));
         Assert.Equal("[1, 2, 3]", File.ReadAllText(outPath));
         var forced = CliRun.Of("search", Propane, "--method", "markowitz", "--time", "5s", "--out", outPath, "--no-store", "--force");
         Assert.Equal(0, forced.ExitCode);
         Assert.Equal(111, OrderFile.Parse(File.ReadAllText(outPath)).Cost);
+    }
+
+    [Fact]
+    public void AnOrderFileInAMissingFolderIsRefusedBeforeTheSearch()
+    {
+        string outPath = Path.Combine(_directory, "missing", "order.json");
+        Assert.Equal($"error: Cannot write '{outPath}': the folder '{Path.GetDirectoryName(outPath)}' does not exist; create it or choose another path.",
+            RefusedBeforeTheSearch(outPath));
+    }
+
+    [Fact]
+    public void AFolderAsTheOrderFileIsRefusedBeforeTheSearch()
+    {
+        string outPath = Directory.CreateDirectory(Path.Combine(_directory, "order.json")).FullName;
+        Assert.Equal($"error: '{outPath}' is a folder; give the path of a file to write.", RefusedBeforeTheSearch(outPath));
+    }
+
+    // The search would offer its order to the store (this class's own folder): an empty store shows it never ran.
+    private string RefusedBeforeTheSearch(string outPath)
+    {
+        var run = CliRun.Of("search", Propane, "--method", "portfolio", "--out", outPath).WithoutStackTrace();
+        Assert.Equal(CommandLine.UsageError, run.ExitCode);
+        Assert.Equal("", run.Output);
+        Assert.False(Directory.Exists(Path.Combine(_directory, "store")));
+        return Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]

@@ -15,14 +15,24 @@ public sealed class BenchCommand(IReadOnlyList<IBenchContender> contenders) : IC
     public string Name => "bench";
     public string Summary => "time compiled Jacobians against the interpreter and the primal";
     public string Usage => $"elim bench FILE --batch N [--threads T] {GraphLoader.Usage} [--at X1,X2,...] [--data D1,D2,...] [--only NAME,...] [--device {DeviceOption.Choices}] [--json]";
-    public IReadOnlyCollection<string> ValueOptions => [.. GraphLoader.Options, "batch", "threads", "at", "data", "only", "device"];
-    public IReadOnlyCollection<string> Flags => ["json"];
+    public IReadOnlyList<CommandOption> Options =>
+    [
+        CommandOption.Required("batch", "N", "points to evaluate per call; at most what fits in memory"),
+        new("threads", "T", "threads the compiled contenders may use", "1"),
+        .. GraphLoader.Options,
+        new("at", "X1,X2,...", "the centre of the points, each within ±0.5 % of it", "the file's \"Typical point\", else 0.5 for every input"),
+        new("data", "D1,D2,...", "the data inputs of every point", "near the file's \"Typical data\", else near 0.5, per point"),
+        new("only", "NAME,...", $"time only these contenders ({string.Join(", ", contenders.Select(c => c.Name))})", "all"),
+        DeviceOption.Option,
+        CommandOption.Json,
+    ];
 
     public int Run(Arguments arguments, TextWriter output, TextWriter error)
     {
         string path = arguments.SingleFile();
         var graph = GraphLoader.Load(arguments);
         int batch = PositiveInt(arguments, "batch", null);
+        BenchBatchLimit.Check(batch, graph);
         int threads = PositiveInt(arguments, "threads", 1);
         using var device = DeviceOption.Open(arguments, error).Device;
         using var gpu = device is null ? null : new GpuContender(device);

@@ -8,8 +8,7 @@ public sealed class CheckCommand : ICommand
     public string Name => "check";
     public string Summary => "parse a file and summarise the graph of a function";
     public string Usage => "elim check FILE " + GraphLoader.Usage + " [--json]";
-    public IReadOnlyCollection<string> ValueOptions => [.. GraphLoader.Options];
-    public IReadOnlyCollection<string> Flags => ["json"];
+    public IReadOnlyList<CommandOption> Options { get; } = [.. GraphLoader.Options, CommandOption.Json];
 
     public int Run(Arguments arguments, TextWriter output, TextWriter error)
     {

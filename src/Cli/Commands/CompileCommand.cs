@@ -9,23 +9,30 @@ namespace Elim.Cli.Commands;
 /// <summary><c>elim compile FILE --out NAME.dll</c>: writes the compiled Jacobian as a stand-alone .NET assembly.</summary>
 public sealed class CompileCommand : ICommand
 {
+    private const string DefaultOrder = "best";
+
     public string Name => "compile";
     public string Summary => "write the compiled Jacobian as a stand-alone .NET assembly";
-    public string Usage => "elim compile FILE --out NAME.dll " + GraphLoader.Usage + " [--order fwd|rev|markowitz|best|PATH] [--force] [--dump]";
-    public IReadOnlyCollection<string> ValueOptions => [.. GraphLoader.Options, "order", "out"];
-    public IReadOnlyCollection<string> Flags => ["force", "dump"];
+    public string Usage => "elim compile FILE --out NAME.dll " + GraphLoader.Usage + $" [--order {OrderChoice.Names.Replace(", ", "|")}|PATH] [--force] [--dump]";
+    public IReadOnlyList<CommandOption> Options { get; } =
+    [
+        CommandOption.Required("out", "NAME.dll", "the assembly to write"),
+        .. GraphLoader.Options,
+        OrderChoice.Option(DefaultOrder),
+        CommandOption.Force,
+        CommandOption.Flag("dump", "also print the emitted program"),
+    ];
 
     public int Run(Arguments arguments, TextWriter output, TextWriter error)
     {
-        var graph = GraphLoader.Load(arguments);
         string path = arguments.Value("out") ?? throw new UsageException("Missing --out: the .dll file to write.");
         if (!path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
             throw new UsageException($"--out '{path}' must name a .dll file.");
-        if (File.Exists(path) && !arguments.Has("force"))
-            throw new UsageException($"'{path}' exists; pass --force to overwrite it.");
-        string choice = arguments.Value("order") ?? "best";
+        OutputPath.Check(path, replace: arguments.Has("force"));
+        var graph = GraphLoader.Load(arguments);
+        string choice = arguments.Value("order") ?? DefaultOrder;
         var (order, method) = OrderChoice.Resolve(graph, choice);
-        var exported = AssemblyExporter.Export(graph, order, path);
+        var exported = Export(graph, order, path);
         if (arguments.Has("dump")) output.Write(ProgramPrinter.Print(ProgramLowering.Jacobian(graph, order)));
         string data = exported.DataCount > 0 ? "double[] data, " : "";
         output.WriteLine($"wrote {exported.Path}: {exported.TypeName}.Jacobian(double[] x, {data}double[] outputs, double[] jacobian)");
@@ -34,5 +41,12 @@ public sealed class CompileCommand : ICommand
         if (exported.References.Count > 0)
             output.WriteLine($"  note: the assembly references {string.Join(", ", exported.References)} (ship it beside the .dll)");
         return 0;
+    }
+
+    // The path was checked before the work; what still fails here (a full disk) is the file system's, not elim's.
+    private static ExportedAssembly Export(ComputationalGraph graph, EliminationOrder order, string path)
+    {
+        try { return AssemblyExporter.Export(graph, order, path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw OutputPath.CannotWrite(path, e); }
     }
 }

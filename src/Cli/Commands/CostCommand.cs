@@ -5,16 +5,23 @@ namespace Elim.Cli.Commands;
 /// <summary><c>elim cost FILE --order ...</c>: the Markowitz cost of an elimination order.</summary>
 public sealed class CostCommand : ICommand
 {
+    private const string DefaultOrder = "markowitz";
+
     public string Name => "cost";
     public string Summary => "Markowitz cost (multiplications) of an elimination order";
     public string Usage => $"elim cost FILE {GraphLoader.Usage} [--order {OrderChoice.Names.Replace(", ", "|")}|PATH] [--steps] [--json]";
-    public IReadOnlyCollection<string> ValueOptions => [.. GraphLoader.Options, "order"];
-    public IReadOnlyCollection<string> Flags => ["json", "steps"];
+    public IReadOnlyList<CommandOption> Options { get; } =
+    [
+        .. GraphLoader.Options,
+        OrderChoice.Option(DefaultOrder),
+        CommandOption.Flag("steps", "also list each elimination and its cost"),
+        CommandOption.Json,
+    ];
 
     public int Run(Arguments arguments, TextWriter output, TextWriter error)
     {
         var graph = GraphLoader.Load(arguments);
-        var (order, method) = OrderChoice.Resolve(graph, arguments.Value("order") ?? "markowitz");
+        var (order, method) = OrderChoice.Resolve(graph, arguments.Value("order") ?? DefaultOrder);
         var steps = MarkowitzCost.Steps(graph, order);
         long cost = steps.Sum();
         if (arguments.Has("json"))

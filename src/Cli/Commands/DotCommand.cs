@@ -8,8 +8,7 @@ public sealed class DotCommand : ICommand
     public string Name => "dot";
     public string Summary => "write the graph as Graphviz dot text";
     public string Usage => "elim dot FILE " + GraphLoader.Usage;
-    public IReadOnlyCollection<string> ValueOptions => [.. GraphLoader.Options];
-    public IReadOnlyCollection<string> Flags => [];
+    public IReadOnlyList<CommandOption> Options => GraphLoader.Options;
 
     public int Run(Arguments arguments, TextWriter output, TextWriter error)
     {

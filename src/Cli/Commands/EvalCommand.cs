@@ -6,18 +6,28 @@ namespace Elim.Cli.Commands;
 /// <summary><c>elim eval FILE --at ... [--data ...]</c>: outputs and Jacobian at a point.</summary>
 public sealed class EvalCommand : ICommand
 {
+    private const string DefaultOrder = "best";
+
     public string Name => "eval";
     public string Summary => "outputs and Jacobian at a point";
     public string Usage => $"elim eval FILE --at X1,X2,... [--data D1,D2,...] {GraphLoader.Usage} [--order {OrderChoice.Names.Replace(", ", "|")}|PATH] [--backend il|interpreter] [--device {DeviceOption.Choices}] [--json]";
-    public IReadOnlyCollection<string> ValueOptions => [.. GraphLoader.Options, "order", "at", "data", "backend", "device"];
-    public IReadOnlyCollection<string> Flags => ["json"];
+    public IReadOnlyList<CommandOption> Options { get; } =
+    [
+        CommandOption.Required("at", "X1,X2,...", "the point: one number per input"),
+        new("data", "D1,D2,...", "the data inputs: one number per data input", "none; required when the function has data inputs"),
+        .. GraphLoader.Options,
+        OrderChoice.Option(DefaultOrder),
+        new("backend", "il|interpreter", "run the order as compiled IL or on the reference interpreter", "il"),
+        DeviceOption.Option,
+        CommandOption.Json,
+    ];
 
     public int Run(Arguments arguments, TextWriter output, TextWriter error)
     {
         var graph = GraphLoader.Load(arguments);
         var point = PointOptions.Inputs(arguments.Value("at"), graph);
         var data = PointOptions.Data(arguments.Value("data"), graph)!;
-        var (order, method) = OrderChoice.Resolve(graph, arguments.Value("order") ?? "best");
+        var (order, method) = OrderChoice.Resolve(graph, arguments.Value("order") ?? DefaultOrder);
         string backend = arguments.Value("backend") ?? "il";
         if (backend != "il" && arguments.Value("device") is { } device && device != "cpu")
             throw new UsageException($"--device {device} runs compiled code; it does not apply to --backend {backend}.");

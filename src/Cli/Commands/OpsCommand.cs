@@ -8,8 +8,7 @@ public sealed class OpsCommand : ICommand
     public string Name => "ops";
     public string Summary => "print the vertex list (id:operation, outputs starred)";
     public string Usage => "elim ops FILE " + GraphLoader.Usage;
-    public IReadOnlyCollection<string> ValueOptions => [.. GraphLoader.Options];
-    public IReadOnlyCollection<string> Flags => [];
+    public IReadOnlyList<CommandOption> Options => GraphLoader.Options;
 
     public int Run(Arguments arguments, TextWriter output, TextWriter error)
     {

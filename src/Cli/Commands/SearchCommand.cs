@@ -20,8 +20,19 @@ public sealed class SearchCommand : ICommand
     public string Usage =>
         $"elim search FILE {GraphLoader.Usage} [--method {string.Join("|", SearchMethods.Names)}] [--time 60s] [--seed N] " +
         "[--iterations N] [--cost markowitz|emitted] [--out PATH [--force]] [--no-store] [--json]";
-    public IReadOnlyCollection<string> ValueOptions => [.. GraphLoader.Options, "method", "time", "seed", "iterations", "cost", "out"];
-    public IReadOnlyCollection<string> Flags => ["json", "force", "no-store"];
+    public IReadOnlyList<CommandOption> Options =>
+    [
+        .. GraphLoader.Options,
+        new("method", "NAME", $"the search method: {string.Join(", ", SearchMethods.Names)}", SearchMethods.Default),
+        new("time", "DURATION", "wall time for the whole command, loading included (like 60s, 500ms, 2m, 1h)", "60s"),
+        new("seed", "N", "seed of the randomised methods", "1"),
+        new("iterations", "N", "stop after this many units of the method's work (nodes, moves or simulations; see docs/search.md)", "no limit"),
+        new("cost", "markowitz|emitted", "the cost to minimise: the paper's |P|·|S| multiplications, or emitted ones (±1 products free)", "markowitz"),
+        new("out", "PATH", "write the order file here", "none: the order is only printed and stored"),
+        CommandOption.Force,
+        CommandOption.Flag("no-store", "do not offer the order to the order store"),
+        CommandOption.Json,
+    ];
 
     public int Run(Arguments arguments, TextWriter output, TextWriter error)
     {
@@ -33,6 +44,7 @@ public sealed class SearchCommand : ICommand
         var iterations = Iterations(arguments.Value("iterations"));
         int seed = Seed(arguments.Value("seed"));
         string? outPath = arguments.Value("out");
+        if (outPath is not null) OutputPath.Check(outPath, replace: arguments.Has("force"));
         var graph = GraphLoader.Load(file, arguments.Value("function"), GraphLoader.MaxVertices(arguments));
         var budget = new SearchBudget(SearchTime(time, Stopwatch.GetElapsedTime(started)), iterations);
 
@@ -58,7 +70,7 @@ public sealed class SearchCommand : ICommand
             ? OrderFile.For(graph, result.Order, result.Method, result.Cost)
             : OrderFile.For(graph, result.Order, result.Method);
         bool? stored = arguments.Has("no-store") ? null : Store(graph, orderFile, error);
-        string? refused = outPath is null ? null : Write(outPath, orderFile.ToJson(), arguments.Has("force"));
+        string? writeError = outPath is null ? null : Write(outPath, orderFile.ToJson());
         if (arguments.Has("json"))
         {
             JsonOutput.Write(output, new
@@ -74,7 +86,7 @@ public sealed class SearchCommand : ICommand
                 evaluations = result.Evaluations,
                 notes = result.Notes,
                 order = result.Order.VertexIds,
-                @out = refused is null ? outPath : null,
+                @out = writeError is null ? outPath : null,
                 stored,
             });
         }
@@ -85,11 +97,11 @@ public sealed class SearchCommand : ICommand
             string model = costModel == CostModel.Emitted ? "emitted " : "";
             output.WriteLine($"{graph.Name}: {result.Method} found an order costing {result.Cost} {model}multiplications ({gap}) " +
                 $"in {result.Elapsed.TotalSeconds:F1} s");
-            if (outPath is not null && refused is null) output.WriteLine($"order written to {outPath}");
+            if (outPath is not null && writeError is null) output.WriteLine($"order written to {outPath}");
             if (stored == true) output.WriteLine($"order stored in {OrderStore.Default().Directory}");
         }
-        if (refused is null) return 0;
-        error.WriteLine($"error: {refused}");
+        if (writeError is null) return 0;
+        error.WriteLine($"error: {writeError}");
         return CommandLine.UsageError;
     }
 
@@ -160,20 +172,18 @@ public sealed class SearchCommand : ICommand
         }
     }
 
-    // Writes the order file; returns why it refused, or null. An existing file is replaced only when it
-    // already holds the same text or --force is given.
-    private static string? Write(string path, string json, bool force)
+    // Writes the order file, checked before the search; returns why it failed after all (a full disk), or null.
+    // The result is still printed and stored, so the search is not lost.
+    private static string? Write(string path, string json)
     {
         try
         {
-            if (File.Exists(path) && !force && File.ReadAllText(path) != json)
-                return $"'{path}' exists and holds something else; not overwritten (use --force to replace it).";
             File.WriteAllText(path, json);
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return $"cannot write '{path}': {e.Message}";
+            return OutputPath.CannotWrite(path, e).Message;
         }
     }
 }

@@ -8,30 +8,48 @@ public sealed class TrainCommand : ICommand
 {
     public string Name => "train";
     public string Summary => "train the alphazero agent by self-play on generated programs";
-    public string Usage => "elim train --time DURATION(e.g. 30m, 90s, 1h) --out MODEL [--resume] [--seed N] [--threads N]";
-    public IReadOnlyCollection<string> ValueOptions => ["time", "out", "seed", "threads"];
-    public IReadOnlyCollection<string> Flags => ["resume"];
+    public string Usage => "elim train --time DURATION(e.g. 30m, 90s, 1h) --out MODEL [--resume] [--force] [--seed N] [--threads N]";
+    public IReadOnlyList<CommandOption> Options { get; } =
+    [
+        CommandOption.Required("time", "DURATION", "how long to train (like 30m, 90s, 1h); a resumed run trains this much more"),
+        CommandOption.Required("out", "MODEL", "the model to write; MODEL.ckpt, the log and the curve go beside it"),
+        CommandOption.Flag("resume", "continue from the checkpoint MODEL.ckpt"),
+        CommandOption.Force,
+        new("seed", "N", "seed of everything random", "1"),
+        new("threads", "N", "threads torch may use", "1"),
+    ];
 
     public int Run(Arguments arguments, TextWriter output, TextWriter error)
     {
         if (arguments.Positional.Count > 0) throw new UsageException($"train takes no FILE (got {arguments.Positional[0]}).");
         var time = SearchCommand.Time(arguments.Value("time") ?? throw new UsageException("--time is required."));
-        string model = arguments.Value("out") ?? throw new UsageException("--out is required.");
-        string? directory = Path.GetDirectoryName(Path.GetFullPath(model));
-        if (directory is not null && !Directory.Exists(directory)) throw new UsageException($"--out: the folder {directory} does not exist.");
         var options = new TrainingOptions
         {
             Time = time,
-            ModelPath = model,
+            ModelPath = arguments.Value("out") ?? throw new UsageException("--out is required."),
             Resume = arguments.Has("resume"),
             Seed = ParseInt(arguments.Value("seed") ?? "1", "--seed", int.MinValue),
             Threads = ParseInt(arguments.Value("threads") ?? "1", "--threads", 1),
         };
+        CheckOutputs(options, arguments.Has("force"));
         output.WriteLine($"Training for {time} (seed {options.Seed}); model {options.ModelPath}, checkpoint {options.CheckpointPath}, " +
             $"log {options.LogPath}, curve {options.CurvePath}.");
         double best = new Trainer(options, output).Run();
         output.WriteLine($"Done. Best validation greedy/min-Markowitz ratio {best:F4}; model saved to {options.ModelPath}.");
         return 0;
+    }
+
+    // Before training starts: a resumed run needs its checkpoint and continues its own files; a fresh run would
+    // replace the model, checkpoint, log and curve of an earlier one, so it needs --force for any that exist.
+    private static void CheckOutputs(TrainingOptions options, bool force)
+    {
+        if (options.Resume && !File.Exists(options.CheckpointPath))
+        {
+            throw new PathException($"No checkpoint to resume at '{options.CheckpointPath}'; " +
+                "leave out --resume to start a fresh run, or give the --out of the run to continue.");
+        }
+        foreach (string path in new[] { options.ModelPath, options.CheckpointPath, options.LogPath, options.CurvePath })
+            OutputPath.Check(path, replace: options.Resume || force);
     }
 
     private static int ParseInt(string text, string option, int minimum)

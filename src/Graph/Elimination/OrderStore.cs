@@ -38,7 +38,7 @@ public sealed class OrderStore
             file.CheckFits(graph);
             return file with { Cost = MarkowitzCost.Of(graph, file.Order) };
         }
-        catch (Exception e) when (e is InvalidOrderException or IOException)
+        catch (Exception e) when (e is InvalidOrderException or IOException or UnauthorizedAccessException)
         {
             return null; // an unreadable or foreign entry is ignored; a better order will replace it
         }

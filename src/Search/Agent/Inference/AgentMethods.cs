@@ -19,10 +19,13 @@ public static class AgentMethods
     public static SearchSizeLimit SizeLimit(string method) =>
         new(method, 1_000, "its network reads the whole graph at every elimination, so an order takes time that grows with the square of the size");
 
-    /// <summary>Registers both methods, using the model at <paramref name="modelPath"/> or else the shipped one.</summary>
+    /// <summary>
+    /// Registers both methods, using the model at <paramref name="modelPath"/> or else the shipped one. A model that
+    /// cannot be read makes them throw <see cref="SearchUnavailableException"/> naming the path and what to do.
+    /// </summary>
     public static void Register(string? modelPath = null)
     {
-        var model = new Lazy<InferenceNetwork>(() => new InferenceNetwork(ModelFile.Load(modelPath ?? FindShippedModel())),
+        var model = new Lazy<InferenceNetwork>(() => new InferenceNetwork(Load(modelPath)),
             LazyThreadSafetyMode.ExecutionAndPublication);
         SearchMethods.Register(AlphaZeroGreedySearch.MethodName, costModel => new AlphaZeroGreedySearch(() => model.Value, costModel));
         SearchMethods.Register(AlphaZeroSearch.MethodName,
@@ -45,6 +48,20 @@ public static class AgentMethods
             }
         }
         throw new FileNotFoundException(
-            $"No agent model: {DefaultModelPath} was not found above {string.Join(" or ", starts)}; pass --model PATH.");
+            $"No agent model: {DefaultModelPath} was not found above {string.Join(" or ", starts)}; set ELIM_AGENT_MODEL to a model file.");
+    }
+
+    // A missing or foreign model is the user's to fix, not a crash of the search.
+    private static PolicyValueNet Load(string? modelPath)
+    {
+        string path;
+        try { path = modelPath ?? FindShippedModel(); }
+        catch (FileNotFoundException e) { throw new SearchUnavailableException(e.Message); }
+        try { return ModelFile.Load(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            throw new SearchUnavailableException(
+                $"Cannot load the agent model '{path}': {e.Message} Set ELIM_AGENT_MODEL to a model file written by 'elim train'.");
+        }
     }
 }

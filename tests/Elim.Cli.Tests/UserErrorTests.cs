@@ -1,0 +1,139 @@
+using Elim.Cli.Bench;
+using Elim.Frontend;
+using Elim.Search.Agent.Inference;
+using Elim.Testing;
+
+namespace Elim.Cli.Tests;
+
+/// <summary>
+/// Ordinary mistakes with files, folders and sizes: one line naming the path (or the limit) and what to do, the
+/// usage exit code, never "This is a bug in elim", and nothing overwritten. (<c>search --out</c>: see SearchCommandTests.)
+/// </summary>
+[Collection(HelpAndVersionTests.SearchMethodRegistry)]
+public sealed class UserErrorTests : IDisposable
+{
+    private static readonly string Roe = Repository.Example("roe_flux_1d");
+    private readonly string _directory = Directory.CreateTempSubdirectory("elim-user-errors-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private string In(params string[] parts) => Path.Combine([_directory, .. parts]);
+
+    private string WriteFile(string name, string text)
+    {
+        string path = In(name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    /// <summary>Runs the command line and checks it failed as a user's mistake, with exactly one line on stderr.</summary>
+    private static string Refused(params string[] args)
+    {
+        var run = CliRun.Of(args).WithoutStackTrace();
+        Assert.Equal(CommandLine.UsageError, run.ExitCode);
+        Assert.DoesNotContain("This is a bug", run.Error);
+        Assert.Equal("", run.Output);
+        return Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void CompileIntoAMissingFolderNamesTheFolder()
+    {
+        string path = In("missing", "roe.dll");
+        Assert.Equal($"error: Cannot write '{path}': the folder '{In("missing")}' does not exist; create it or choose another path.",
+            Refused("compile", Roe, "--out", path));
+        Assert.False(Directory.Exists(In("missing")));
+    }
+
+    [Fact]
+    public void CompileUnderARegularFileIsRefusedEvenForRoot()
+    {
+        string file = WriteFile("plain.txt", "not a folder");
+        string path = Path.Combine(file, "sub", "roe.dll");
+        Assert.Equal($"error: Cannot write '{path}': the folder '{Path.Combine(file, "sub")}' does not exist; create it or choose another path.",
+            Refused("compile", Roe, "--out", path));
+        Assert.Equal("not a folder", File.ReadAllText(file));
+    }
+
+    [Fact]
+    public void CompileOntoAFolderIsRefused()
+    {
+        string path = Directory.CreateDirectory(In("roe.dll")).FullName;
+        Assert.Equal($"error: '{path}' is a folder; give the path of a file to write.", Refused("compile", Roe, "--out", path));
+        Assert.True(Directory.Exists(path));
+    }
+
+    [Fact]
+    public void CompileKeepsAnExistingFileWithoutForce()
+    {
+        string path = WriteFile("roe.dll", "an older assembly");
+        Assert.Equal($"error: '{path}' exists; pass --force to overwrite it.", Refused("compile", Roe, "--out", path));
+        Assert.Equal("an older assembly", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void AFolderAsTheProgramIsRefused()
+    {
+        Assert.Equal($"error: '{_directory}' is a folder; give the .elim file to read.", Refused("check", _directory));
+    }
+
+    [Fact]
+    public void ResumingWithoutACheckpointNamesTheCheckpoint()
+    {
+        string model = In("model.bin");
+        Assert.Equal($"error: No checkpoint to resume at '{model}.ckpt'; leave out --resume to start a fresh run, or give the --out of the run to continue.",
+            Refused("train", "--time", "1s", "--out", model, "--resume"));
+        Assert.Empty(Directory.GetFileSystemEntries(_directory));
+    }
+
+    [Theory]
+    [InlineData("model.bin")]
+    [InlineData("model.bin.ckpt")]
+    [InlineData("model.training.csv")]
+    [InlineData("model.training.png")]
+    public void TrainingKeepsTheFilesOfAnEarlierRunWithoutForce(string earlier)
+    {
+        string path = WriteFile(earlier, "from an earlier run");
+        Assert.Equal($"error: '{path}' exists; pass --force to overwrite it.", Refused("train", "--time", "1s", "--out", In("model.bin")));
+        Assert.Equal("from an earlier run", File.ReadAllText(path));
+        Assert.Single(Directory.GetFileSystemEntries(_directory));
+    }
+
+    [Fact]
+    public void TrainingIntoAMissingFolderNamesTheFolder()
+    {
+        string model = In("missing", "model.bin");
+        Assert.Equal($"error: Cannot write '{model}': the folder '{In("missing")}' does not exist; create it or choose another path.",
+            Refused("train", "--time", "1s", "--out", model));
+    }
+
+    [Fact]
+    public void AMissingAgentModelNamesThePathAndTheVariable()
+    {
+        string model = In("no-such-model.bin");
+        AgentMethods.Register(model);
+        Assert.Equal($"error: Cannot load the agent model '{model}': Could not find file '{model}'. " +
+            "Set ELIM_AGENT_MODEL to a model file written by 'elim train'.",
+            Refused("search", Roe, "--method", "alphazero-greedy", "--no-store"));
+    }
+
+    [Fact]
+    public void ABatchTooBigToAllocateIsRefusedWithTheLimit()
+    {
+        var run = CliRun.Of("bench", Roe, "--batch", "2000000000", "--json").WithoutStackTrace();
+        Assert.Equal(CommandLine.UsageError, run.ExitCode);
+        Assert.Equal("", run.Output);
+        string line = run.Error.Split('\n')[0];
+        Assert.StartsWith("error: --batch 2000000000 is too big for 'roe_flux_1d': at most ", line);
+        Assert.EndsWith("give a smaller --batch.", line);
+    }
+
+    [Fact]
+    public void TheBatchLimitIsTheMemoryOverTheBytesOfAPointAndNoArrayPastTheLongest()
+    {
+        // roe_flux_1d: 6 inputs, 3 outputs, no data: 2·6 + 3 + 18 = 33 doubles, 264 bytes a point.
+        var roe = ElimFrontend.Compile(File.ReadAllText(Roe), Roe);
+        Assert.Equal(1_000, BenchBatchLimit.Max(roe, 264_000));
+        Assert.Equal(Array.MaxLength / 18, BenchBatchLimit.Max(roe, long.MaxValue));
+    }
+}
