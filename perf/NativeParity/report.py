@@ -90,7 +90,9 @@ def markdown(context, figures, tasks, batches):
              f"{'8' if m['avx512'] else '4'} lanes); load average {' '.join(context['load'][0])} before and "
              f"{' '.join(context['load'][1])} after (1, 5, 15 min): other work shared the machine.",
              f"- {m['gcc']}, glibc {m['glibc']}, Python {m['python']} (`/usr/bin/python3`), sympy {m['sympy']}, "
-             f".NET SDK {m['dotnet']}, Elim at commit {m['commit']} (Release builds).",
+             f".NET SDK {m['dotnet']}, Elim at commit {m['commit']} (Release builds); the order store "
+             f"`{m['store'][0]}` held {m['store'][1]} file(s) "
+             f"({'so elim-best is minimal Markowitz' if m['store'][1] == 0 else 'elim-best is its best order where it has one, else minimal Markowitz'}).",
              "", *HOW, "", "## Do the contenders compute Elim's numbers?", "",
              f"Outputs and Jacobian entries against `elim eval` at the typical point and {checks.POINT_COUNT - 1} points within "
              "±0.5 % of it: the largest difference relative to the entry (absolute where Elim's entry is 0), the "

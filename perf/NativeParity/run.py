@@ -146,7 +146,13 @@ def machine():
     return {"cpu": cpu, "cores": output("nproc"), "avx512": " avx512f" in flags,
             "gcc": output("gcc", "--version").splitlines()[0], "glibc": platform.libc_ver()[1],
             "python": sys.version.split()[0], "sympy": sympy.__version__, "dotnet": output("dotnet", "--version"),
-            "commit": output("git", "-C", str(elim_cli.ROOT), "rev-parse", "--short", "HEAD")}
+            "commit": output("git", "-C", str(elim_cli.ROOT), "rev-parse", "--short", "HEAD"), "store": order_store()}
+
+
+def order_store():
+    """Where elim-best looks for orders (OrderStore.Default), and how many files it holds."""
+    store = Path(os.environ.get("ELIM_ORDER_STORE") or Path.home() / ".elim/orders")
+    return store, sum(1 for f in store.rglob("*") if f.is_file()) if store.is_dir() else 0
 
 
 if __name__ == "__main__":
