@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Elim;
+
+// elim-single-point FILE X1,X2,...: times Elim's single-point JacobianFunction.Evaluate and Primal.Evaluate at one
+// point, the calls a user makes for one point (elim bench --batch 1 times the batched entry instead). The order is
+// the one `elim bench` calls elim-best: the order store's best, else minimal Markowitz. Prints one JSON line with
+// seconds per call: the median sample, the fastest and the slowest.
+if (args.Length != 2)
+{
+    Console.Error.WriteLine("usage: elim-single-point FILE X1,X2,...");
+    return 64;
+}
+var function = Jacobians.CompileFile(args[0]);
+double[] x = args[1].Split(',').Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+var outputs = new double[function.OutputCount];
+var jacobian = new double[function.OutputCount * function.InputCount];
+var primal = function.Primal;
+var result = new
+{
+    jacobian = Sampler.Measure(() => function.Evaluate(x, outputs, jacobian)),
+    primal = Sampler.Measure(() => primal.Evaluate(x, outputs)),
+};
+Console.WriteLine(JsonSerializer.Serialize(result));
+return 0;
+
+/// <summary>Seconds per call of an action, as the C driver of this folder measures its kernels.</summary>
+internal static class Sampler
+{
+    /// <summary>
+    /// One warm-up call; then groups of calls lasting at least 50 µs each (the clock's cost and resolution vanish in
+    /// them), at least five groups over at least half a second.
+    /// </summary>
+    public static Dictionary<string, double> Measure(Action call)
+    {
+        call();
+        int group = 1;
+        while (Time(call, group) < 50e-6) group *= 2;
+        var perCall = new List<double>();
+        var clock = Stopwatch.StartNew();
+        while (perCall.Count < 5 || clock.Elapsed.TotalSeconds < 0.5) perCall.Add(Time(call, group) / group);
+        perCall.Sort();
+        return new()
+        {
+            ["median"] = (perCall[(perCall.Count - 1) / 2] + perCall[perCall.Count / 2]) / 2,
+            ["min"] = perCall[0],
+            ["max"] = perCall[^1],
+            ["samples"] = perCall.Count,
+        };
+    }
+
+    private static double Time(Action call, int group)
+    {
+        long start = Stopwatch.GetTimestamp();
+        for (int k = 0; k < group; k++) call();
+        return (double)(Stopwatch.GetTimestamp() - start) / Stopwatch.Frequency; // ticks, not TimeSpan's 100 ns
+    }
+}
