@@ -92,7 +92,7 @@ def markdown(context, figures, tasks, batches):
              f"- {m['gcc']}, glibc {m['glibc']}, Python {m['python']} (`/usr/bin/python3`), sympy {m['sympy']}, "
              f".NET SDK {m['dotnet']}, Elim at commit {m['commit']} (Release builds); the order store "
              f"`{m['store'][0]}` held {m['store'][1]} file(s) "
-             f"({'so elim-best is minimal Markowitz' if m['store'][1] == 0 else 'elim-best is its best order where it has one, else minimal Markowitz'}).",
+             f"({'so elim-best is the cheapest of minimal Markowitz, reverse and forward' if m['store'][1] == 0 else 'elim-best is its best order where it has one, else the cheapest of minimal Markowitz, reverse and forward'}).",
              "", *HOW, "", "## Do the contenders compute Elim's numbers?", "",
              f"Outputs and Jacobian entries against `elim eval` at the typical point and {checks.POINT_COUNT - 1} points within "
              "±0.5 % of it: the largest difference relative to the entry (absolute where Elim's entry is 0), the "
@@ -159,8 +159,8 @@ HOW = [
     "round, for every task and batch, Elim, then C, then vectorised C. A figure is the median of the rounds' "
     "medians with the range (min–max) of the rounds' medians; a ratio is the ratio of those medians with the range "
     "of the rounds' own ratios. C ÷ Elim above 1 means Elim is faster.",
-    "- Elim: `elim bench --threads 1 --only elim-best,primal` (elim-best: the order store's best order, else minimal "
-    "Markowitz; its batched entry `EvaluateBatch`, SIMD across points). At batch 1 the ratio's Elim is the "
+    "- Elim: `elim bench --threads 1 --only elim-best,primal` (elim-best: the order store's best order, else the "
+    "cheapest of minimal Markowitz, reverse and forward; its batched entry `EvaluateBatch`, SIMD across points). At batch 1 the ratio's Elim is the "
     "single-point `JacobianFunction.Evaluate` (and `Primal.Evaluate`) timed by `perf/NativeParity/SinglePoint` with "
     "the same sampling, the call a user makes for one point; `elim bench --batch 1` (the batched entry with one "
     "point) is in its own table.",

@@ -5,7 +5,7 @@ using Elim;
 
 // elim-single-point FILE X1,X2,...: times Elim's single-point JacobianFunction.Evaluate and Primal.Evaluate at one
 // point, the calls a user makes for one point (elim bench --batch 1 times the batched entry instead). The order is
-// the one `elim bench` calls elim-best: the order store's best, else minimal Markowitz. Prints one JSON line with
+// the one `elim bench` calls elim-best: the order store's best, else the cheapest standard order. Prints one JSON line with
 // seconds per call: the median sample, the fastest and the slowest.
 if (args.Length != 2)
 {
