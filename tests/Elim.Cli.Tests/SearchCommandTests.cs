@@ -5,6 +5,7 @@ using Elim.Testing;
 namespace Elim.Cli.Tests;
 
 /// <summary><c>elim search</c>: results, the order file, the order store, and bad input.</summary>
+[Collection(OrderStoreEnvironment.Name)]
 public sealed class SearchCommandTests : IDisposable
 {
     private static readonly string Propane = Repository.Example("propane_combustion");

@@ -68,6 +68,32 @@ public sealed class OrderStore
         }
     }
 
+    /// <summary>Every entry the store holds, by file name: its path and its order file (null when it cannot be read).</summary>
+    public IReadOnlyList<(string Path, OrderFile? File)> Entries()
+    {
+        if (!System.IO.Directory.Exists(Directory)) return [];
+        return System.IO.Directory.EnumerateFiles(Directory, "*.json").Order(StringComparer.Ordinal).Select(path => (path, Read(path))).ToList();
+    }
+
+    /// <summary>Deletes every entry (and temporary files a crashed write left); returns how many entries went.</summary>
+    public int Clear()
+    {
+        if (!System.IO.Directory.Exists(Directory)) return 0;
+        int entries = 0;
+        foreach (string path in System.IO.Directory.EnumerateFiles(Directory).Where(p => p.EndsWith(".json", StringComparison.Ordinal) || p.EndsWith(".tmp", StringComparison.Ordinal)))
+        {
+            File.Delete(path);
+            if (path.EndsWith(".json", StringComparison.Ordinal)) entries++;
+        }
+        return entries;
+    }
+
+    private static OrderFile? Read(string path)
+    {
+        try { return OrderFile.Parse(File.ReadAllText(path)); }
+        catch (Exception e) when (e is InvalidOrderException or IOException or UnauthorizedAccessException) { return null; }
+    }
+
     /// <summary>The file that holds <paramref name="graph"/>'s order.</summary>
     public string PathFor(ComputationalGraph graph) => Path.Combine(Directory, GraphHash.Structural(graph) + ".json");
 }

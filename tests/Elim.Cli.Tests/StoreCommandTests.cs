@@ -1,0 +1,91 @@
+using System.Text.Json.Nodes;
+using Elim.Graph;
+using Elim.Testing;
+
+namespace Elim.Cli.Tests;
+
+/// <summary>Tests that point <c>$ELIM_ORDER_STORE</c> at a store of their own run one at a time.</summary>
+[CollectionDefinition(Name)]
+public sealed class OrderStoreEnvironment
+{
+    public const string Name = "the ELIM_ORDER_STORE variable";
+}
+
+/// <summary><c>elim store list | show FILE | clear</c> on a store of the test's own.</summary>
+[Collection(OrderStoreEnvironment.Name)]
+public sealed class StoreCommandTests : IDisposable
+{
+    private static readonly string Roe = Repository.Example("roe_flux_1d");
+    private readonly string _directory = Directory.CreateTempSubdirectory("elim-store-").FullName;
+    private readonly string? _previousStore = Environment.GetEnvironmentVariable(OrderStore.DirectoryVariable);
+
+    public StoreCommandTests() => Environment.SetEnvironmentVariable(OrderStore.DirectoryVariable, StoreDirectory);
+
+    private string StoreDirectory => Path.Combine(_directory, "store");
+
+    public void Dispose()
+    {
+        Environment.SetEnvironmentVariable(OrderStore.DirectoryVariable, _previousStore);
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Fact]
+    public void An_empty_store_lists_nothing_and_show_names_what_best_compiles_instead()
+    {
+        var list = CliRun.Of("store", "list").WithoutStackTrace();
+        Assert.Equal(0, list.ExitCode);
+        Assert.Equal($"order store {StoreDirectory}: 0 entries", list.Output.Trim());
+
+        var show = CliRun.Of("store", "show", Roe).WithoutStackTrace();
+        Assert.Equal(0, show.ExitCode);
+        Assert.Contains("roe_flux_1d: nothing stored", show.Output);
+        Assert.Contains("--order best compiles the cheapest standard order: reverse, 364 multiplications", show.Output);
+    }
+
+    [Fact]
+    public void A_stored_order_is_listed_shown_used_by_eval_and_cleared()
+    {
+        var graph = Frontend.ElimFrontend.CompileFile(Roe);
+        var published = ReferenceOrders.AlphaGrad(PaperTask.Named("RoeFlux_1d"));
+        Assert.True(OrderStore.Default().Offer(graph, published, "alphagrad"));
+
+        var list = JsonNode.Parse(CliRun.Of("store", "list", "--json").WithoutStackTrace().Output)!;
+        var entry = Assert.Single(list["entries"]!.AsArray())!;
+        Assert.Equal(320, (long)entry["cost"]!);
+        Assert.Equal("alphagrad", (string)entry["method"]!);
+
+        var show = JsonNode.Parse(CliRun.Of("store", "show", Roe, "--json").WithoutStackTrace().Output)!;
+        Assert.Equal(320, (long)show["stored"]!["cost"]!);
+        Assert.Equal(published.VertexIds, show["stored"]!["order"]!.AsArray().Select(id => (int)id!));
+        Assert.Equal(364, (long)show["cheapestStandard"]!["cost"]!);
+
+        Assert.Contains("order stored alphagrad", CliRun.Of("eval", Roe, "--at", "0.01,0.02,0.02,0.01,0.03,0.03").WithoutStackTrace().Output);
+
+        var clear = CliRun.Of("store", "clear").WithoutStackTrace();
+        Assert.Equal($"order store {StoreDirectory}: removed 1 entry", clear.Output.Trim());
+        Assert.Empty(OrderStore.Default().Entries());
+        Assert.Contains("order reverse (the cheapest", CliRun.Of("eval", Roe, "--at", "0.01,0.02,0.02,0.01,0.03,0.03").WithoutStackTrace().Output);
+    }
+
+    [Fact]
+    public void An_unreadable_entry_is_listed_as_such_and_ignored()
+    {
+        Directory.CreateDirectory(StoreDirectory);
+        File.WriteAllText(Path.Combine(StoreDirectory, "0000000000000000.json"), "not json");
+        var list = CliRun.Of("store", "list").WithoutStackTrace();
+        Assert.Equal(0, list.ExitCode);
+        Assert.Contains("0000000000000000.json  (unreadable; ignored)", list.Output);
+    }
+
+    [Theory]
+    [InlineData]
+    [InlineData("forget")]
+    [InlineData("show")]
+    [InlineData("list", "extra")]
+    public void Anything_else_is_a_usage_error_naming_the_three_actions(params string[] words)
+    {
+        var run = CliRun.Of(["store", .. words]).WithoutStackTrace();
+        Assert.Equal(CommandLine.UsageError, run.ExitCode);
+        Assert.Contains("error: Say what to do with the order store: list, show FILE or clear.", run.Error);
+    }
+}
