@@ -62,7 +62,7 @@ internal static class KernelEmitter
         il.Emit(OpCodes.Br, check);
         il.MarkLabel(body);
         access.EmitBases(il, point);
-        BodyEmitter.EmitChunk(il, program, chunks, chunk, lanes, access, scratch, constantStores: !access.StoresPersist && chunk == 0);
+        BodyEmitter.EmitChunk(il, program, chunks, chunk, lanes, access, scratch, constantStores: !access.StoresPersist && chunk == 0, pairSinCos: true);
         scratch?.EmitAdvance(il, chunks.ScratchSlots);
         access.EmitEpilogue(il);
         il.Emit(OpCodes.Ldloc, point);
