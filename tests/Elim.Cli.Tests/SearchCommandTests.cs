@@ -9,21 +9,16 @@ namespace Elim.Cli.Tests;
 public sealed class SearchCommandTests : IDisposable
 {
     private static readonly string Propane = Repository.Example("propane_combustion");
-    private readonly string _directory = Directory.CreateTempSubdirectory("elim-search-").FullName;
-    private readonly string? _previousStore = Environment.GetEnvironmentVariable(OrderStore.DirectoryVariable);
+    private readonly TemporaryOrderStore _store = new("elim-search-");
 
-    public SearchCommandTests() => Environment.SetEnvironmentVariable(OrderStore.DirectoryVariable, Path.Combine(_directory, "store"));
+    private string Folder => _store.Directory;
 
-    public void Dispose()
-    {
-        Environment.SetEnvironmentVariable(OrderStore.DirectoryVariable, _previousStore);
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void Dispose() => _store.Dispose();
 
     [Fact]
     public void SearchWritesJsonTheOrderFileAndTheStore()
     {
-        string outPath = Path.Combine(_directory, "order.json");
+        string outPath = Path.Combine(Folder, "order.json");
         var run = CliRun.Of("search", Propane, "--method", "portfolio", "--time", "10s", "--seed", "3", "--out", outPath, "--json").WithoutStackTrace();
         Assert.Equal(0, run.ExitCode);
         var json = JsonNode.Parse(run.Output)!;
@@ -36,13 +31,13 @@ public sealed class SearchCommandTests : IDisposable
         var file = OrderFile.Parse(File.ReadAllText(outPath));
         Assert.Equal(88, file.Cost);
         Assert.Equal(json["order"]!.AsArray().Select(n => (int)n!), file.Order.VertexIds);
-        Assert.Single(Directory.GetFiles(Path.Combine(_directory, "store")));
+        Assert.Single(Directory.GetFiles(_store.StoreDirectory));
     }
 
     [Fact]
     public void AnExistingOrderFileIsNotOverwrittenWithoutForce()
     {
-        string outPath = Path.Combine(_directory, "order.json");
+        string outPath = Path.Combine(Folder, "order.json");
         File.WriteAllText(outPath, "[1, 2, 3]");
         Assert.Equal($"error: '{outPath}' exists; pass --force to overwrite it.", RefusedBeforeTheSearch(outPath));
         Assert.Equal("[1, 2, 3]", File.ReadAllText(outPath));
@@ -54,7 +49,7 @@ public sealed class SearchCommandTests : IDisposable
     [Fact]
     public void AnOrderFileInAMissingFolderIsRefusedBeforeTheSearch()
     {
-        string outPath = Path.Combine(_directory, "missing", "order.json");
+        string outPath = Path.Combine(Folder, "missing", "order.json");
         Assert.Equal($"error: Cannot write '{outPath}': the folder '{Path.GetDirectoryName(outPath)}' does not exist; create it or choose another path.",
             RefusedBeforeTheSearch(outPath));
     }
@@ -62,7 +57,7 @@ public sealed class SearchCommandTests : IDisposable
     [Fact]
     public void AFolderAsTheOrderFileIsRefusedBeforeTheSearch()
     {
-        string outPath = Directory.CreateDirectory(Path.Combine(_directory, "order.json")).FullName;
+        string outPath = Directory.CreateDirectory(Path.Combine(Folder, "order.json")).FullName;
         Assert.Equal($"error: '{outPath}' is a folder; give the path of a file to write.", RefusedBeforeTheSearch(outPath));
     }
 
@@ -72,7 +67,7 @@ public sealed class SearchCommandTests : IDisposable
         var run = CliRun.Of("search", Propane, "--method", "portfolio", "--out", outPath).WithoutStackTrace();
         Assert.Equal(CommandLine.UsageError, run.ExitCode);
         Assert.Equal("", run.Output);
-        Assert.False(Directory.Exists(Path.Combine(_directory, "store")));
+        Assert.False(Directory.Exists(_store.StoreDirectory));
         return Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 

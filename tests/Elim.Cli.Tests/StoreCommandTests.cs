@@ -4,30 +4,16 @@ using Elim.Testing;
 
 namespace Elim.Cli.Tests;
 
-/// <summary>Tests that point <c>$ELIM_ORDER_STORE</c> at a store of their own run one at a time.</summary>
-[CollectionDefinition(Name)]
-public sealed class OrderStoreEnvironment
-{
-    public const string Name = "the ELIM_ORDER_STORE variable";
-}
-
 /// <summary><c>elim store list | show FILE | clear</c> on a store of the test's own.</summary>
 [Collection(OrderStoreEnvironment.Name)]
 public sealed class StoreCommandTests : IDisposable
 {
     private static readonly string Roe = Repository.Example("roe_flux_1d");
-    private readonly string _directory = Directory.CreateTempSubdirectory("elim-store-").FullName;
-    private readonly string? _previousStore = Environment.GetEnvironmentVariable(OrderStore.DirectoryVariable);
+    private readonly TemporaryOrderStore _store = new("elim-store-");
 
-    public StoreCommandTests() => Environment.SetEnvironmentVariable(OrderStore.DirectoryVariable, StoreDirectory);
+    private string StoreDirectory => _store.StoreDirectory;
 
-    private string StoreDirectory => Path.Combine(_directory, "store");
-
-    public void Dispose()
-    {
-        Environment.SetEnvironmentVariable(OrderStore.DirectoryVariable, _previousStore);
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void Dispose() => _store.Dispose();
 
     [Fact]
     public void An_empty_store_lists_nothing_and_show_names_what_best_compiles_instead()

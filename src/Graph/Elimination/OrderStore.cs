@@ -31,17 +31,11 @@ public sealed class OrderStore
     public OrderFile? TryGetBest(ComputationalGraph graph)
     {
         string path = PathFor(graph);
-        if (!File.Exists(path)) return null;
-        try
-        {
-            var file = OrderFile.Parse(File.ReadAllText(path));
-            file.CheckFits(graph);
-            return file with { Cost = MarkowitzCost.Of(graph, file.Order) };
-        }
-        catch (Exception e) when (e is InvalidOrderException or IOException or UnauthorizedAccessException)
-        {
-            return null; // an unreadable or foreign entry is ignored; a better order will replace it
-        }
+        // An unreadable or foreign entry is ignored; a better order will replace it.
+        if (!File.Exists(path) || Read(path) is not { } file) return null;
+        try { file.CheckFits(graph); }
+        catch (InvalidOrderException) { return null; }
+        return file with { Cost = MarkowitzCost.Of(graph, file.Order) };
     }
 
     /// <summary>Stores <paramref name="order"/> if it is cheaper than the stored one; returns whether it was stored.</summary>
@@ -79,13 +73,10 @@ public sealed class OrderStore
     public int Clear()
     {
         if (!System.IO.Directory.Exists(Directory)) return 0;
-        int entries = 0;
-        foreach (string path in System.IO.Directory.EnumerateFiles(Directory).Where(p => p.EndsWith(".json", StringComparison.Ordinal) || p.EndsWith(".tmp", StringComparison.Ordinal)))
-        {
-            File.Delete(path);
-            if (path.EndsWith(".json", StringComparison.Ordinal)) entries++;
-        }
-        return entries;
+        foreach (string leftover in System.IO.Directory.EnumerateFiles(Directory, "*.tmp")) File.Delete(leftover);
+        var entries = System.IO.Directory.GetFiles(Directory, "*.json");
+        foreach (string entry in entries) File.Delete(entry);
+        return entries.Length;
     }
 
     private static OrderFile? Read(string path)

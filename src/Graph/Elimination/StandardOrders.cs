@@ -29,22 +29,9 @@ public static class StandardOrders
         var cheapest = (order, "markowitz", cost);
         foreach (var (name, candidate) in new[] { ("reverse", Reverse(graph)), ("forward", Forward(graph)) })
         {
-            if (CostBelow(graph, candidate, cheapest.cost) is { } candidateCost) cheapest = (candidate, name, candidateCost);
+            if (MarkowitzCost.Below(graph, candidate, cheapest.cost) is { } candidateCost) cheapest = (candidate, name, candidateCost);
         }
         return cheapest;
-    }
-
-    // The cost of order, or null as soon as it reaches limit.
-    private static long? CostBelow(ComputationalGraph graph, EliminationOrder order, long limit)
-    {
-        var eliminator = new Eliminator(graph);
-        long cost = 0;
-        foreach (int id in order.VertexIds)
-        {
-            cost += eliminator.Eliminate(id);
-            if (cost >= limit) return null;
-        }
-        return cost;
     }
 
     private static (EliminationOrder Order, long Cost) MinimalMarkowitzWithCost(ComputationalGraph graph)

@@ -34,25 +34,25 @@ internal sealed class Portfolio(CostModel costModel) : ISearchMethod
     {
         var stopAt = run.Elapsed + run.TimeLeft * share;
         bool OutOfTime() => run.ReportAndCheckTime() || run.Elapsed >= stopAt;
-        var heuristics = StandardHeuristics.All;
-        int guaranteedIndex = Enumerable.Range(0, heuristics.Count).First(h => heuristics[h] == StandardHeuristics.Guaranteed);
         var skipped = new List<string>();
-        for (int h = 0; h < heuristics.Count; h++)
+        bool guaranteedPlayed = false;
+        foreach (var heuristic in StandardHeuristics.All)
         {
-            bool guaranteed = h == guaranteedIndex;
+            bool guaranteed = heuristic == StandardHeuristics.Guaranteed;
             if (!guaranteed && OutOfTime())
             {
-                skipped.Add(heuristics[h].Name);
+                skipped.Add(heuristic.Name);
                 continue;
             }
             // Those before the guaranteed one (forward, reverse) can fill in for minutes on a dense graph: each may
             // take a quarter of the time left, so that the guaranteed one still comes in time.
-            var deadline = h < guaranteedIndex ? run.Elapsed + (stopAt - run.Elapsed) / 4 : stopAt;
+            var deadline = guaranteedPlayed ? stopAt : run.Elapsed + (stopAt - run.Elapsed) / 4;
             game.Reset();
-            bool complete = heuristics[h].Play(game, guaranteed ? () => false : () => OutOfTime() || run.Elapsed >= deadline);
+            bool complete = heuristic.Play(game, guaranteed ? () => false : () => OutOfTime() || run.Elapsed >= deadline);
+            guaranteedPlayed |= guaranteed;
             run.AddEvaluations(1);
             if (complete) run.Offer(game.Eliminated, game.Cost);
-            else skipped.Add(heuristics[h].Name);
+            else skipped.Add(heuristic.Name);
         }
         if (skipped.Count > 0)
             run.Note($"the portfolio ran out of {(share < 1 ? "its share of the " : "")}time before finishing {string.Join(", ", skipped)} ({game.EliminableCount:N0} eliminable vertices)");
