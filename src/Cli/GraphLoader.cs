@@ -18,8 +18,11 @@ public static class GraphLoader
     public const string Usage = "[--function NAME] [--max-vertices N]";
 
     /// <summary>The graph of the single FILE argument, with the function and the vertex limit the options give.</summary>
-    public static ComputationalGraph Load(Arguments arguments) =>
-        Load(arguments.SingleFile(), arguments.Value("function"), MaxVertices(arguments));
+    public static ComputationalGraph Load(Arguments arguments) => Load(arguments.SingleFile(), arguments);
+
+    /// <summary>The graph of the file at <paramref name="path"/>, with the function and the vertex limit the options give.</summary>
+    public static ComputationalGraph Load(string path, Arguments arguments) =>
+        Load(path, arguments.Value("function"), MaxVertices(arguments));
 
     /// <summary>
     /// The graph of <paramref name="function"/> in <paramref name="path"/>; without a name, the
@@ -50,7 +53,7 @@ public static class GraphLoader
     }
 
     /// <summary>The <c>--max-vertices</c> option, or the default limit.</summary>
-    public static int MaxVertices(Arguments arguments)
+    private static int MaxVertices(Arguments arguments)
     {
         if (arguments.Value("max-vertices") is not { } text) return FrontendOptions.DefaultMaxVertices;
         return int.TryParse(text.Replace("_", ""), NumberStyles.None, CultureInfo.InvariantCulture, out int limit) && limit > 0

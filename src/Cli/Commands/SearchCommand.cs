@@ -45,7 +45,7 @@ public sealed class SearchCommand : ICommand
         int seed = Seed(arguments.Value("seed"));
         string? outPath = arguments.Value("out");
         if (outPath is not null) OutputPath.Check(outPath, replace: arguments.Has("force"));
-        var graph = GraphLoader.Load(file, arguments.Value("function"), GraphLoader.MaxVertices(arguments));
+        var graph = GraphLoader.Load(file, arguments);
         var budget = new SearchBudget(SearchTime(time, Stopwatch.GetElapsedTime(started)), iterations);
 
         using var cancel = new CancellationTokenSource();

@@ -21,7 +21,7 @@ public sealed class StoreCommand : ICommand
         return (words.Count > 0 ? words[0] : null, words.Count) switch
         {
             ("list", 1) => List(store, arguments.Has("json"), output),
-            ("show", 2) => Show(store, GraphLoader.Load(words[1], arguments.Value("function"), GraphLoader.MaxVertices(arguments)), arguments.Has("json"), output),
+            ("show", 2) => Show(store, GraphLoader.Load(words[1], arguments), arguments.Has("json"), output),
             ("clear", 1) => Clear(store, arguments.Has("json"), output),
             _ => throw new UsageException("Say what to do with the order store: list, show FILE or clear."),
         };
