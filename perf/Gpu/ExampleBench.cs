@@ -31,7 +31,8 @@ internal static class ExampleBench
                 cpu.EvaluateBatch(x, outputs, jacobians, batch, BatchLayout.StructureOfArrays, Environment.ProcessorCount));
             double withCopies = Timing.BestSeconds(() => gpu.Evaluate(x, gpuOutputs, gpuJacobians, batch));
             double worst = Verification.MaxRelativeDifference(jacobians, gpuJacobians);
-            Console.Error.WriteLine($"{example} batch {batch}: largest relative difference kernel vs CPU backend {worst:E1}");
+            double normwise = Verification.MaxNormwiseDifference(jacobians, gpuJacobians, batch);
+            Console.Error.WriteLine($"{example} batch {batch}: kernel vs CPU backend, largest difference entrywise {worst:E1}, relative to the point's largest entry {normwise:E1}");
 
             using var xs = device.Accelerator.Allocate1D(x);
             using var ys = device.Accelerator.Allocate1D<double>(outputs.Length);

@@ -13,7 +13,12 @@ if (selection.Device is not { } device)
 using (device)
 {
     Console.Error.WriteLine($"Device: {device}");
-    var rows = options.Examples.SelectMany(e => ExampleBench.Run(device, e, options.Batches)).ToList();
+    var rows = new List<GpuBenchRow>();
+    foreach (var row in options.Examples.SelectMany(e => ExampleBench.Run(device, e, options.Batches)))
+    {
+        Console.Error.WriteLine($"{row.Example} batch {row.Batch} {row.Contender}: {row.Seconds * 1e3:F3} ms");   // a run cut short keeps its rows in the log
+        rows.Add(row);
+    }
     string command = "dotnet run -c Release --project perf/Gpu -- " + string.Join(' ', args);
     GpuBenchReport.Write(options.OutputDirectory, DeviceKinds.NameOf(device.Kind), device.Name, device.PeakBandwidth, command, rows);
     Console.WriteLine(File.ReadAllText(Path.Combine(options.OutputDirectory, $"gpu-{DeviceKinds.NameOf(device.Kind)}.md")));

@@ -37,10 +37,11 @@ public sealed class GpuDevice : IDisposable
 
     /// <summary>
     /// Theoretical peak memory bandwidth in bytes per second (double data rate × memory clock × bus width), where
-    /// the driver reports it (CUDA); null for ILGPU's CPU accelerator.
+    /// the driver reports it (CUDA); null for ILGPU's CPU accelerator. ILGPU gives the clock in MHz (3201 on an H200,
+    /// nvidia-smi's maximum memory clock) and the bus width in bits.
     /// </summary>
     public double? PeakBandwidth => Accelerator is CudaAccelerator cuda
-        ? 2.0 * cuda.MemoryClockRate * 1000.0 * cuda.MemoryBusWidth / 8
+        ? 2.0 * cuda.MemoryClockRate * 1e6 * cuda.MemoryBusWidth / 8
         : null;
 
     /// <inheritdoc />

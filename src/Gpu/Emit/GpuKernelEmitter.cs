@@ -8,7 +8,7 @@ namespace Elim.Gpu.Emit;
 /// <summary>
 /// Emits a <see cref="JacobianProgram"/> as an ILGPU kernel: a public static method of a type in a collectible
 /// assembly whose body is the program's straight-line code for one point (one thread per point), through the
-/// CPU backend's <see cref="BodyEmitter"/> with <see cref="ScalarLaneEmitter"/> and <see cref="ViewAccess"/>.
+/// CPU backend's <see cref="BodyEmitter"/> with <see cref="KernelLaneEmitter"/> and <see cref="ViewAccess"/>.
 /// </summary>
 internal static class GpuKernelEmitter
 {
@@ -24,7 +24,7 @@ internal static class GpuKernelEmitter
         var il = method.GetILGenerator();
         var access = new ViewAccess(il);
         // One method, whatever the size: ILGPU compiles it itself, without the .NET JIT's size limits.
-        BodyEmitter.Emit(il, program, ScalarLaneEmitter.Instance, access);
+        BodyEmitter.Emit(il, program, KernelLaneEmitter.Instance, access);
         il.Emit(OpCodes.Ret);
         return type.CreateType().GetMethod("Run")!;
     }
