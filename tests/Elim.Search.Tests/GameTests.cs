@@ -28,6 +28,29 @@ public class GameTests
     }
 
     [Theory, MemberData(nameof(Seeds))]
+    public void Neighbour_degree_change_equals_eliminating_and_undoing(int seed)
+    {
+        var graph = Graph(seed);
+        var order = RandomGraphs.RandomOrder(graph, seed + 500);
+        var game = new EliminationGame(graph);
+        foreach (int next in order.VertexIds)
+        {
+            foreach (int id in game.Remaining.ToArray()) Assert.Equal(MeasuredChange(game, id), game.NeighbourDegreeChange(id));
+            game.Eliminate(next);
+        }
+    }
+
+    /// <summary>The summed degrees of the remaining vertices other than <paramref name="id"/>, after eliminating it minus before.</summary>
+    private static long MeasuredChange(EliminationGame game, int id)
+    {
+        long before = game.Remaining.ToArray().Where(other => other != id).Sum(game.MarkowitzDegree);
+        game.Eliminate(id);
+        long after = game.Remaining.ToArray().Sum(game.MarkowitzDegree);
+        game.Undo();
+        return after - before;
+    }
+
+    [Theory, MemberData(nameof(Seeds))]
     public void Undo_restores_the_state_exactly(int seed)
     {
         var graph = Graph(seed);

@@ -30,6 +30,7 @@ public sealed partial class EliminationGame
     private readonly int[] _position;           // per vertex id: its index in _remaining
     private readonly bool[] _isEliminable;      // per vertex id (index 0 unused)
     private int _remainingCount;
+    private int[] _fillPerPredecessor = [];     // scratch of NeighbourDegreeChange
 
     /// <summary>A fresh game on <paramref name="graph"/> with nothing eliminated.</summary>
     public EliminationGame(ComputationalGraph graph, CostModel costModel = CostModel.Markowitz)
@@ -126,6 +127,50 @@ public sealed partial class EliminationGame
             }
         }
         return fill;
+    }
+
+    /// <summary>
+    /// How much eliminating <paramref name="vertexId"/> would change the summed Markowitz degrees of the remaining
+    /// vertices around it, read off the fill-in it would make instead of eliminating and undoing. Only its
+    /// neighbours' degrees change: a predecessor i gains a successor per fill edge i→j and loses the vertex itself
+    /// (unless it is an output, which keeps its in-edges); a successor j gains a predecessor per fill edge and loses
+    /// the vertex.
+    /// </summary>
+    public long NeighbourDegreeChange(int vertexId)
+    {
+        int k = NodeOf(vertexId);
+        var predecessors = PredecessorEntries(k);
+        if (_fillPerPredecessor.Length < predecessors.Length) _fillPerPredecessor = new int[2 * predecessors.Length];
+        var fill = _fillPerPredecessor.AsSpan(0, predecessors.Length);
+        fill.Clear();
+        long change = 0;
+        foreach (int j in SuccessorEntries(k))
+        {
+            if (!IsLiveSuccessor(j)) continue;
+            int added = 0;
+            for (int p = 0; p < predecessors.Length; p++)
+            {
+                int i = predecessors[p];
+                if (_isGone[i] || _edges.Contains(EdgeKey(i, j))) continue;
+                added++;
+                fill[p]++;
+            }
+            if (IsRemainingNode(j)) change += (long)(added - 1) * _ints[_nodeCount + j];
+        }
+        int lost = _isOutputNode[k] ? 0 : 1;
+        for (int p = 0; p < predecessors.Length; p++)
+        {
+            int i = predecessors[p];
+            if (!_isGone[i] && IsRemainingNode(i)) change += (long)_ints[i] * (fill[p] - lost);
+        }
+        return change;
+    }
+
+    /// <summary>Whether <paramref name="node"/> is a vertex still to eliminate (not an input, an output without successors or an eliminated vertex).</summary>
+    private bool IsRemainingNode(int node)
+    {
+        int id = VertexIdOf(node);
+        return id > 0 && _isEliminable[id] && _position[id] < _remainingCount;
     }
 
     /// <summary>Calls <paramref name="visit"/> for every predecessor node and every successor node of <paramref name="vertexId"/>.</summary>

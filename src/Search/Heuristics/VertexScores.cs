@@ -39,17 +39,15 @@ internal sealed class RelativeMarkowitzScore : IVertexScore
 
 /// <summary>
 /// Damage: how much eliminating the vertex raises the Markowitz degrees of the remaining vertices around it
-/// (its predecessors and successors are the only ones whose degrees change). Found by eliminating and undoing.
+/// (its predecessors and successors are the only ones whose degrees change).
 /// </summary>
 internal sealed class DamageScore : IVertexScore
 {
     public int Reach => 2;
 
-    private readonly NeighbourDegrees _degrees = new();
+    public void Prepare(EliminationGame game) { }
 
-    public void Prepare(EliminationGame game) => _degrees.Prepare(game);
-
-    public long Score(EliminationGame game, int vertexId) => _degrees.ChangeOnEliminating(game, vertexId);
+    public long Score(EliminationGame game, int vertexId) => game.NeighbourDegreeChange(vertexId);
 }
 
 /// <summary>
@@ -60,47 +58,7 @@ internal sealed class ReductionScore : IVertexScore
 {
     public int Reach => 2;
 
-    private readonly NeighbourDegrees _degrees = new();
+    public void Prepare(EliminationGame game) { }
 
-    public void Prepare(EliminationGame game) => _degrees.Prepare(game);
-
-    public long Score(EliminationGame game, int vertexId) =>
-        _degrees.ChangeOnEliminating(game, vertexId) - game.MarkowitzDegree(vertexId);
-}
-
-/// <summary>Measures how the degrees of a vertex's neighbours change when it is eliminated, with a reused buffer.</summary>
-internal sealed class NeighbourDegrees
-{
-    private int[] _nodes = [];
-
-    public void Prepare(EliminationGame game) => _nodes = new int[game.Graph.NodeCount];
-
-    public long ChangeOnEliminating(EliminationGame game, int vertexId)
-    {
-        var collector = new NodeCollector(_nodes);
-        game.ForEachNeighbour(vertexId, ref collector);
-        long before = RemainingDegrees(game, collector.Count);
-        game.Eliminate(vertexId);
-        long after = RemainingDegrees(game, collector.Count);
-        game.Undo();
-        return after - before;
-    }
-
-    private long RemainingDegrees(EliminationGame game, int count)
-    {
-        long total = 0;
-        for (int i = 0; i < count; i++)
-        {
-            int id = game.VertexIdOf(_nodes[i]);
-            if (id > 0 && game.IsEliminable(id) && !game.IsEliminated(id)) total += game.MarkowitzDegree(id);
-        }
-        return total;
-    }
-
-    private struct NodeCollector(int[] buffer) : INodeVisitor
-    {
-        public int Count;
-
-        public void Visit(int node) => buffer[Count++] = node;
-    }
+    public long Score(EliminationGame game, int vertexId) => game.NeighbourDegreeChange(vertexId) - game.MarkowitzDegree(vertexId);
 }
