@@ -7,8 +7,8 @@ namespace Elim.Backend.Lowering;
 /// <summary>
 /// Turns a graph and a complete elimination order into a <see cref="JacobianProgram"/>: the primal,
 /// the local partial of every edge, then each elimination step of the order as straight-line
-/// arithmetic on edge values, following <see cref="Eliminator"/> step for step (same edges, same
-/// accumulation order, so the numbers agree with the reference interpreter).
+/// arithmetic on edge values: the reference interpreter's <see cref="EdgeElimination{T}"/> on terms instead of
+/// numbers (same edges, same accumulation order, so the numbers agree with the interpreter).
 /// </summary>
 public static class ProgramLowering
 {
@@ -20,9 +20,8 @@ public static class ProgramLowering
         var builder = new ProgramBuilder();
         var partials = new Term[graph.Edges.Count];
         var values = EmitPrimal(graph, builder, partials);
-        var edges = new EdgeValues(graph, partials);
-        long markowitzCost = 0;
-        foreach (int vertexId in order.VertexIds) markowitzCost += edges.Eliminate(builder, vertexId);
+        var edges = new EdgeElimination<Term>(graph, new TermAlgebra(builder), e => partials[e]);
+        foreach (int vertexId in order.VertexIds) edges.Eliminate(vertexId);
 
         var stores = OutputStores(graph, values);
         int n = graph.InputCount;
@@ -33,7 +32,7 @@ public static class ProgramLowering
                 stores.Add(new Store(StoreTarget.Jacobian, o * n + i, row.TryGetValue(i, out var value) ? value : Term.Zero));
         }
         var (instructions, liveStores, products) = DeadCode.Remove(builder.Instructions, stores, builder.EliminationProducts);
-        return new JacobianProgram(n, graph.DataCount, graph.OutputCount, true, instructions, liveStores, products, markowitzCost);
+        return new JacobianProgram(n, graph.DataCount, graph.OutputCount, true, instructions, liveStores, products, edges.Cost);
     }
 
     /// <summary>The program computing only the outputs of <paramref name="graph"/> (the primal).</summary>
