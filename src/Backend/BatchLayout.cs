@@ -1,4 +1,4 @@
-namespace Elim.Backend.Cpu;
+namespace Elim;
 
 /// <summary>
 /// How a batch of N points is laid out in memory, for a function with n inputs and m outputs.

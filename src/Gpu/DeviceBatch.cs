@@ -1,4 +1,3 @@
-using Elim.Backend.Cpu;
 using ILGPU;
 using ILGPU.Runtime;
 

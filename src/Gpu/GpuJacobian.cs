@@ -1,6 +1,6 @@
+using Elim.Backend;
 using Elim.Backend.Cache;
 using Elim.Backend.Cpu;
-using Elim.Backend.Lowering;
 using Elim.Gpu.Devices;
 using Elim.Graph;
 using ILGPU;
@@ -39,12 +39,8 @@ public sealed class GpuJacobian : IDisposable
 
     /// <summary>The evaluator of <paramref name="graph"/> by <paramref name="order"/> on <paramref name="device"/>.</summary>
     /// <exception cref="InvalidOrderException">The order is not a complete elimination order of this graph.</exception>
-    public static GpuJacobian Create(GpuDevice device, ComputationalGraph graph, EliminationOrder order)
-    {
-        order.Validate(graph);
-        var key = CacheKey.ForJacobian(graph, order);
-        return new(device, device.Kernels.GetOrAdd(key, () => ProgramLowering.Jacobian(graph, order), KernelName(graph)), graph.Name);
-    }
+    public static GpuJacobian Create(GpuDevice device, ComputationalGraph graph, EliminationOrder order) =>
+        Create(device, JacobianCompiler.Compile(graph, order));   // lowers once, shared with the CPU cache; CPU code is emitted only when called
 
     /// <summary>The device the kernel runs on.</summary>
     public GpuDevice Device { get; }

@@ -1,6 +1,7 @@
 using Elim.Backend.Cpu;
 using Elim.Graph;
 using Elim.Testing;
+using Elim.Backend.Runtime;
 
 namespace Elim.Backend.Tests;
 

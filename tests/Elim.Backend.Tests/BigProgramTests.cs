@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Reflection.Emit;
-using Elim.Backend.Cpu;
 using Elim.Backend.Export;
 using Elim.Frontend;
 using Elim.Graph;

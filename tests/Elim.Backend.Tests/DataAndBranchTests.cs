@@ -4,6 +4,7 @@ using Elim.Backend.Emit;
 using Elim.Frontend;
 using Elim.Graph;
 using Elim.Testing;
+using Elim.Backend.Runtime;
 
 namespace Elim.Backend.Tests;
 

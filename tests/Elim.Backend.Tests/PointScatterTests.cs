@@ -1,4 +1,4 @@
-using Elim.Backend.Cpu;
+using Elim.Backend.Runtime;
 
 namespace Elim.Backend.Tests;
 

@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using Elim.Backend.Cpu;
-using Elim.Backend.Cpu.Lanes;
+using Elim.Backend.Runtime.Lanes;
 using Elim.Graph;
+using Elim.Backend.Runtime;
 
 namespace Elim.Backend.Tests;
 

@@ -17,7 +17,7 @@ public class BigProgramKernelTests(DeviceFixture fixture)
         var graph = ElimFrontend.Compile(RandomBigPrograms.Generate(statements: 2_000, seed: 5), "big.elim");
         var order = StandardOrders.Reverse(graph);
         var cpu = fixture.CompileCpu(graph, order);
-        Assert.True(cpu.Code.Methods(Backend.Cpu.BatchLayout.PerPoint, vector: false).Count > 1, "the CPU code is one method");
+        Assert.True(cpu.Code.Methods(BatchLayout.PerPoint, vector: false).Count > 1, "the CPU code is one method");
         var random = new Random(5);
         var points = Enumerable.Range(0, 5).Select(_ => Enumerable.Range(0, graph.InputCount).Select(_ => 2 * random.NextDouble() - 1).ToArray())
             .ToArray();

@@ -1,4 +1,3 @@
-using Elim.Backend.Cpu;
 using Elim.Frontend;
 using Elim.Graph;
 using Elim.Testing;

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Reflection.Emit;
 using Elim.Backend.Emit;
 using Elim.Backend.Program;
+using Elim.Backend.Runtime;
 
 namespace Elim.Backend.Cpu;
 
@@ -86,16 +87,7 @@ public sealed unsafe class CompiledCode
         int start, int end, int stride)
     {
         if (tiles) SoaTiles.Run(Program, vector, scalar, Vector.Lanes, x, data, y, jacobian, start, end, stride);
-        else RunPoints(vector, scalar, Vector.Lanes, x, data, y, jacobian, start, end, stride);
-    }
-
-    /// <summary>Points [<paramref name="start"/>, <paramref name="end"/>): the vector kernel, then the scalar one for the remainder.</summary>
-    internal static void RunPoints(BatchKernel vector, BatchKernel scalar, int lanes, double* x, double* data, double* y, double* jacobian,
-        int start, int end, int stride)
-    {
-        int vectorEnd = start + (end - start) / lanes * lanes;
-        if (vectorEnd > start) vector(x, data, y, jacobian, start, vectorEnd, stride);
-        if (end > vectorEnd) scalar(x, data, y, jacobian, vectorEnd, end, stride);
+        else BatchKernels.RunPoints(vector, scalar, Vector.Lanes, x, data, y, jacobian, start, end, stride);
     }
 
     private BatchKernel Kernel(BatchLayout layout, bool vector) => _kernels[Slot(layout, vector)].Value;

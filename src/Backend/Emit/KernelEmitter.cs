@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Reflection.Emit;
-using Elim.Backend.Cpu;
 using Elim.Backend.Program;
+using Elim.Backend.Runtime;
 
 namespace Elim.Backend.Emit;
 

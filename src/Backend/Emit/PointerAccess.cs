@@ -1,6 +1,6 @@
 using System.Reflection.Emit;
-using Elim.Backend.Cpu;
 using Elim.Backend.Program;
+using Elim.Backend.Runtime;
 
 namespace Elim.Backend.Emit;
 

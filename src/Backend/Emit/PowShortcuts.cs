@@ -1,13 +1,14 @@
 using System.Reflection;
 using System.Reflection.Emit;
 using Elim.Backend.Program;
+using Elim.Backend.Runtime;
 
 namespace Elim.Backend.Emit;
 
 /// <summary>
 /// A vector kernel's pow with a variable exponent and its base partial as a few inline vector operations, for
 /// vectors whose every lane is ordinary; a vector with a special lane branches to the checked
-/// <see cref="Cpu.VectorMath{T, TVector}"/> method, which computes such lanes with the scalar function. Saves a
+/// <see cref="VectorMath{T, TVector}"/> method, which computes such lanes with the scalar function. Saves a
 /// call per power and per base partial: g (16 such powers) went from 181–234 to 155–173 ns per point, and with a
 /// negative base at every point from 319 to 295 (<c>elim bench examples/g.elim --batch 1000 --threads 1</c>,
 /// alternating runs). Used by <see cref="VectorLaneEmitter"/> for <see cref="IrOp.PowFromLog"/> and

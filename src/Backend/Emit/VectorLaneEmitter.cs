@@ -1,13 +1,14 @@
 using System.Reflection.Emit;
 using System.Runtime.Intrinsics;
 using Elim.Backend.Program;
+using Elim.Backend.Runtime;
 
 namespace Elim.Backend.Emit;
 
 /// <summary>
 /// Emits instructions on vectors of doubles (<see cref="Vector256{T}"/>: four points at once, or
 /// <see cref="Vector512{T}"/>: eight): whole-vector methods of <see cref="Vector256"/>/<see cref="Vector512"/>
-/// or <see cref="Cpu.VectorMath{T, TVector}"/> where there is one, else the scalar method lane by lane; a power
+/// or <see cref="VectorMath{T, TVector}"/> where there is one, else the scalar method lane by lane; a power
 /// with a variable exponent and its base partial inline where the arguments allow (<see cref="PowShortcuts"/>).
 /// </summary>
 public sealed class VectorLaneEmitter : ILaneEmitter

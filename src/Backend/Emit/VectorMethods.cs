@@ -1,8 +1,8 @@
 using System.Reflection;
 using System.Runtime.Intrinsics;
-using Elim.Backend.Cpu;
-using Elim.Backend.Cpu.Lanes;
+using Elim.Backend.Runtime.Lanes;
 using Elim.Backend.Program;
+using Elim.Backend.Runtime;
 
 namespace Elim.Backend.Emit;
 

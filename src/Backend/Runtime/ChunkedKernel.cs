@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Elim.Backend.Cpu;
+namespace Elim.Backend.Runtime;
 
 /// <summary>
 /// The emitted method of one chunk of a big program (see <see cref="Program.ProgramChunks"/>): a <see cref="BatchKernel"/>

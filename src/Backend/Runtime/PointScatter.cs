@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace Elim.Backend.Cpu;
+namespace Elim.Backend.Runtime;
 
 /// <summary>
 /// Writes a vector's points' results from lane-major staging (entry k of the <c>lanes</c> points at

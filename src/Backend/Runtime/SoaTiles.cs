@@ -1,7 +1,7 @@
 using System.Buffers;
 using Elim.Backend.Program;
 
-namespace Elim.Backend.Cpu;
+namespace Elim.Backend.Runtime;
 
 /// <summary>
 /// Structure-of-arrays batches whose row length puts the rows in few cache sets, run tile by tile through a
@@ -38,7 +38,7 @@ internal static unsafe class SoaTiles
     /// <summary>
     /// Points [<paramref name="start"/>, <paramref name="end"/>) of a structure-of-arrays batch with rows of
     /// <paramref name="stride"/> doubles: each tile's inputs and data copied into scratch, the kernels run there (rows
-    /// <see cref="TileStride"/> apart, by <see cref="CompiledCode.RunPoints"/>), its results copied out.
+    /// <see cref="TileStride"/> apart, by <see cref="BatchKernels.RunPoints"/>), its results copied out.
     /// </summary>
     public static void Run(JacobianProgram program, BatchKernel vector, BatchKernel scalar, int lanes,
         double* x, double* data, double* y, double* jacobian, int start, int end, int stride)
@@ -58,7 +58,7 @@ internal static unsafe class SoaTiles
                     int count = Math.Min(Tile, end - first);
                     Copy(x + first, stride, tile, TileStride, inputs, count);
                     Copy(data + first, stride, tileData, TileStride, dataCount, count);
-                    CompiledCode.RunPoints(vector, scalar, lanes, tile, tileData, tileOutputs, tileJacobian, 0, count, TileStride);
+                    BatchKernels.RunPoints(vector, scalar, lanes, tile, tileData, tileOutputs, tileJacobian, 0, count, TileStride);
                     Copy(tileOutputs, TileStride, y + first, stride, outputs, count);
                     Copy(tileJacobian, TileStride, jacobian + first, stride, jacobianSize, count);
                 }

@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
-using Elim.Backend.Cpu.Lanes;
+using Elim.Backend.Runtime.Lanes;
 using Elim.Graph;
 
-namespace Elim.Backend.Cpu;
+namespace Elim.Backend.Runtime;
 
 /// <summary>
 /// Whole-vector forms of the functions that <c>Vector256</c> and <c>Vector512</c> lack, called by vector batch
@@ -17,7 +17,7 @@ namespace Elim.Backend.Cpu;
 /// enough to make kernels 1.5–2.2× slower than in a process of their own. Never inlined into a kernel: their
 /// locals count against the 1,024 the JIT tracks per method, past which g's kernel kept its values in memory
 /// (pow's slope inlined: 183 → 265 ns per point). Kernels take pow's parts inline as IL instead
-/// (<see cref="Emit.PowShortcuts"/>) and call these for vectors with special lanes.
+/// (the emitter's <c>PowShortcuts</c>) and call these for vectors with special lanes.
 /// </summary>
 public static class VectorMath<T, TVector> where T : struct, ILanes<T> where TVector : struct
 {

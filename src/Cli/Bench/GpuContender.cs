@@ -1,5 +1,4 @@
 using Elim.Backend;
-using Elim.Backend.Cpu;
 using Elim.Gpu;
 using Elim.Gpu.Devices;
 using Elim.Graph;

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace Elim.Backend.Cpu.Lanes;
+namespace Elim.Backend.Runtime.Lanes;
 
 /// <summary>
 /// A vector of doubles as <see cref="VectorMath{T, TVector}"/> sees it, so one generic implementation serves every width

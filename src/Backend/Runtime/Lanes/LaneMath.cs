@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Elim.Graph;
 
-namespace Elim.Backend.Cpu.Lanes;
+namespace Elim.Backend.Runtime.Lanes;
 
 /// <summary>
 /// The mathematics of <see cref="VectorMath{T, TVector}"/>, written once for every width <typeparamref name="T"/>

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using V = System.Runtime.Intrinsics.Vector256<double>;
 
-namespace Elim.Backend.Cpu.Lanes;
+namespace Elim.Backend.Runtime.Lanes;
 
 /// <summary>4 doubles in a <see cref="Vector256{T}"/>, for <see cref="VectorMath{T, TVector}"/>.</summary>
 public readonly struct Lanes4(V value) : ILanes<Lanes4>

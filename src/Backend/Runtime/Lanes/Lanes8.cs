@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using V = System.Runtime.Intrinsics.Vector512<double>;
 
-namespace Elim.Backend.Cpu.Lanes;
+namespace Elim.Backend.Runtime.Lanes;
 
 /// <summary>8 doubles in a <see cref="Vector512{T}"/>, for <see cref="VectorMath{T, TVector}"/>.</summary>
 public readonly struct Lanes8(V value) : ILanes<Lanes8>
