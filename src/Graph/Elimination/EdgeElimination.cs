@@ -16,16 +16,16 @@ public interface IEdgeAlgebra<T>
 /// <see cref="IEdgeAlgebra{T}"/>. Eliminating k: for every predecessor i and successor j, c[j,i] += c[j,k]·c[k,i];
 /// then the edges of k are removed (an output keeps its in-edges). The one implementation of the step: the
 /// reference interpreter and the pricing of orders (<see cref="Eliminator"/>) and the compiler use it. Sparse: a
-/// step touches only the edges around k. Successors are kept ascending in lists (on sparse graphs a fraction of the
-/// memory and time of sets), so a step visits them in a fixed order; each c[j,i] gets one term per step, so the
-/// order does not change the numbers.
+/// step touches only the edges around k. Successors are kept in lists (on sparse graphs a fraction of the memory and
+/// time of sets), in the order their edges were made, so a step visits them in a fixed order; each c[j,i] gets one
+/// term per step, so that order does not change the numbers.
 /// </summary>
 public class EdgeElimination<T>
 {
     private readonly ComputationalGraph _graph;
     private readonly IEdgeAlgebra<T> _algebra;
     private readonly Dictionary<int, T>[] _in;    // per node: predecessor → ∂node/∂predecessor
-    private readonly List<int>[] _out;             // per node: successors, ascending
+    private readonly List<int>[] _out;             // per node: successors
     private readonly bool[] _eliminated;
 
     /// <summary>Starts from <paramref name="graph"/>, edge e carrying <paramref name="edgeValue"/>(e).</summary>
@@ -39,8 +39,7 @@ public class EdgeElimination<T>
         for (int e = 0; e < graph.Edges.Count; e++)
         {
             var edge = graph.Edges[e];
-            _in[edge.Target][edge.Source] = edgeValue(e);
-            AddSuccessor(edge.Source, edge.Target);
+            if (_in[edge.Target].TryAdd(edge.Source, edgeValue(e))) _out[edge.Source].Add(edge.Target);
         }
         _eliminated = new bool[graph.VertexCount];
     }
@@ -87,8 +86,12 @@ public class EdgeElimination<T>
             foreach (var (i, cki) in _in[k])
             {
                 var product = _algebra.Product(cjk, cki);
-                into[i] = into.TryGetValue(i, out var existing) ? _algebra.Sum(existing, product) : product;
-                AddSuccessor(i, j);
+                if (into.TryGetValue(i, out var existing)) into[i] = _algebra.Sum(existing, product);
+                else
+                {
+                    into[i] = product;
+                    _out[i].Add(j);     // a new edge i → j: the predecessor entry and the successor entry come and go together
+                }
             }
         }
         _out[k].Clear();
@@ -102,15 +105,12 @@ public class EdgeElimination<T>
         return step;
     }
 
-    private void AddSuccessor(int node, int successor)
-    {
-        int at = _out[node].BinarySearch(successor);
-        if (at < 0) _out[node].Insert(~at, successor);
-    }
-
+    /// <summary>Removes <paramref name="successor"/> from the successors of <paramref name="node"/>, moving the last one into its place.</summary>
     private void RemoveSuccessor(int node, int successor)
     {
-        int at = _out[node].BinarySearch(successor);
-        if (at >= 0) _out[node].RemoveAt(at);
+        var successors = _out[node];
+        int at = successors.IndexOf(successor);
+        successors[at] = successors[^1];
+        successors.RemoveAt(successors.Count - 1);
     }
 }
