@@ -8,8 +8,7 @@ namespace Elim.Backend.Emit;
 /// <summary>
 /// Emits the batch kernel of a program: a loop over points whose body is the program's straight-line code, as dynamic
 /// methods, whose calls cost little to emit (a method of a type built by Reflection.Emit makes a metadata reference
-/// per call of another assembly's method: 12 µs for an operator of <c>Vector512&lt;double&gt;</c>, seconds for a big
-/// program). A program too big for one optimised method is emitted as one <see cref="ChunkKernel"/> per chunk
+/// per call of another assembly's method, seconds for a big program: perf/results/design-measurements.md). A program too big for one optimised method is emitted as one <see cref="ChunkKernel"/> per chunk
 /// (<see cref="ProgramChunks"/>), each looping over the same points, which <see cref="ChunkedKernel"/> runs in turn.
 /// </summary>
 internal static class KernelEmitter

@@ -14,9 +14,8 @@ namespace Elim.Backend.Emit;
 internal sealed class PointerAccess : IElementAccess
 {
     /// <summary>
-    /// The most stack a kernel stages its results in; larger programs write lane by lane. Measured on an EPYC
-    /// (AVX-512) at batch 1,000: staging Propane's 4 KB (four lanes) made it 30% faster, staging g's 20 KB (eight
-    /// lanes) 10% faster than lane-by-lane stores (and 10% at batch 100,000). The bound keeps the stack small.
+    /// The most stack a kernel stages its results in; larger programs write lane by lane. Staging beat lane-by-lane
+    /// stores on Propane and g (perf/results/design-measurements.md); the bound keeps the stack small.
     /// </summary>
     public const int MaxStagedBytes = 32 * 1024;
 

@@ -9,9 +9,7 @@ namespace Elim.Backend.Emit;
 /// A vector kernel's pow with a variable exponent and its base partial as a few inline vector operations, for
 /// vectors whose every lane is ordinary; a vector with a special lane branches to the checked
 /// <see cref="VectorMath{T, TVector}"/> method, which computes such lanes with the scalar function. Saves a
-/// call per power and per base partial: g (16 such powers) went from 181–234 to 155–173 ns per point, and with a
-/// negative base at every point from 319 to 295 (<c>elim bench examples/g.elim --batch 1000 --threads 1</c>,
-/// alternating runs). Used by <see cref="VectorLaneEmitter"/> for <see cref="IrOp.PowFromLog"/> and
+/// call per power and per base partial (g's figures: perf/results/design-measurements.md). Used by <see cref="VectorLaneEmitter"/> for <see cref="IrOp.PowFromLog"/> and
 /// <see cref="IrOp.PowBaseSlope"/>.
 /// </summary>
 internal sealed class PowShortcuts(VectorLaneEmitter lanes)

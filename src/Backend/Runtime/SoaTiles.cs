@@ -7,9 +7,8 @@ namespace Elim.Backend.Runtime;
 /// Structure-of-arrays batches whose row length puts the rows in few cache sets, run tile by tile through a
 /// scratch copy with a harmless row length. A vector step writes one element run to every result row; rows
 /// whose byte distance is a multiple of 4 KB (N = 512, 1,024, 4,096 …) all map to one set of the L1 cache
-/// (64 sets of 64-byte lines on x86 processors), which holds only a dozen lines. Measured on an EPYC at one
-/// thread (<c>elim bench … --only elim-best-soa</c>): PropaneCombustion took 161 ns per point at N = 1,024 and 15 ns
-/// at N = 1,000; through tiles 30 ns at N = 1,024.
+/// (64 sets of 64-byte lines on x86 processors), which holds only a dozen lines: PropaneCombustion ran ten times
+/// slower at N = 1,024 than at N = 1,000, and twice as slow through tiles (perf/results/design-measurements.md).
 /// </summary>
 internal static unsafe class SoaTiles
 {
@@ -24,8 +23,7 @@ internal static unsafe class SoaTiles
 
     /// <summary>
     /// Whether <paramref name="rows"/> rows of <paramref name="stride"/> doubles crowd the cache: more than 16 rows in
-    /// fewer than 8 sets (at 8 sets, 8 KB + 512 B apart, g and Propane ran as fast as at N = 1,000; at 4 sets 20% and
-    /// twice as slow).
+    /// fewer than 8 sets (at 8 sets g and Propane ran as fast as with harmless rows; at 4 sets they slowed down).
     /// </summary>
     public static bool Needed(int rows, int stride)
     {

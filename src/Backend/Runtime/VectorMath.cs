@@ -14,9 +14,8 @@ namespace Elim.Backend.Runtime;
 /// the scalar semantics exactly.
 /// Optimised at once (AggressiveOptimization): tier-0 code of vector arithmetic is several times slower, and
 /// in a process that keeps compiling new methods (the perf harness) the runtime kept these at tier 0 long
-/// enough to make kernels 1.5–2.2× slower than in a process of their own. Never inlined into a kernel: their
-/// locals count against the 1,024 the JIT tracks per method, past which g's kernel kept its values in memory
-/// (pow's slope inlined: 183 → 265 ns per point). Kernels take pow's parts inline as IL instead
+/// enough to slow kernels down. Never inlined into a kernel: their locals count against the 1,024 the JIT tracks
+/// per method, past which g's kernel kept its values in memory (perf/results/design-measurements.md). Kernels take pow's parts inline as IL instead
 /// (the emitter's <c>PowShortcuts</c>) and call these for vectors with special lanes.
 /// </summary>
 public static class VectorMath<T, TVector> where T : struct, ILanes<T> where TVector : struct
