@@ -35,8 +35,8 @@ public static class Jacobians
     public static JacobianFunction Compile(ComputationalGraph graph, CompileOptions? options = null)
     {
         options ??= new CompileOptions();
-        var (order, _) = ResolveOrder(graph, options);
-        return JacobianCompiler.Compile(graph, order, options.Cache);
+        var (order, origin) = ResolveOrder(graph, options);
+        return JacobianCompiler.Compile(graph, order, options.Cache, origin);
     }
 
     /// <summary>The order <paramref name="options"/> choose for <paramref name="graph"/>, and how it was chosen.</summary>

@@ -11,10 +11,11 @@ public sealed class OrderSource
 {
     private readonly Func<ComputationalGraph, OrderStore, (EliminationOrder, string)> _resolve;
 
-    private OrderSource(string description, Func<ComputationalGraph, OrderStore, (EliminationOrder, string)> resolve)
+    private OrderSource(string description, Func<ComputationalGraph, OrderStore, (EliminationOrder, string)> resolve, bool isFile = false)
     {
         Description = description;
         _resolve = resolve;
+        IsFile = isFile;
     }
 
     /// <summary>Forward mode: vertices in ascending order.</summary>
@@ -38,10 +39,17 @@ public sealed class OrderSource
         {
             throw new InvalidOrderException($"Cannot read the order file '{path}': {e.Message}");
         }
-        var file = OrderFile.Parse(text);
-        file.CheckFits(g);
-        return (file.Order, file.Method ?? "file");
-    });
+        try
+        {
+            var file = OrderFile.Parse(text);
+            file.CheckFits(g);
+            return (file.Order, file.Method ?? "file");
+        }
+        catch (InvalidOrderException e)
+        {
+            throw new InvalidOrderException($"{path}: {e.Message}");
+        }
+    }, isFile: true);
 
     /// <summary>Exactly <paramref name="order"/>.</summary>
     public static OrderSource Explicit(EliminationOrder order) => new("explicit", (_, _) => (order, "explicit"));
@@ -52,12 +60,22 @@ public sealed class OrderSource
     /// </summary>
     public static OrderSource Parse(string text) => text.ToLowerInvariant() switch
     {
-        "fwd" or "forward" => Forward,
-        "rev" or "reverse" => Reverse,
-        "markowitz" or "mm" or "min-markowitz" => MinimalMarkowitz,
+        "fwd" or "forward" => Named(text, StandardOrders.Forward),
+        "rev" or "reverse" => Named(text, StandardOrders.Reverse),
+        "markowitz" or "mm" or "min-markowitz" => Named(text, StandardOrders.MinimalMarkowitz),
         "best" => Best,
         _ => FromFile(text),
     };
+
+    /// <summary>A classical order under the name it was asked for (so <c>rev</c> reports itself as <c>rev</c>).</summary>
+    private static OrderSource Named(string text, Func<ComputationalGraph, EliminationOrder> order)
+    {
+        string name = text.ToLowerInvariant();
+        return new(name, (g, _) => (order(g), name));
+    }
+
+    /// <summary>Whether this source reads an order file (<see cref="FromFile"/>, or <see cref="Parse"/> of anything else).</summary>
+    public bool IsFile { get; }
 
     /// <summary>What this source is, for messages.</summary>
     public string Description { get; }

@@ -10,16 +10,17 @@ public static class JacobianCompiler
 {
     /// <summary>
     /// The compiled Jacobian of <paramref name="graph"/> by <paramref name="order"/>, from
-    /// <paramref name="cache"/> (default <see cref="CodeCache.Shared"/>) when the same shape was compiled before.
+    /// <paramref name="cache"/> (default <see cref="CodeCache.Shared"/>) when the same shape was compiled before;
+    /// <paramref name="orderOrigin"/> says where the order came from (<see cref="JacobianFunction.OrderOrigin"/>).
     /// </summary>
     /// <exception cref="InvalidOrderException">The order is not a complete elimination order of this graph.</exception>
-    public static JacobianFunction Compile(ComputationalGraph graph, EliminationOrder order, CodeCache? cache = null)
+    public static JacobianFunction Compile(ComputationalGraph graph, EliminationOrder order, CodeCache? cache = null, string orderOrigin = "explicit")
     {
         order.Validate(graph);
         cache ??= CodeCache.Shared;
         var code = cache.GetOrAdd(CacheKey.ForJacobian(graph, order),
             () => new CompiledCode(ProgramLowering.Jacobian(graph, order), TypeName(graph, "Jacobian")));
-        return new JacobianFunction(graph, order, code, () => CompilePrimal(graph, cache));
+        return new JacobianFunction(graph, order, orderOrigin, code, () => CompilePrimal(graph, cache));
     }
 
     /// <summary>The compiled primal (outputs only) of <paramref name="graph"/>.</summary>

@@ -16,7 +16,7 @@ public static class Compile
 
     /// <summary>Compiled with vector kernels of <paramref name="lanes"/> (not the processor's widest), outside the cache.</summary>
     public static JacobianFunction Jacobian(ComputationalGraph graph, EliminationOrder order, VectorLaneEmitter lanes) =>
-        new(graph, order, new CompiledCode(ProgramLowering.Jacobian(graph, order), JacobianCompiler.TypeName(graph, "Jacobian"), lanes),
+        new(graph, order, "explicit", new CompiledCode(ProgramLowering.Jacobian(graph, order), JacobianCompiler.TypeName(graph, "Jacobian"), lanes),
             () => JacobianCompiler.CompilePrimal(graph, Cache));
 
     /// <summary>Compiled outputs and row-major Jacobian at one point (with the data inputs <paramref name="data"/>).</summary>

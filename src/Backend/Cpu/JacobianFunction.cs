@@ -12,10 +12,11 @@ public sealed unsafe class JacobianFunction
 {
     private readonly Lazy<PrimalFunction> _primal;
 
-    internal JacobianFunction(ComputationalGraph graph, EliminationOrder order, CompiledCode code, Func<PrimalFunction> primal)
+    internal JacobianFunction(ComputationalGraph graph, EliminationOrder order, string orderOrigin, CompiledCode code, Func<PrimalFunction> primal)
     {
         Graph = graph;
         Order = order;
+        OrderOrigin = orderOrigin;
         Code = code;
         _primal = new Lazy<PrimalFunction>(primal);
     }
@@ -46,6 +47,13 @@ public sealed unsafe class JacobianFunction
 
     /// <summary>The elimination order the code follows.</summary>
     public EliminationOrder Order { get; }
+
+    /// <summary>
+    /// Where <see cref="Order"/> came from, as <c>elim eval</c> prints it: the method that made it (<c>reverse (the cheapest
+    /// of markowitz, reverse and forward; nothing stored)</c>, <c>stored anneal</c>, <c>markowitz</c>, <c>file PATH</c>) or
+    /// <c>explicit</c> for an order passed in.
+    /// </summary>
+    public string OrderOrigin { get; }
 
     /// <summary>The order's Markowitz cost: multiplications counted as in the paper.</summary>
     public long MarkowitzCost => Code.Program.MarkowitzCost;

@@ -96,6 +96,22 @@ public sealed class JacobiansTests : IDisposable
     }
 
     [Fact]
+    public void EveryFunctionSaysWhereItsOrderCameFrom()
+    {
+        string path = Repository.Example("roe_flux_1d");
+        var graph = ElimFrontend.CompileFile(path);
+        Assert.Equal("reverse (the cheapest of markowitz, reverse and forward; nothing stored)", Jacobians.CompileFile(path, Options(OrderSource.Best)).OrderOrigin);
+        Assert.Equal("rev", Jacobians.CompileFile(path, Options(OrderSource.Parse("rev"))).OrderOrigin);
+        Assert.Equal("explicit", Jacobians.CompileFile(path, Options(OrderSource.Explicit(StandardOrders.Forward(graph)))).OrderOrigin);
+        string orderFile = Path.Combine(_directory, "annealed.json");
+        File.WriteAllText(orderFile, OrderFile.For(graph, StandardOrders.Reverse(graph), "anneal").ToJson());
+        Assert.Equal("anneal", Jacobians.CompileFile(path, Options(OrderSource.FromFile(orderFile))).OrderOrigin);
+        new OrderStore(Path.Combine(_directory, "orders")).Offer(graph, StandardOrders.Reverse(graph), "anneal");
+        Assert.Equal("stored anneal", Jacobians.CompileFile(path, Options(OrderSource.Best)).OrderOrigin);
+        Assert.Equal("explicit", JacobianCompiler.Compile(graph, StandardOrders.Reverse(graph), _cache).OrderOrigin);
+    }
+
+    [Fact]
     public void BadSourceAndForeignOrdersGiveClearErrors()
     {
         var diagnostic = Assert.Throws<DiagnosticException>(() => Jacobians.Compile("function f(x) -> (y) { y = nope(x); }", Options(OrderSource.Forward)));
