@@ -78,33 +78,14 @@ public sealed class UserErrorTests : IDisposable
     }
 
     [Fact]
-    public void ResumingWithoutACheckpointNamesTheCheckpoint()
+    public void TrainingSaysInOneLineThatItLivesInTheTorchTool()
     {
-        string model = In("model.bin");
-        Assert.Equal($"error: No checkpoint to resume at '{model}.ckpt'; leave out --resume to start a fresh run, or give the --out of the run to continue.",
-            Refused("train", "--time", "1s", "--out", model, "--resume"));
+        // The train tests proper (refusals, --resume) run against elim-torch in tests/Elim.Agent.Tests.
+        var run = CliRun.Of("train", "--time", "1s", "--out", In("model.bin")).WithoutStackTrace();
+        Assert.Equal(CommandLine.UnavailableError, run.ExitCode);
+        Assert.Equal("", run.Output);
+        Assert.Equal($"error: {Commands.TrainCommand.Missing}", Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
         Assert.Empty(Directory.GetFileSystemEntries(_directory));
-    }
-
-    [Theory]
-    [InlineData("model.bin")]
-    [InlineData("model.bin.ckpt")]
-    [InlineData("model.training.csv")]
-    [InlineData("model.training.png")]
-    public void TrainingKeepsTheFilesOfAnEarlierRunWithoutForce(string earlier)
-    {
-        string path = WriteFile(earlier, "from an earlier run");
-        Assert.Equal($"error: '{path}' exists; pass --force to overwrite it.", Refused("train", "--time", "1s", "--out", In("model.bin")));
-        Assert.Equal("from an earlier run", File.ReadAllText(path));
-        Assert.Single(Directory.GetFileSystemEntries(_directory));
-    }
-
-    [Fact]
-    public void TrainingIntoAMissingFolderNamesTheFolder()
-    {
-        string model = In("missing", "model.bin");
-        Assert.Equal($"error: Cannot write '{model}': the folder '{In("missing")}' does not exist; create it or choose another path.",
-            Refused("train", "--time", "1s", "--out", model));
     }
 
     [Fact]
