@@ -1,4 +1,5 @@
 using Elim.Cli;
+using Elim.Testing;
 using Elim.TorchTool;
 
 namespace Elim.Agent.Tests;
@@ -9,18 +10,13 @@ namespace Elim.Agent.Tests;
 /// </summary>
 public sealed class TrainCommandTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("elim-train-errors-").FullName;
+    private readonly TemporaryFolder _folder = new("elim-train-errors-");
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
-    private string In(params string[] parts) => Path.Combine([_directory, .. parts]);
+    private string In(params string[] parts) => _folder.In(parts);
 
-    private string WriteFile(string name, string text)
-    {
-        string path = In(name);
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private string WriteFile(string name, string text) => _folder.Write(name, text);
 
     private static string Refused(params string[] args)
     {
@@ -37,7 +33,7 @@ public sealed class TrainCommandTests : IDisposable
         string model = In("model.bin");
         Assert.Equal($"error: No checkpoint to resume at '{model}.ckpt'; leave out --resume to start a fresh run, or give the --out of the run to continue.",
             Refused("train", "--time", "1s", "--out", model, "--resume"));
-        Assert.Empty(Directory.GetFileSystemEntries(_directory));
+        Assert.Empty(Directory.GetFileSystemEntries(_folder.Path));
     }
 
     [Theory]
@@ -50,7 +46,7 @@ public sealed class TrainCommandTests : IDisposable
         string path = WriteFile(earlier, "from an earlier run");
         Assert.Equal($"error: '{path}' exists; pass --force to overwrite it.", Refused("train", "--time", "1s", "--out", In("model.bin")));
         Assert.Equal("from an earlier run", File.ReadAllText(path));
-        Assert.Single(Directory.GetFileSystemEntries(_directory));
+        Assert.Single(Directory.GetFileSystemEntries(_folder.Path));
     }
 
     [Fact]

@@ -13,18 +13,13 @@ namespace Elim.Cli.Tests;
 public sealed class UserErrorTests : IDisposable
 {
     private static readonly string Roe = Repository.Example("roe_flux_1d");
-    private readonly string _directory = Directory.CreateTempSubdirectory("elim-user-errors-").FullName;
+    private readonly TemporaryFolder _folder = new("elim-user-errors-");
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
-    private string In(params string[] parts) => Path.Combine([_directory, .. parts]);
+    private string In(params string[] parts) => _folder.In(parts);
 
-    private string WriteFile(string name, string text)
-    {
-        string path = In(name);
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private string WriteFile(string name, string text) => _folder.Write(name, text);
 
     /// <summary>Runs the command line and checks it failed as a user's mistake, with exactly one line on stderr.</summary>
     private static string Refused(params string[] args)
@@ -74,7 +69,7 @@ public sealed class UserErrorTests : IDisposable
     [Fact]
     public void AFolderAsTheProgramIsRefused()
     {
-        Assert.Equal($"error: '{_directory}' is a folder; give the .elim file to read.", Refused("check", _directory));
+        Assert.Equal($"error: '{_folder.Path}' is a folder; give the .elim file to read.", Refused("check", _folder.Path));
     }
 
     [Fact]
@@ -85,7 +80,7 @@ public sealed class UserErrorTests : IDisposable
         Assert.Equal(CommandLine.UnavailableError, run.ExitCode);
         Assert.Equal("", run.Output);
         Assert.Equal($"error: {Commands.TrainCommand.Missing}", Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
-        Assert.Empty(Directory.GetFileSystemEntries(_directory));
+        Assert.Empty(Directory.GetFileSystemEntries(_folder.Path));
     }
 
     [Fact]
