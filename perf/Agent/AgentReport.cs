@@ -28,7 +28,7 @@ internal static class AgentReport
     public static int Run(string modelPath, double searchSeconds, bool write)
     {
         TorchSharp.torch.set_num_threads(1);
-        var net = new InferenceNetwork(ModelFile.Load(modelPath));
+        var net = InferenceNetwork.Load(modelPath);
         string root = FindRoot();
         var csv = new StringBuilder("task,forward,reverse,min_markowitz,best_standard,greedy,greedy_ms_wall,greedy_ms_cpu,alphazero,anneal,alphagrad,budget_s\n");
         var rows = new List<string>();

@@ -21,7 +21,7 @@ internal static class Profile
         using var batch = GraphBatch.Of([observation]);
         Time("forward", () => { using var s = NewDisposeScope(); using var g = no_grad(); net.Forward(batch); });
         Time("evaluate", () => NetworkEvaluator.Evaluate(net, observation));
-        var fast = new InferenceNetwork(net);
+        var fast = net.ToInference();
         Time("inference network", () => fast.Evaluate(observation));
         return 0;
     }

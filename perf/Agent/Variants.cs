@@ -12,7 +12,7 @@ internal static class Variants
     public static int Run(string modelPath, string example, string seconds)
     {
         TorchSharp.torch.set_num_threads(1);
-        var net = new InferenceNetwork(ModelFile.Load(modelPath));
+        var net = InferenceNetwork.Load(modelPath);
         var graph = ElimFrontend.CompileFile(example);
         var budget = SearchBudget.OfTime(TimeSpan.FromSeconds(double.Parse(seconds, CultureInfo.InvariantCulture)));
         (string Name, ISearchMethod Method)[] methods =

@@ -10,7 +10,7 @@ public class InferenceNetworkTests
     public void The_plain_forward_pass_matches_the_torch_one()
     {
         var net = Fixtures.Network(seed: 12, shape: new NetworkShape(32, 3));
-        var network = new InferenceNetwork(net);
+        var network = net.ToInference();
         var random = new Random(4);
         for (int trial = 0; trial < 15; trial++)
         {

@@ -50,7 +50,7 @@ public class MaskingTests
     public void Greedy_orders_are_complete_and_cost_what_the_reference_eliminator_says()
     {
         var net = Fixtures.Network();
-        var network = new InferenceNetwork(net);
+        var network = net.ToInference();
         var method = new AlphaZeroGreedySearch(() => network, Elim.Search.CostModel.Markowitz);
         for (int seed = 0; seed < 5; seed++)
         {

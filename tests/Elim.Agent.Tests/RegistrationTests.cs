@@ -37,7 +37,7 @@ public class RegistrationTests
         var graph = Fixtures.Graph(seed: 13, inputs: 3, vertices: 25);
         var order = AgentOrders.Greedy(graph, path);
         order.Validate(graph);
-        var network = new InferenceNetwork(net);
+        var network = net.ToInference();
         var viaSearch = new AlphaZeroGreedySearch(() => network, CostModel.Markowitz).Search(graph, SearchBudget.OfTime(TimeSpan.FromSeconds(5)), 0, null, default);
         Assert.Equal(viaSearch.Order.VertexIds, order.VertexIds);
     }

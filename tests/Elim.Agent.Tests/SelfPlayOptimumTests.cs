@@ -32,7 +32,7 @@ public class SelfPlayOptimumTests
             bestSelfPlay = Math.Min(bestSelfPlay, cost);
             buffer.AddRange(samples);
             for (int s = 0; s < 4; s++) learner.Step(buffer.Sample(32, random));
-            greedy = GreedyPolicy.PlayOut(new InferenceNetwork(net), new EliminationGame(graph));
+            greedy = GreedyPolicy.PlayOut(net.ToInference(), new EliminationGame(graph));
         }
         Assert.True(bestSelfPlay >= optimum, $"self-play found {bestSelfPlay}, below the proven optimum {optimum}");
         Assert.Equal(optimum, greedy);

@@ -79,8 +79,10 @@ public sealed class BackendCommandTests : IDisposable
         Assert.Equal(37, (int)json["batch"]!);
         Assert.Equal(2, (int)json["threads"]!);
         var results = json["results"]!.AsArray();
-        Assert.Equal(["elim-forward", "elim-reverse", "elim-markowitz", "elim-best", "elim-best-soa", "interpreter", "primal", "torchsharp"],
+        Assert.Equal(["elim-forward", "elim-reverse", "elim-markowitz", "elim-best", "elim-best-soa", "interpreter", "primal"],
             results.Select(r => (string)r!["contender"]!));
+        // TorchSharp is not part of the elim tool: its contender is noted as skipped (elim-torch times it).
+        Assert.Equal("torchsharp", (string)json["skipped"]!.AsArray().Single()!["contender"]!);
         Assert.All(results, r => Assert.True((double)r!["secondsPerPoint"]! > 0));
         Assert.All(results, r => Assert.InRange((double)r!["secondsPerPoint"]!, (double)r["minSecondsPerPoint"]!, (double)r["maxSecondsPerPoint"]!));
         Assert.All(results, r => Assert.True((int)r!["samples"]! >= 5));
@@ -106,5 +108,8 @@ public sealed class BackendCommandTests : IDisposable
         var run = CliRun.Of("bench", Roe, "--batch", "8", "--only", "elim-sideways").WithoutStackTrace();
         Assert.Equal(CommandLine.UsageError, run.ExitCode);
         Assert.Contains("unknown contender 'elim-sideways'", run.Error);
+        var torch = CliRun.Of("bench", Roe, "--batch", "8", "--only", "torchsharp").WithoutStackTrace();
+        Assert.Equal(CommandLine.UnavailableError, torch.ExitCode);
+        Assert.Contains("torchsharp: TorchSharp is not part of the elim tool; 'elim-torch bench' times it", torch.Error);
     }
 }

@@ -19,8 +19,16 @@ public static class BenchContenders
         new CompiledJacobian("elim-best-soa", BestOrderOf, BatchLayout.StructureOfArrays),
         new ReferenceInterpreter(),
         new CompiledPrimal(),
-        new TorchSharpAutograd(),
     ];
+
+    /// <summary>
+    /// Contenders the <c>elim</c> tool leaves out, with why: <c>bench</c> notes them as skipped. The elim-torch tool
+    /// (src/TorchTool) adds the TorchSharp one back.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Absent { get; } = new Dictionary<string, string>
+    {
+        ["torchsharp"] = "TorchSharp is not part of the elim tool; 'elim-torch bench' times it",
+    };
 
     private static EliminationOrder BestOrderOf(ComputationalGraph graph) => BestOrder.Resolve(graph, OrderStore.Default()).Order;
 

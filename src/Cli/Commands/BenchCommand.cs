@@ -7,10 +7,12 @@ namespace Elim.Cli.Commands;
 /// <c>elim bench FILE --batch N</c>: seconds per point of every contender on one batch (the median of repeated
 /// samples, with the fastest and slowest), and the ratios of the medians.
 /// </summary>
-public sealed class BenchCommand(IReadOnlyList<IBenchContender> contenders) : ICommand
+/// <param name="contenders">What it times.</param>
+/// <param name="absent">Contenders this tool leaves out, by name, with why: skipped with a note.</param>
+public sealed class BenchCommand(IReadOnlyList<IBenchContender> contenders, IReadOnlyDictionary<string, string> absent) : ICommand
 {
-    /// <summary>A bench command timing <see cref="BenchContenders.All"/>.</summary>
-    public BenchCommand() : this(BenchContenders.All) { }
+    /// <summary>A bench command timing <see cref="BenchContenders.All"/> and noting <see cref="BenchContenders.Absent"/>.</summary>
+    public BenchCommand() : this(BenchContenders.All, BenchContenders.Absent) { }
 
     public string Name => "bench";
     public string Summary => "time compiled Jacobians against the interpreter and the primal";
@@ -36,7 +38,7 @@ public sealed class BenchCommand(IReadOnlyList<IBenchContender> contenders) : IC
         int threads = PositiveInt(arguments, "threads", 1);
         using var device = DeviceOption.Open(arguments, error).Device;
         using var gpu = device is null ? null : new GpuContender(device);
-        var chosen = Choose(gpu is null ? contenders : [.. contenders, gpu], arguments.Value("only"));
+        var (chosen, skipped) = Choose(gpu is null ? contenders : [.. contenders, gpu], absent, arguments.Value("only"));
         string source = File.ReadAllText(path);
         var centre = BenchPoints.Centre(graph, source, arguments.Value("at"));
         var givenData = PointOptions.Data(arguments.Value("data"), graph, required: false);
@@ -57,7 +59,7 @@ public sealed class BenchCommand(IReadOnlyList<IBenchContender> contenders) : IC
         }).ToList();
         if (arguments.Has("json"))
         {
-            JsonOutput.Write(output, new { batch, threads, results });
+            JsonOutput.Write(output, new { batch, threads, results, skipped = skipped.Select(s => new { contender = s, reason = absent[s] }) });
             return 0;
         }
         double reference = results.FirstOrDefault(r => r.contender == "elim-best")?.secondsPerPoint ?? results[0].secondsPerPoint;
@@ -72,19 +74,25 @@ public sealed class BenchCommand(IReadOnlyList<IBenchContender> contenders) : IC
                 $"{Format(result.maxSecondsPerPoint * 1e9),10} {Format(result.secondsPerPoint / reference),16}");
         }
         output.WriteLine($"  (ns/point: the median of {results.Min(r => r.samples)} or more samples; min and max: the fastest and slowest sample)");
+        foreach (string name in skipped) output.WriteLine($"  {name}: skipped ({absent[name]})");
         return 0;
     }
 
-    private static IReadOnlyList<IBenchContender> Choose(IReadOnlyList<IBenchContender> contenders, string? only)
+    // The contenders to time, and the absent ones asked for (all of them when --only is not given), to note as skipped.
+    private static (IReadOnlyList<IBenchContender> Chosen, IReadOnlyList<string> Skipped) Choose(
+        IReadOnlyList<IBenchContender> contenders, IReadOnlyDictionary<string, string> absent, string? only)
     {
-        if (only is null) return contenders;
+        if (only is null) return (contenders, [.. absent.Keys]);
         var names = only.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         foreach (var name in names)
         {
-            if (!contenders.Any(c => c.Name == name))
+            if (!contenders.Any(c => c.Name == name) && !absent.ContainsKey(name))
                 throw new UsageException($"--only: unknown contender '{name}'. Contenders: {string.Join(", ", contenders.Select(c => c.Name))}.");
         }
-        return contenders.Where(c => names.Contains(c.Name)).ToList();
+        var chosen = contenders.Where(c => names.Contains(c.Name)).ToList();
+        var skipped = names.Where(absent.ContainsKey).Distinct().ToList();
+        if (chosen.Count == 0) throw new MissingPartException($"--only: nothing to time: {string.Join("; ", skipped.Select(s => $"{s}: {absent[s]}"))}.");
+        return (chosen, skipped);
     }
 
     private static int PositiveInt(Arguments arguments, string name, int? fallback)

@@ -1,13 +1,24 @@
-using System.Globalization;
-using Elim.Search.Agent.Training;
-
 namespace Elim.Cli.Commands;
 
-/// <summary><c>elim train --time 30m --out model.bin [--resume] [--seed N]</c>: self-play training of the agent.</summary>
-public sealed class TrainCommand : ICommand
+/// <summary>
+/// <c>elim train --time 30m --out model.bin [--resume] [--seed N]</c>: self-play training of the agent. Training needs
+/// TorchSharp and libtorch (about 0.5 GB of native code), which the <c>elim</c> tool leaves out: here the command
+/// only parses its options and says where training lives. The <c>elim-torch</c> tool (src/TorchTool) is the same
+/// command line with the training behind this command.
+/// </summary>
+/// <param name="train">Runs the parsed command, or null where training is not part of the tool.</param>
+public sealed class TrainCommand(Func<Arguments, TextWriter, int>? train = null) : ICommand
 {
+    /// <summary>The one line <c>elim train</c> prints where training is missing: what to install or run instead.</summary>
+    public const string Missing =
+        "training needs TorchSharp and libtorch, which the elim tool leaves out: use the elim-torch tool with the same options " +
+        "('dotnet tool install --global elim-torch' from a feed that holds it, or 'dotnet run -c Release --project src/TorchTool -- train ...' " +
+        "in a clone of elim).";
+
     public string Name => "train";
-    public string Summary => "train the alphazero agent by self-play on generated programs";
+    public string Summary => train is null
+        ? "train the alphazero agent by self-play (in the elim-torch tool: needs TorchSharp)"
+        : "train the alphazero agent by self-play on generated programs";
     public string Usage => "elim train --time DURATION(e.g. 30m, 90s, 1h) --out MODEL [--resume] [--force] [--seed N] [--threads N]";
     public IReadOnlyList<CommandOption> Options { get; } =
     [
@@ -19,43 +30,6 @@ public sealed class TrainCommand : ICommand
         new("threads", "N", "threads torch may use", "1"),
     ];
 
-    public int Run(Arguments arguments, TextWriter output, TextWriter error)
-    {
-        if (arguments.Positional.Count > 0) throw new UsageException($"train takes no FILE (got {arguments.Positional[0]}).");
-        var time = SearchCommand.Time(arguments.Value("time") ?? throw new UsageException("--time is required."));
-        var options = new TrainingOptions
-        {
-            Time = time,
-            ModelPath = arguments.Value("out") ?? throw new UsageException("--out is required."),
-            Resume = arguments.Has("resume"),
-            Seed = ParseInt(arguments.Value("seed") ?? "1", "--seed", int.MinValue),
-            Threads = ParseInt(arguments.Value("threads") ?? "1", "--threads", 1),
-        };
-        CheckOutputs(options, arguments.Has("force"));
-        output.WriteLine($"Training for {time} (seed {options.Seed}); model {options.ModelPath}, checkpoint {options.CheckpointPath}, " +
-            $"log {options.LogPath}, curve {options.CurvePath}.");
-        double best = new Trainer(options, output).Run();
-        output.WriteLine($"Done. Best validation greedy/min-Markowitz ratio {best:F4}; model saved to {options.ModelPath}.");
-        return 0;
-    }
-
-    // Before training starts: a resumed run needs its checkpoint and continues its own files; a fresh run would
-    // replace the model, checkpoint, log and curve of an earlier one, so it needs --force for any that exist.
-    private static void CheckOutputs(TrainingOptions options, bool force)
-    {
-        if (options.Resume && !File.Exists(options.CheckpointPath))
-        {
-            throw new PathException($"No checkpoint to resume at '{options.CheckpointPath}'; " +
-                "leave out --resume to start a fresh run, or give the --out of the run to continue.");
-        }
-        foreach (string path in new[] { options.ModelPath, options.CheckpointPath, options.LogPath, options.CurvePath })
-            OutputPath.Check(path, replace: options.Resume || force);
-    }
-
-    private static int ParseInt(string text, string option, int minimum)
-    {
-        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) || value < minimum)
-            throw new UsageException($"{option} '{text}' is not an integer of at least {minimum}.");
-        return value;
-    }
+    public int Run(Arguments arguments, TextWriter output, TextWriter error) =>
+        train is null ? throw new MissingPartException(Missing) : train(arguments, output);
 }

@@ -3,9 +3,9 @@ using Elim.Search.Agent.Network;
 namespace Elim.Search.Agent.Inference;
 
 /// <summary>
-/// Adds <c>alphazero-greedy</c> and <c>alphazero</c> to <see cref="SearchMethods"/>. The search layer cannot
-/// reference this project (TorchSharp stays out of it), so the application calls <see cref="Register"/> at
-/// start-up. The model is loaded on first use, so registering costs nothing.
+/// Adds <c>alphazero-greedy</c> and <c>alphazero</c> to <see cref="SearchMethods"/>. The search layer does not
+/// reference the agent, so the application calls <see cref="Register"/> at start-up. The model is read on first use
+/// (in plain C#, no TorchSharp), so registering costs nothing.
 /// </summary>
 public static class AgentMethods
 {
@@ -25,7 +25,7 @@ public static class AgentMethods
     /// </summary>
     public static void Register(string? modelPath = null)
     {
-        var model = new Lazy<InferenceNetwork>(() => new InferenceNetwork(Load(modelPath)),
+        var model = new Lazy<InferenceNetwork>(() => Load(modelPath),
             LazyThreadSafetyMode.ExecutionAndPublication);
         SearchMethods.Register(AlphaZeroGreedySearch.MethodName, costModel => new AlphaZeroGreedySearch(() => model.Value, costModel));
         SearchMethods.Register(AlphaZeroSearch.MethodName,
@@ -52,12 +52,12 @@ public static class AgentMethods
     }
 
     // A missing or foreign model is the user's to fix, not a crash of the search.
-    private static PolicyValueNet Load(string? modelPath)
+    private static InferenceNetwork Load(string? modelPath)
     {
         string path;
         try { path = modelPath ?? FindShippedModel(); }
         catch (FileNotFoundException e) { throw new SearchUnavailableException(e.Message); }
-        try { return ModelFile.Load(path); }
+        try { return InferenceNetwork.Load(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             throw new SearchUnavailableException(

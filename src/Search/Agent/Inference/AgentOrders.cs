@@ -13,7 +13,7 @@ public static class AgentOrders
     /// <summary>The greedy elimination order of <paramref name="graph"/> under the model at <paramref name="modelPath"/> (default: the shipped one).</summary>
     public static EliminationOrder Greedy(ComputationalGraph graph, string? modelPath = null)
     {
-        var network = new InferenceNetwork(ModelFile.Load(modelPath ?? AgentMethods.FindShippedModel()));
+        var network = InferenceNetwork.Load(modelPath ?? AgentMethods.FindShippedModel());
         var game = new EliminationGame(graph);
         GreedyPolicy.PlayOut(network, game);
         return new EliminationOrder(game.Eliminated.ToArray());

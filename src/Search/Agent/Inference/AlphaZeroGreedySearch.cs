@@ -22,7 +22,7 @@ public sealed class AlphaZeroGreedySearch(Func<InferenceNetwork> model, CostMode
     public SearchResult Search(ComputationalGraph graph, SearchBudget budget, int seed, IProgress<SearchProgress>? progress, CancellationToken token)
     {
         AgentMethods.SizeLimit(Name).Check(graph);
-        var network = model();   // the first call loads the model (and TorchSharp's natives): not part of the search
+        var network = model();   // the first call reads the model file: not part of the search
         var clock = Stopwatch.StartNew();
         var game = new EliminationGame(graph, costModel);
         GreedyPolicy.PlayOut(network, game, () => clock.Elapsed >= budget.Time || token.IsCancellationRequested);

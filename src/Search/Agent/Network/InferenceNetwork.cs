@@ -5,7 +5,8 @@ using Elim.Search.Agent.Features;
 namespace Elim.Search.Agent.Network;
 
 /// <summary>
-/// <see cref="PolicyValueNet.Forward"/> for one observation in plain C#, on a snapshot of the weights:
+/// The policy/value network's forward pass (the training package's <c>PolicyValueNet.Forward</c>) for one
+/// observation in plain C#, on a snapshot of the weights (from a model file or a live network):
 /// the same arithmetic, but messages are summed over the edge lists instead of dense matrices and policy
 /// logits are computed for legal vertices only. A TorchSharp call costs tens of microseconds whatever its
 /// size, and a greedy step on a 100-vertex graph needs a few dozen of them; this path needs none.
@@ -20,21 +21,34 @@ public sealed class InferenceNetwork
     private readonly Dense[] _messages;
     private readonly (float[] Gain, float[] Bias)[] _norms;
 
-    /// <summary>Copies the current weights of <paramref name="net"/>.</summary>
-    public InferenceNetwork(PolicyValueNet net)
+    /// <summary>
+    /// The network with the weights of <paramref name="model"/>; throws <see cref="InvalidDataException"/> when a weight
+    /// the shape needs is missing or has the wrong size.
+    /// </summary>
+    public InferenceNetwork(AgentModel model)
     {
-        var p = net.named_parameters().ToDictionary(e => e.name, e => e.parameter.detach().cpu().data<float>().ToArray());
-        Dense Linear(string name) => new(p[name + ".weight"], p[name + ".bias"]);
-        _h = net.Shape.Hidden;
-        _embed1 = Linear("_embed.0");
-        _embed2 = Linear("_embed.2");
-        _messages = [.. Enumerable.Range(0, net.Shape.Rounds).Select(r => Linear($"_messages.{r}"))];
-        _norms = [.. Enumerable.Range(0, net.Shape.Rounds).Select(r => (p[$"_norms.{r}.weight"], p[$"_norms.{r}.bias"]))];
-        _policy1 = Linear("_policy.0");
-        _policy2 = Linear("_policy.2");
-        _value1 = Linear("_value.0");
-        _value2 = Linear("_value.2");
+        _h = model.Shape.Hidden;
+        int h = _h;
+        float[] Weight(string name, int size)
+        {
+            if (!model.Weights.TryGetValue(name, out var tensor)) throw new InvalidDataException($"Agent model: no weight '{name}'.");
+            if (tensor.Values.Length != size)
+                throw new InvalidDataException($"Agent model: '{name}' has {tensor.Values.Length} elements, not {size}.");
+            return tensor.Values;
+        }
+        Dense Linear(string name, int inputs, int outputs) => new(Weight(name + ".weight", outputs * inputs), Weight(name + ".bias", outputs));
+        _embed1 = Linear("_embed.0", GraphFeatures.FeatureCount, h);
+        _embed2 = Linear("_embed.2", h, h);
+        _messages = [.. Enumerable.Range(0, model.Shape.Rounds).Select(r => Linear($"_messages.{r}", 3 * h, h))];
+        _norms = [.. Enumerable.Range(0, model.Shape.Rounds).Select(r => (Weight($"_norms.{r}.weight", h), Weight($"_norms.{r}.bias", h)))];
+        _policy1 = Linear("_policy.0", h, h);
+        _policy2 = Linear("_policy.2", h, 1);
+        _value1 = Linear("_value.0", 2 * h + GraphFeatures.GlobalCount, h);
+        _value2 = Linear("_value.2", h, 1);
     }
+
+    /// <summary>The network saved at <paramref name="path"/> (read without TorchSharp).</summary>
+    public static InferenceNetwork Load(string path) => new(AgentModel.Load(path));
 
     /// <summary>Evaluates <paramref name="o"/>: the same numbers as the torch forward pass, up to float rounding.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // fully optimized at once: greedy runs are short
@@ -146,4 +160,22 @@ public sealed class InferenceNetwork
             }
         }
     }
+}
+
+/// <summary>One evaluation of one state: a logit per node (−∞ where illegal) and the predicted log(1 + remaining cost).</summary>
+/// <param name="Logits">Per node of the observation.</param>
+/// <param name="Value">Predicted log(1 + cost of eliminating everything that remains).</param>
+public sealed record Evaluation(float[] Logits, float Value)
+{
+    /// <summary>The value as a cost (the inverse of the log scale, never negative).</summary>
+    public double RemainingCost => Math.Max(0, Math.Exp(Value) - 1);
+}
+
+/// <summary>The network's hyperparameters, saved with its weights.</summary>
+/// <param name="Hidden">Width of every node state and hidden layer.</param>
+/// <param name="Rounds">Rounds of message passing.</param>
+public sealed record NetworkShape(int Hidden, int Rounds)
+{
+    /// <summary>The shape of the shipped model.</summary>
+    public static NetworkShape Default { get; } = new(32, 3);
 }

@@ -64,11 +64,11 @@ public sealed class PolicyValueNet : nn.Module
     }
 }
 
-/// <summary>The network's hyperparameters, saved with its weights.</summary>
-/// <param name="Hidden">Width of every node state and hidden layer.</param>
-/// <param name="Rounds">Rounds of message passing.</param>
-public sealed record NetworkShape(int Hidden, int Rounds)
+/// <summary>Snapshots of a live network for the plain C# forward pass.</summary>
+public static class PolicyValueNetSnapshots
 {
-    /// <summary>The shape of the shipped model.</summary>
-    public static NetworkShape Default { get; } = new(32, 3);
+    /// <summary>An <see cref="InferenceNetwork"/> with the current weights of <paramref name="net"/>.</summary>
+    public static InferenceNetwork ToInference(this PolicyValueNet net) => new(AgentModel.FromWeights(net.Shape,
+        net.named_parameters().ToDictionary(e => e.name,
+            e => new ModelTensor([.. e.parameter.shape.Select(d => (int)d)], e.parameter.detach().cpu().data<float>().ToArray()))));
 }

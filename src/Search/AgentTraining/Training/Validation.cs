@@ -28,7 +28,7 @@ public sealed class Validation
     /// <summary>Plays every graph greedily with <paramref name="net"/>.</summary>
     public ValidationScore Score(PolicyValueNet net)
     {
-        var network = new InferenceNetwork(net);
+        var network = net.ToInference();
         double ratios = 0;
         int wins = 0, losses = 0;
         for (int g = 0; g < _graphs.Length; g++)

@@ -1,8 +1,9 @@
+using Elim.Cli.Bench;
 using Elim.Graph;
 using Elim.TorchBridge;
 using static TorchSharp.torch;
 
-namespace Elim.Cli.Bench;
+namespace Elim.TorchTool;
 
 /// <summary>
 /// TorchSharp's autograd on the batched function, the fair batched form (one forward pass over the points,

@@ -3,15 +3,6 @@ using static TorchSharp.torch;
 
 namespace Elim.Search.Agent.Network;
 
-/// <summary>One evaluation of one state: a logit per node (−∞ where illegal) and the predicted log(1 + remaining cost).</summary>
-/// <param name="Logits">Per node of the observation.</param>
-/// <param name="Value">Predicted log(1 + cost of eliminating everything that remains).</param>
-public sealed record Evaluation(float[] Logits, float Value)
-{
-    /// <summary>The value as a cost (the inverse of the log scale, never negative).</summary>
-    public double RemainingCost => Math.Max(0, Math.Exp(Value) - 1);
-}
-
 /// <summary>Runs a network without gradients on observations and hands back plain arrays.</summary>
 public static class NetworkEvaluator
 {

@@ -3,19 +3,17 @@ using TorchSharp;
 namespace Elim.Search.Agent.Network;
 
 /// <summary>
-/// The model file: a short header (magic, format version, <see cref="NetworkShape"/>) followed by the
-/// weights in TorchSharp's format. Checkpoints embed the same bytes.
+/// The model file through TorchSharp: a short header (magic, format version, <see cref="NetworkShape"/>) followed by
+/// the weights in TorchSharp's format (<see cref="AgentModel"/> describes it and reads it without TorchSharp).
+/// Checkpoints embed the same bytes.
 /// </summary>
 public static class ModelFile
 {
-    private const string Magic = "ELIMAGENT";
-    private const int FormatVersion = 1;
-
     /// <summary>Writes <paramref name="net"/> to <paramref name="writer"/>.</summary>
     public static void Write(BinaryWriter writer, PolicyValueNet net)
     {
-        writer.Write(Magic);
-        writer.Write(FormatVersion);
+        writer.Write(AgentModel.Magic);
+        writer.Write(AgentModel.FormatVersion);
         writer.Write(net.Shape.Hidden);
         writer.Write(net.Shape.Rounds);
         net.save(writer);
@@ -24,13 +22,7 @@ public static class ModelFile
     /// <summary>Reads a network written by <see cref="Write"/>; throws <see cref="InvalidDataException"/> for anything else.</summary>
     public static PolicyValueNet Read(BinaryReader reader)
     {
-        string magic;
-        try { magic = reader.ReadString(); }
-        catch (EndOfStreamException) { throw new InvalidDataException("Not an elim agent model (file too short)."); }
-        if (magic != Magic) throw new InvalidDataException("Not an elim agent model (bad header).");
-        int version = reader.ReadInt32();
-        if (version != FormatVersion) throw new InvalidDataException($"Agent model format {version} is not supported (expected {FormatVersion}).");
-        var net = new PolicyValueNet(new NetworkShape(reader.ReadInt32(), reader.ReadInt32()));
+        var net = new PolicyValueNet(AgentModel.ReadHeader(reader));
         net.load(reader);
         net.eval();
         return net;

@@ -1,0 +1,51 @@
+using System.Globalization;
+using Elim.Cli;
+using Elim.Cli.Commands;
+using Elim.Search.Agent.Training;
+
+namespace Elim.TorchTool;
+
+/// <summary>What <c>elim-torch train</c> does with its parsed options (<see cref="TrainCommand"/> declares them).</summary>
+public static class Training
+{
+    /// <summary>Checks the outputs, then trains; returns the exit code.</summary>
+    public static int Run(Arguments arguments, TextWriter output)
+    {
+        if (arguments.Positional.Count > 0) throw new UsageException($"train takes no FILE (got {arguments.Positional[0]}).");
+        var time = SearchCommand.Time(arguments.Value("time") ?? throw new UsageException("--time is required."));
+        var options = new TrainingOptions
+        {
+            Time = time,
+            ModelPath = arguments.Value("out") ?? throw new UsageException("--out is required."),
+            Resume = arguments.Has("resume"),
+            Seed = ParseInt(arguments.Value("seed") ?? "1", "--seed", int.MinValue),
+            Threads = ParseInt(arguments.Value("threads") ?? "1", "--threads", 1),
+        };
+        CheckOutputs(options, arguments.Has("force"));
+        output.WriteLine($"Training for {time} (seed {options.Seed}); model {options.ModelPath}, checkpoint {options.CheckpointPath}, " +
+            $"log {options.LogPath}, curve {options.CurvePath}.");
+        double best = new Trainer(options, output).Run();
+        output.WriteLine($"Done. Best validation greedy/min-Markowitz ratio {best:F4}; model saved to {options.ModelPath}.");
+        return 0;
+    }
+
+    // Before training starts: a resumed run needs its checkpoint and continues its own files; a fresh run would
+    // replace the model, checkpoint, log and curve of an earlier one, so it needs --force for any that exist.
+    private static void CheckOutputs(TrainingOptions options, bool force)
+    {
+        if (options.Resume && !File.Exists(options.CheckpointPath))
+        {
+            throw new PathException($"No checkpoint to resume at '{options.CheckpointPath}'; " +
+                "leave out --resume to start a fresh run, or give the --out of the run to continue.");
+        }
+        foreach (string path in new[] { options.ModelPath, options.CheckpointPath, options.LogPath, options.CurvePath })
+            OutputPath.Check(path, replace: options.Resume || force);
+    }
+
+    private static int ParseInt(string text, string option, int minimum)
+    {
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) || value < minimum)
+            throw new UsageException($"{option} '{text}' is not an integer of at least {minimum}.");
+        return value;
+    }
+}

@@ -1,0 +1,76 @@
+using Elim.Cli;
+using Elim.Testing;
+using Elim.TorchTool;
+
+namespace Elim.Agent.Tests;
+
+/// <summary>
+/// <c>elim-torch train</c> refuses ordinary mistakes before training starts: one line naming the path and what to do,
+/// the usage exit code, and nothing overwritten.
+/// </summary>
+public sealed class TrainCommandTests : IDisposable
+{
+    private readonly TemporaryFolder _folder = new("elim-train-errors-");
+
+    public void Dispose() => _folder.Dispose();
+
+    private string In(params string[] parts) => _folder.In(parts);
+
+    private string WriteFile(string name, string text) => _folder.Write(name, text);
+
+    private static string Refused(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        Assert.Equal(CommandLine.UsageError, CommandLine.Run(TorchCommands.All, args, output, error));
+        Assert.Equal("", output.ToString());
+        return Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void ResumingWithoutACheckpointNamesTheCheckpoint()
+    {
+        string model = In("model.bin");
+        Assert.Equal($"error: No checkpoint to resume at '{model}.ckpt'; leave out --resume to start a fresh run, or give the --out of the run to continue.",
+            Refused("train", "--time", "1s", "--out", model, "--resume"));
+        Assert.Empty(Directory.GetFileSystemEntries(_folder.Path));
+    }
+
+    [Theory]
+    [InlineData("model.bin")]
+    [InlineData("model.bin.ckpt")]
+    [InlineData("model.training.csv")]
+    [InlineData("model.training.png")]
+    public void TrainingKeepsTheFilesOfAnEarlierRunWithoutForce(string earlier)
+    {
+        string path = WriteFile(earlier, "from an earlier run");
+        Assert.Equal($"error: '{path}' exists; pass --force to overwrite it.", Refused("train", "--time", "1s", "--out", In("model.bin")));
+        Assert.Equal("from an earlier run", File.ReadAllText(path));
+        Assert.Single(Directory.GetFileSystemEntries(_folder.Path));
+    }
+
+    [Fact]
+    public void TrainingIntoAMissingFolderNamesTheFolder()
+    {
+        string model = In("missing", "model.bin");
+        Assert.Equal($"error: Cannot write '{model}': the folder '{In("missing")}' does not exist; create it or choose another path.",
+            Refused("train", "--time", "1s", "--out", model));
+    }
+}
+
+/// <summary><c>elim-torch bench</c> times TorchSharp's autograd beside elim's own contenders.</summary>
+public sealed class TorchBenchTests
+{
+    [Fact]
+    public void The_torch_tool_times_the_torchsharp_contender()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = CommandLine.Run(TorchCommands.All,
+            ["bench", Elim.Testing.Repository.Example("roe_flux_1d"), "--batch", "8", "--only", "primal,torchsharp", "--json"], output, error);
+        Assert.True(code == 0, error.ToString());
+        var json = System.Text.Json.Nodes.JsonNode.Parse(output.ToString())!;
+        Assert.Equal(["primal", "torchsharp"], json["results"]!.AsArray().Select(r => (string)r!["contender"]!));
+        Assert.Empty(json["skipped"]!.AsArray());
+    }
+}
