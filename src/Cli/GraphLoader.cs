@@ -25,8 +25,8 @@ public static class GraphLoader
         Load(path, arguments.Value("function"), MaxVertices(arguments));
 
     /// <summary>
-    /// The graph of <paramref name="function"/> in <paramref name="path"/>; without a name, the
-    /// language's default function, and where that is ambiguous, the function named like the file.
+    /// The graph of <paramref name="function"/> in <paramref name="path"/>; without a name, the language's default function,
+    /// and where that is ambiguous, the function named like the file (<see cref="ElimFrontend.Compile"/>, as the API reads files).
     /// Throws <see cref="DiagnosticException"/> for bad source (a graph past <paramref name="maxVertices"/> included)
     /// and <see cref="PathException"/> for an unreadable file.
     /// </summary>
@@ -39,17 +39,7 @@ public static class GraphLoader
         {
             throw new PathException($"Cannot read '{path}': {e.Message}");
         }
-        var program = ElimFrontend.Parse(text, path);
-        var options = new FrontendOptions { MaxVertices = maxVertices };
-        if (function is not null) return ElimFrontend.Lower(program, function, options);
-        try
-        {
-            return ElimFrontend.Lower(program, null, options);
-        }
-        catch (DiagnosticException) when (ElimFrontend.FunctionNames(program).Contains(Path.GetFileNameWithoutExtension(path)))
-        {
-            return ElimFrontend.Lower(program, Path.GetFileNameWithoutExtension(path), options);
-        }
+        return ElimFrontend.Compile(text, path, function, new FrontendOptions { MaxVertices = maxVertices });
     }
 
     /// <summary>The <c>--max-vertices</c> option, or the default limit.</summary>

@@ -1,4 +1,3 @@
-using Elim.Backend;
 using Elim.Graph;
 
 namespace Elim.Cli;
@@ -15,28 +14,16 @@ public static class OrderChoice
         "and forward), forward mode, reverse mode, minimal Markowitz, or an order file", defaultChoice);
 
     /// <summary>
-    /// The order named by <paramref name="choice"/> for <paramref name="graph"/> (<c>best</c>: the order store's, else
-    /// the cheapest standard order, see <see cref="BestOrder"/>), checked to fit it; a file is read as an order file.
-    /// Throws <see cref="UsageException"/>, <see cref="PathException"/> or <see cref="InvalidOrderException"/>.
+    /// The order named by <paramref name="choice"/> for <paramref name="graph"/> and where it came from, resolved by the
+    /// compile API's <see cref="OrderSource"/> (<c>best</c>: the order store's, else the cheapest standard order; a file
+    /// is read as an order file and checked to fit). Throws <see cref="UsageException"/> for a word that is neither an
+    /// order's name nor an existing file, <see cref="InvalidOrderException"/> for an unreadable or unfitting order file.
     /// </summary>
     public static (EliminationOrder Order, string Method) Resolve(ComputationalGraph graph, string choice)
     {
-        if (choice.Equals("best", StringComparison.OrdinalIgnoreCase)) return BestOrder.Resolve(graph, OrderStore.Default());
-        var named = StandardOrders.ByName(graph, choice);
-        if (named is not null) return (named, choice.ToLowerInvariant());
-        if (!File.Exists(choice))
+        var source = OrderSource.Parse(choice);
+        if (source.IsFile && !File.Exists(choice))
             throw new UsageException($"--order '{choice}' is neither {Names} nor an existing order file.");
-        string text;
-        try { text = File.ReadAllText(choice); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new PathException($"Cannot read order file '{choice}': {e.Message}");
-        }
-        OrderFile file;
-        try { file = OrderFile.Parse(text); }
-        catch (InvalidOrderException e) { throw new InvalidOrderException($"{choice}: {e.Message}"); }
-        try { file.CheckFits(graph); }
-        catch (InvalidOrderException e) { throw new InvalidOrderException($"{choice}: {e.Message}"); }
-        return (file.Order, file.Method ?? "file");
+        return source.Resolve(graph, OrderStore.Default());
     }
 }

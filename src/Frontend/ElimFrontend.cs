@@ -37,9 +37,24 @@ public static class ElimFrontend
             }
         });
 
-    /// <summary>Parses and lowers <paramref name="text"/>.</summary>
-    public static ComputationalGraph Compile(string text, string file, string? function = null, FrontendOptions? options = null) =>
-        Lower(Parse(text, file), function, options);
+    /// <summary>
+    /// Parses and lowers <paramref name="text"/>: <paramref name="function"/>, or without a name the language's default
+    /// function (the one no other function calls), and where that is ambiguous the function named like
+    /// <paramref name="file"/> (<c>roe_flux_1d</c> in roe_flux_1d.elim).
+    /// </summary>
+    public static ComputationalGraph Compile(string text, string file, string? function = null, FrontendOptions? options = null)
+    {
+        var program = Parse(text, file);
+        if (function is not null) return Lower(program, function, options);
+        try
+        {
+            return Lower(program, null, options);
+        }
+        catch (DiagnosticException) when (FunctionNames(program).Contains(Path.GetFileNameWithoutExtension(file)))
+        {
+            return Lower(program, Path.GetFileNameWithoutExtension(file), options);
+        }
+    }
 
     /// <summary>Reads, parses and lowers the file at <paramref name="path"/>; an unreadable file is a diagnostic too.</summary>
     public static ComputationalGraph CompileFile(string path, string? function = null, FrontendOptions? options = null)

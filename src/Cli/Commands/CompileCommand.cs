@@ -1,7 +1,3 @@
-using Elim.Backend;
-using Elim.Backend.Emit;
-using Elim.Backend.Export;
-using Elim.Backend.Lowering;
 using Elim.Graph;
 
 namespace Elim.Cli.Commands;
@@ -32,8 +28,9 @@ public sealed class CompileCommand : ICommand
         var graph = GraphLoader.Load(arguments);
         string choice = arguments.Value("order") ?? DefaultOrder;
         var (order, method) = OrderChoice.Resolve(graph, choice);
-        var exported = Export(graph, order, path);
-        if (arguments.Has("dump")) output.Write(ProgramPrinter.Print(ProgramLowering.Jacobian(graph, order)));
+        var options = new CompileOptions { Order = OrderSource.Explicit(order) };
+        var exported = Writing(path, () => Jacobians.Export(graph, path, options));
+        if (arguments.Has("dump")) output.Write(Jacobians.Compile(graph, options).Dump());
         string data = exported.DataCount > 0 ? "double[] data, " : "";
         output.WriteLine($"wrote {exported.Path}: {exported.TypeName}.Jacobian(double[] x, {data}double[] outputs, double[] jacobian)");
         output.WriteLine($"  {graph.Name}: {exported.InputCount} inputs, {exported.OutputCount} outputs; {method} order: " +
@@ -44,9 +41,9 @@ public sealed class CompileCommand : ICommand
     }
 
     // The path was checked before the work; what still fails here (a full disk) is the file system's, not elim's.
-    private static ExportedAssembly Export(ComputationalGraph graph, EliminationOrder order, string path)
+    private static T Writing<T>(string path, Func<T> write)
     {
-        try { return AssemblyExporter.Export(graph, order, path); }
+        try { return write(); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw OutputPath.CannotWrite(path, e); }
     }
 }

@@ -96,6 +96,14 @@ public sealed class JacobiansTests : IDisposable
     }
 
     [Fact]
+    public void AFileWithSeveralTopFunctionsCompilesTheOneNamedLikeIt()
+    {
+        // black_scholes.elim defines black_scholes and black_scholes_gradient, neither called by the other; elim reads
+        // it the same way (GraphLoader goes through the same ElimFrontend.Compile).
+        Assert.Equal("black_scholes", Jacobians.CompileFile(Repository.Example("black_scholes"), Options(OrderSource.Reverse)).Name);
+    }
+
+    [Fact]
     public void EveryFunctionSaysWhereItsOrderCameFrom()
     {
         string path = Repository.Example("roe_flux_1d");
