@@ -44,7 +44,8 @@ public static class EmitRules
             Binary(OpKind.Add, (p, a, b) => p.Add(a, b), (_, _, _, _) => [One, One]),
             Binary(OpKind.Sub, (p, a, b) => p.Sub(a, b), (_, _, _, _) => [One, One.Negate()]),
             Binary(OpKind.Mul, (p, a, b) => p.Mul(a, b), (_, a, b, _) => [b, a]),
-            Binary(OpKind.Div, (p, a, b) => p.Div(a, b), (p, _, b, r) => [p.Div(One, b), p.Div(r.Negate(), b)]),
+            // ∂/∂b = −r·(1/b), not −r/b: one division per denominator, which every quotient by it shares.
+            Binary(OpKind.Div, (p, a, b) => p.Div(a, b), (p, _, b, r) => Quotient(p, b, r)),
             new(OpKind.IntegerPow, (p, a, _, _, n) => IntegerPower(p, a, n),
                 (p, a, _, _, _, n) => [n == 0 ? Term.Zero : p.Mul(Term.Of(n), IntegerPower(p, a, n - 1))]),
             // A variable exponent needs ln a for ∂/∂b: computed once, before the power, which vector code takes as
@@ -127,6 +128,12 @@ public static class EmitRules
     private static Term IsTrue(ProgramBuilder p, Term a) => p.Binary(IrOp.NotEqual, a, Term.Zero);
 
     /// <summary>sign(a) with sign(0) = 0, as the difference of two steps (NaN gives 0).</summary>
+    private static Term?[] Quotient(ProgramBuilder p, Term b, Term r)
+    {
+        var inverse = p.Div(One, b);
+        return [inverse, p.Mul(r.Negate(), inverse)];
+    }
+
     private static Term Sign(ProgramBuilder p, Term a) =>
         p.Sub(p.Binary(IrOp.Below, Term.Zero, a), p.Binary(IrOp.Below, a, Term.Zero));
 }
