@@ -1,5 +1,3 @@
-using Elim.Backend.Cpu;
-
 namespace Elim.GradBench;
 
 /// <summary>Finds the <c>.elim</c> files the evals compile, in the folders given on the command line, and compiles them.</summary>

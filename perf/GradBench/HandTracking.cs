@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Elim.Backend.Cpu;
 
 namespace Elim.GradBench;
 

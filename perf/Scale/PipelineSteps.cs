@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Elim.Backend.Cache;
-using Elim.Backend.Cpu;
 using Elim.Frontend;
 using Elim.Graph;
 using Elim.Search;

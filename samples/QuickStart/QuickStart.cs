@@ -1,5 +1,3 @@
-using Elim.Backend.Cpu;
-
 namespace Elim.Samples;
 
 /// <summary>The code of docs/api.md, runnable (a test checks the document quotes this file).</summary>

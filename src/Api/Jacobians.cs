@@ -1,5 +1,4 @@
 using Elim.Backend;
-using Elim.Backend.Cpu;
 using Elim.Backend.Export;
 using Elim.Frontend;
 using Elim.Graph;

@@ -1,4 +1,3 @@
-using Elim.Backend.Cpu;
 using Elim.Backend.Emit;
 using Elim.Graph;
 using Elim.Testing;

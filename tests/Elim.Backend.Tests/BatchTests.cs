@@ -1,4 +1,3 @@
-using Elim.Backend.Cpu;
 using Elim.Graph;
 using Elim.Testing;
 using Elim.Backend.Runtime;

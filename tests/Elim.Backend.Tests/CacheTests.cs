@@ -29,7 +29,7 @@ public class CacheTests
         var cache = new CodeCache();
         var graph = TaskGraphs.Of("RoeFlux_1d");
         using var start = new Barrier(16);
-        var results = new Cpu.JacobianFunction[16];
+        var results = new JacobianFunction[16];
         var threads = Enumerable.Range(0, 16).Select(t => new Thread(() =>
         {
             start.SignalAndWait();

@@ -55,7 +55,7 @@ public class CompiledMatchesInterpreterTests
         }
     }
 
-    internal static void AssertAgrees(ComputationalGraph graph, EliminationOrder order, Cpu.JacobianFunction function, double[] point,
+    internal static void AssertAgrees(ComputationalGraph graph, EliminationOrder order, JacobianFunction function, double[] point,
         double[]? data = null)
     {
         var (outputs, jacobian) = Compile.At(function, point, data);

@@ -1,5 +1,4 @@
 using Elim.Backend.Cache;
-using Elim.Backend.Cpu;
 using Elim.Backend.Emit;
 using Elim.Frontend;
 using Elim.Graph;

@@ -1,4 +1,3 @@
-using Elim.Backend.Cpu;
 using Elim.Testing;
 
 namespace Elim.Gpu.Tests;

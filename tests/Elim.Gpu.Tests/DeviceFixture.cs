@@ -1,6 +1,5 @@
 using Elim.Backend;
 using Elim.Backend.Cache;
-using Elim.Backend.Cpu;
 using Elim.Gpu.Devices;
 using Elim.Graph;
 

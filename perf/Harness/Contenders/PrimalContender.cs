@@ -1,5 +1,4 @@
 using Elim.Backend;
-using Elim.Backend.Cpu;
 using Elim.Graph;
 
 namespace Elim.Perf.Contenders;

@@ -1,7 +1,8 @@
+using Elim.Backend.Cpu;
 using Elim.Backend.Emit;
 using Elim.Graph;
 
-namespace Elim.Backend.Cpu;
+namespace Elim;
 
 /// <summary>
 /// A compiled Jacobian: outputs and the dense Jacobian (row per output, column per input) of one function,

@@ -1,7 +1,8 @@
+using Elim.Backend.Cpu;
 using Elim.Backend.Emit;
 using Elim.Graph;
 
-namespace Elim.Backend.Cpu;
+namespace Elim;
 
 /// <summary>
 /// A compiled function without derivatives: only the outputs, from the same emitter as the Jacobian
