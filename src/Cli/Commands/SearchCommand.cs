@@ -99,6 +99,8 @@ public sealed class SearchCommand : ICommand
                 $"in {result.Elapsed.TotalSeconds:F1} s");
             if (outPath is not null && writeError is null) output.WriteLine($"order written to {outPath}");
             if (stored == true) output.WriteLine($"order stored in {OrderStore.Default().Directory}");
+            else if (stored == false && OrderStore.Default().TryGetBest(graph) is { Measured: not null } kept)
+                output.WriteLine($"not stored: the store keeps its measured order ({Backend.BestOrder.Describe(kept)}); run elim tune to time the orders a search finds against it");
         }
         if (writeError is null) return 0;
         error.WriteLine($"error: {writeError}");
