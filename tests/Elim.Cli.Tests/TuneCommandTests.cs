@@ -86,6 +86,24 @@ public sealed class TuneCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_stored_order_timed_again_is_judged_by_its_new_time_and_a_new_time_of_the_same_order_replaces_the_old()
+    {
+        var graph = Frontend.ElimFrontend.CompileFile(Lighthouse);
+        var store = OrderStore.Default();
+        var reverse = StandardOrders.Reverse(graph);
+        Assert.True(store.Offer(graph, OrderFile.For(graph, reverse, "reverse") with { Measured = Measurement(15e-9) }));
+        var forward = OrderFile.For(graph, StandardOrders.Forward(graph), "forward") with { Measured = Measurement(20e-9) };
+
+        Assert.False(store.Offer(graph, forward));
+        Assert.False(store.Offer(graph, forward, order => order.VertexIds.SequenceEqual(reverse.VertexIds) ? Measurement(19e-9) : null));
+        Assert.True(store.Offer(graph, forward, order => order.VertexIds.SequenceEqual(reverse.VertexIds) ? Measurement(25e-9) : null));
+        Assert.Equal(20e-9, store.TryGetBest(graph)!.Measured!.SecondsPerPoint);
+
+        Assert.True(store.Offer(graph, forward with { Measured = Measurement(22e-9) }));
+        Assert.Equal(22e-9, store.TryGetBest(graph)!.Measured!.SecondsPerPoint);
+    }
+
+    [Fact]
     public void A_measurement_round_trips_through_the_order_file_and_old_files_read_without_one()
     {
         var graph = Frontend.ElimFrontend.CompileFile(Lighthouse);

@@ -59,9 +59,9 @@ public sealed class TuneCommand : ICommand
         try { pool = TuneCandidates.Gather(graph, store, searchTime > TimeSpan.Zero ? searchTime : TimeSpan.FromMilliseconds(1), seed, display, CancellationToken.None); }
         finally { display.Finish(); }
 
-        var chosen = Compile(graph, pool, wanted, out int twins);
+        var chosen = Compile(graph, pool, wanted, out var twins);
         error.WriteLine($"tune: {pool.Count} distinct orders, {chosen.Count} compiled for timing" +
-            (twins > 0 ? $" ({twins} left out: the same emitted code as one already chosen)" : ""));
+            (twins.Count > 0 ? $" ({twins.Count} left out: the same emitted code as one already chosen)" : ""));
         string source = File.ReadAllText(path);
         var inputs = BenchPoints.Around(BenchPoints.Centre(graph, source, null), batch);
         var data = BenchPoints.Data(graph, source, null, batch);
@@ -71,7 +71,11 @@ public sealed class TuneCommand : ICommand
         var measurement = new OrderMeasurement(timings[picked].Median, timings[picked].Min, timings[picked].Max, batch, Threads, MachineDescription.Current);
         var pick = chosen[picked].Candidate;
         var file = OrderFile.For(graph, pick.Order, pick.StoredMethod, pick.Cost) with { Measured = measurement };
-        bool? stored = arguments.Has("no-store") ? null : Offer(store, graph, file, error);
+        // This run's times by order (a twin has its code's time), so the stored order is judged by its time now.
+        var timesNow = new Dictionary<string, OrderMeasurement>();
+        for (int i = 0; i < chosen.Count; i++) timesNow[Key(chosen[i].Candidate.Order)] = measurement with { SecondsPerPoint = timings[i].Median, MinSecondsPerPoint = timings[i].Min, MaxSecondsPerPoint = timings[i].Max };
+        foreach (var (twin, of) in twins) timesNow[Key(twin.Order)] = timesNow[Key(chosen[of].Candidate.Order)];
+        bool? stored = arguments.Has("no-store") ? null : Offer(store, graph, file, order => timesNow.GetValueOrDefault(Key(order)), error);
         int cheapest = Enumerable.Range(0, chosen.Count).MinBy(i => chosen[i].Candidate.Cost);
         if (arguments.Has("json"))
         {
@@ -113,28 +117,35 @@ public sealed class TuneCommand : ICommand
         output.WriteLine($"picked (*): {pick.Source}, {measurement}; {versus}");
         if (stored == true) output.WriteLine($"order stored in {store.Directory}");
         else if (stored == false && store.TryGetBest(graph) is { } kept)
-            output.WriteLine($"not stored: the store keeps {BestOrder.Describe(kept)}, measured faster the same way");
+            output.WriteLine($"not stored: the store keeps {BestOrder.Describe(kept)}, which the pick was not measured faster than");
         return 0;
     }
 
     // Compiles the candidates in their order of preference, leaving out one whose emitted code equals one already chosen.
+    // Each twin comes with the index of the chosen candidate whose code it has.
     private static List<(TuneCandidate Candidate, JacobianFunction Function)> Compile(ComputationalGraph graph, IReadOnlyList<TuneCandidate> pool,
-        int wanted, out int twins)
+        int wanted, out List<(TuneCandidate Twin, int Of)> twins)
     {
         var chosen = new List<(TuneCandidate, JacobianFunction)>();
-        var programs = new HashSet<string>(StringComparer.Ordinal);
-        twins = 0;
+        var programs = new Dictionary<string, int>(StringComparer.Ordinal);
+        twins = [];
         foreach (var candidate in pool)
         {
             if (chosen.Count == wanted) break;
             var function = JacobianCompiler.Compile(graph, candidate.Order);
             string code = function.Dump();
-            if (programs.Add(code[(code.IndexOf('\n') + 1)..])) chosen.Add((candidate, function)); // past the header, which names the Markowitz cost
-
-            else twins++;
+            code = code[(code.IndexOf('\n') + 1)..]; // past the header, which names the Markowitz cost
+            if (programs.TryGetValue(code, out int of)) twins.Add((candidate, of));
+            else
+            {
+                programs[code] = chosen.Count;
+                chosen.Add((candidate, function));
+            }
         }
         return chosen;
     }
+
+    private static string Key(EliminationOrder order) => string.Join(',', order.VertexIds);
 
     // Rounds of every candidate in turn (so a slow spell of the machine hits them all alike); each candidate's time is the
     // median of its rounds, each round the median sample of BenchTimer, with the fastest and slowest round.
@@ -163,9 +174,9 @@ public sealed class TuneCommand : ICommand
     }
 
     // Offers the pick to the order store; a store that cannot be written is a warning, not a failure.
-    private static bool? Offer(OrderStore store, ComputationalGraph graph, OrderFile file, TextWriter error)
+    private static bool? Offer(OrderStore store, ComputationalGraph graph, OrderFile file, Func<EliminationOrder, OrderMeasurement?> timeNow, TextWriter error)
     {
-        try { return store.Offer(graph, file); }
+        try { return store.Offer(graph, file, timeNow); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"warning: could not update the order store: {e.Message}");

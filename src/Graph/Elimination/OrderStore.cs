@@ -6,8 +6,9 @@ namespace Elim.Graph;
 /// Writes are atomic (temporary file, then rename). An order known only by its cost replaces only a cheaper-by-cost
 /// order that was never measured; a measured order (<see cref="OrderFile.Measured"/>, from <c>elim tune</c>, which
 /// measures the stored order among its candidates) replaces an unmeasured one, and a measured one when it ran faster
-/// the same way (machine, batch, threads) or when the stored time was taken another way. So a measured order is never
-/// replaced by one that was not measured faster.
+/// the same way (machine, batch, threads; against the stored order timed again in the same run where the caller did
+/// so) or when the stored time was taken another way. So a measured order is never replaced by one that was not
+/// measured faster.
 /// </summary>
 public sealed class OrderStore
 {
@@ -51,12 +52,19 @@ public sealed class OrderStore
     /// <see cref="OrderFile.For(ComputationalGraph, EliminationOrder, string)"/> makes, and perhaps a measurement) if it
     /// beats the stored one (<see cref="Beats"/>); returns whether it was stored.
     /// </summary>
-    public bool Offer(ComputationalGraph graph, OrderFile candidate)
+    /// <param name="graph">The graph.</param>
+    /// <param name="candidate">The order file offered.</param>
+    /// <param name="timeNow">
+    /// The time of an order taken alongside <paramref name="candidate"/>'s (<c>elim tune</c> times the stored order again
+    /// among its candidates), or null: where it has one for the stored order, that fresh time is compared, not the stored one.
+    /// </param>
+    public bool Offer(ComputationalGraph graph, OrderFile candidate, Func<EliminationOrder, OrderMeasurement?>? timeNow = null)
     {
         if (candidate.Cost is null) throw new ArgumentException("The order file must carry its Markowitz cost.", nameof(candidate));
         lock (_gate)
         {
             var stored = TryGetBest(graph);
+            if (stored is not null && timeNow?.Invoke(stored.Order) is { } now) stored = stored with { Measured = now };
             if (stored is not null && !Beats(candidate, stored)) return false;
             System.IO.Directory.CreateDirectory(Directory);
             string path = PathFor(graph);
@@ -70,10 +78,12 @@ public sealed class OrderStore
     /// <summary>
     /// Whether <paramref name="candidate"/> should replace <paramref name="stored"/>: by cost between unmeasured orders;
     /// a measured order beats an unmeasured one and never loses to one; between measured orders, the faster one when
-    /// the times compare (<see cref="OrderMeasurement.ComparesWith"/>), else the newer one.
+    /// the times compare (<see cref="OrderMeasurement.ComparesWith"/>), else the newer one; a new time of the stored
+    /// order itself replaces its old one.
     /// </summary>
     public static bool Beats(OrderFile candidate, OrderFile stored) => (candidate.Measured, stored.Measured) switch
     {
+        (not null, _) when candidate.Order.VertexIds.SequenceEqual(stored.Order.VertexIds) => true,
         (null, null) => candidate.Cost < stored.Cost,
         (null, _) => false,
         (_, null) => true,
