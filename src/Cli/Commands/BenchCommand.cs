@@ -87,7 +87,8 @@ public sealed class BenchCommand(IReadOnlyList<IBenchContender> contenders) : IC
         return contenders.Where(c => names.Contains(c.Name)).ToList();
     }
 
-    private static int PositiveInt(Arguments arguments, string name, int? fallback)
+    /// <summary>The option <paramref name="name"/> as a positive whole number, else <paramref name="fallback"/> (null: it must be given).</summary>
+    internal static int PositiveInt(Arguments arguments, string name, int? fallback)
     {
         string? text = arguments.Value(name);
         if (text is null)

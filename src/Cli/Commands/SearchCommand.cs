@@ -155,7 +155,8 @@ public sealed class SearchCommand : ICommand
         return value;
     }
 
-    private static int Seed(string? text)
+    /// <summary>Parses <c>--seed</c>: a whole number, 1 when not given.</summary>
+    internal static int Seed(string? text)
     {
         if (text is null) return 1;
         if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value))
@@ -163,10 +164,13 @@ public sealed class SearchCommand : ICommand
         return value;
     }
 
-    // Offers the order to the order store; a store that cannot be written is a warning, not a failure.
-    private static bool? Store(ComputationalGraph graph, OrderFile orderFile, TextWriter error)
+    /// <summary>
+    /// Offers the order to the order store (with this run's times of other orders, see <see cref="OrderStore.Offer(ComputationalGraph, OrderFile, Func{EliminationOrder, OrderMeasurement?})"/>);
+    /// a store that cannot be written is a warning, not a failure.
+    /// </summary>
+    internal static bool? Store(ComputationalGraph graph, OrderFile orderFile, TextWriter error, Func<EliminationOrder, OrderMeasurement?>? timeNow = null)
     {
-        try { return OrderStore.Default().Offer(graph, orderFile); }
+        try { return OrderStore.Default().Offer(graph, orderFile, timeNow); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"warning: could not update the order store: {e.Message}");

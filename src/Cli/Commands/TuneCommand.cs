@@ -42,11 +42,9 @@ public sealed class TuneCommand : ICommand
         long started = Stopwatch.GetTimestamp();
         string path = arguments.SingleFile();
         var time = arguments.Value("time") is { } t ? SearchCommand.Time(t) : DefaultTime;
-        int wanted = PositiveInt(arguments, "candidates", DefaultCandidates);
-        int batch = PositiveInt(arguments, "batch", DefaultBatch);
-        int seed = arguments.Value("seed") is { } s
-            ? int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int n) ? n : throw new UsageException($"--seed '{s}' must be a whole number.")
-            : 1;
+        int wanted = BenchCommand.PositiveInt(arguments, "candidates", DefaultCandidates);
+        int batch = BenchCommand.PositiveInt(arguments, "batch", DefaultBatch);
+        int seed = SearchCommand.Seed(arguments.Value("seed"));
         var graph = GraphLoader.Load(path, arguments);
         BenchBatchLimit.Check(batch, graph);
         var store = OrderStore.Default();
@@ -75,7 +73,7 @@ public sealed class TuneCommand : ICommand
         var timesNow = new Dictionary<string, OrderMeasurement>();
         for (int i = 0; i < chosen.Count; i++) timesNow[Key(chosen[i].Candidate.Order)] = measurement with { SecondsPerPoint = timings[i].Median, MinSecondsPerPoint = timings[i].Min, MaxSecondsPerPoint = timings[i].Max };
         foreach (var (twin, of) in twins) timesNow[Key(twin.Order)] = timesNow[Key(chosen[of].Candidate.Order)];
-        bool? stored = arguments.Has("no-store") ? null : Offer(store, graph, file, order => timesNow.GetValueOrDefault(Key(order)), error);
+        bool? stored = arguments.Has("no-store") ? null : SearchCommand.Store(graph, file, error, order => timesNow.GetValueOrDefault(Key(order)));
         int cheapest = Enumerable.Range(0, chosen.Count).MinBy(i => chosen[i].Candidate.Cost);
         if (arguments.Has("json"))
         {
@@ -171,25 +169,6 @@ public sealed class TuneCommand : ICommand
             r.Sort();
             return (r[r.Count / 2], r[0], r[^1]);
         }).ToList();
-    }
-
-    // Offers the pick to the order store; a store that cannot be written is a warning, not a failure.
-    private static bool? Offer(OrderStore store, ComputationalGraph graph, OrderFile file, Func<EliminationOrder, OrderMeasurement?> timeNow, TextWriter error)
-    {
-        try { return store.Offer(graph, file, timeNow); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            error.WriteLine($"warning: could not update the order store: {e.Message}");
-            return null;
-        }
-    }
-
-    private static int PositiveInt(Arguments arguments, string name, int fallback)
-    {
-        if (arguments.Value(name) is not { } text) return fallback;
-        return int.TryParse(text.Replace("_", ""), NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value > 0
-            ? value
-            : throw new UsageException($"--{name} '{text}' is not a positive whole number.");
     }
 
     private static string Ns(double secondsPerPoint) => (secondsPerPoint * 1e9).ToString("G4", CultureInfo.InvariantCulture);
