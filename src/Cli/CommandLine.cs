@@ -30,7 +30,7 @@ public static class CommandLine
 
     /// <summary>Every command, in the order the help lists them.</summary>
     public static IReadOnlyList<ICommand> Commands { get; } =
-        [new CheckCommand(), new OpsCommand(), new CostCommand(), new EvalCommand(), new DotCommand(), new CompileCommand(), new BenchCommand(), new SearchCommand(), new StoreCommand(), new TrainCommand()];
+        [new CheckCommand(), new OpsCommand(), new CostCommand(), new EvalCommand(), new DotCommand(), new CompileCommand(), new BenchCommand(), new SearchCommand(), new TuneCommand(), new StoreCommand(), new TrainCommand()];
 
     /// <summary>The version <c>elim --version</c> prints: the assembly's informational version.</summary>
     public static string Version { get; } =

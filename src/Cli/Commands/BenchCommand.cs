@@ -95,7 +95,8 @@ public sealed class BenchCommand(IReadOnlyList<IBenchContender> contenders, IRea
         return (chosen, skipped);
     }
 
-    private static int PositiveInt(Arguments arguments, string name, int? fallback)
+    /// <summary>The option <paramref name="name"/> as a positive whole number, else <paramref name="fallback"/> (null: it must be given).</summary>
+    internal static int PositiveInt(Arguments arguments, string name, int? fallback)
     {
         string? text = arguments.Value(name);
         if (text is null)

@@ -99,6 +99,8 @@ public sealed class SearchCommand : ICommand
                 $"in {result.Elapsed.TotalSeconds:F1} s");
             if (outPath is not null && writeError is null) output.WriteLine($"order written to {outPath}");
             if (stored == true) output.WriteLine($"order stored in {OrderStore.Default().Directory}");
+            else if (stored == false && OrderStore.Default().TryGetBest(graph) is { Measured: not null } kept)
+                output.WriteLine($"not stored: the store keeps its measured order ({Backend.BestOrder.Describe(kept)}); run elim tune to time the orders a search finds against it");
         }
         if (writeError is null) return 0;
         error.WriteLine($"error: {writeError}");
@@ -153,7 +155,8 @@ public sealed class SearchCommand : ICommand
         return value;
     }
 
-    private static int Seed(string? text)
+    /// <summary>Parses <c>--seed</c>: a whole number, 1 when not given.</summary>
+    internal static int Seed(string? text)
     {
         if (text is null) return 1;
         if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value))
@@ -161,10 +164,13 @@ public sealed class SearchCommand : ICommand
         return value;
     }
 
-    // Offers the order to the order store; a store that cannot be written is a warning, not a failure.
-    private static bool? Store(ComputationalGraph graph, OrderFile orderFile, TextWriter error)
+    /// <summary>
+    /// Offers the order to the order store (with this run's times of other orders, see <see cref="OrderStore.Offer(ComputationalGraph, OrderFile, Func{EliminationOrder, OrderMeasurement?})"/>);
+    /// a store that cannot be written is a warning, not a failure.
+    /// </summary>
+    internal static bool? Store(ComputationalGraph graph, OrderFile orderFile, TextWriter error, Func<EliminationOrder, OrderMeasurement?>? timeNow = null)
     {
-        try { return OrderStore.Default().Offer(graph, orderFile); }
+        try { return OrderStore.Default().Offer(graph, orderFile, timeNow); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"warning: could not update the order store: {e.Message}");

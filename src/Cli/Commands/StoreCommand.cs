@@ -35,7 +35,7 @@ public sealed class StoreCommand : ICommand
             JsonOutput.Write(output, new
             {
                 directory = store.Directory,
-                entries = entries.Select(e => new { file = e.Path, function = e.File?.Function, graphHash = e.File?.GraphHash, cost = e.File?.Cost, method = e.File?.Method, readable = e.File is not null }),
+                entries = entries.Select(e => new { file = e.Path, function = e.File?.Function, graphHash = e.File?.GraphHash, cost = e.File?.Cost, method = e.File?.Method, measured = e.File?.Measured, readable = e.File is not null }),
             });
             return 0;
         }
@@ -44,7 +44,7 @@ public sealed class StoreCommand : ICommand
         {
             output.WriteLine(file is null
                 ? $"  {Path.GetFileName(path)}  (unreadable; ignored)"
-                : $"  {Path.GetFileName(path)}  {file.Function ?? "?"}  cost {file.Cost?.ToString() ?? "?"}  {file.Method ?? ""}".TrimEnd());
+                : $"  {Path.GetFileName(path)}  {file.Function ?? "?"}  cost {file.Cost?.ToString() ?? "?"}  {file.Method ?? ""}{(file.Measured is { } m ? $"  tuned: {m}" : "")}".TrimEnd());
         }
         return 0;
     }
@@ -60,7 +60,7 @@ public sealed class StoreCommand : ICommand
                 function = graph.Name,
                 graphHash = GraphHash.Structural(graph),
                 file = store.PathFor(graph),
-                stored = stored is null ? null : new { cost = stored.Cost, method = stored.Method, order = stored.Order.VertexIds },
+                stored = stored is null ? null : new { cost = stored.Cost, method = stored.Method, measured = stored.Measured, order = stored.Order.VertexIds },
                 cheapestStandard = new { method = fallback, cost = fallbackCost },
             });
             return 0;
@@ -73,6 +73,7 @@ public sealed class StoreCommand : ICommand
         else
         {
             output.WriteLine($"{graph.Name}: stored order costing {stored.Cost} multiplications ({stored.Method ?? "method not recorded"}), what --order best compiles");
+            if (stored.Measured is { } measured) output.WriteLine($"  tuned: {measured}, {measured.Threads} thread(s), on {measured.Machine}");
             output.WriteLine($"  in {store.PathFor(graph)}; the cheapest standard order: {fallback}, {fallbackCost} multiplications");
         }
         return 0;

@@ -3,7 +3,12 @@ namespace Elim.Graph;
 /// <summary>
 /// Keeps the best elimination order found so far for each graph shape, as one order file per
 /// structural hash in a directory, so a search done once is reused by every later compile.
-/// Writes are atomic (temporary file, then rename) and only ever replace an order by a cheaper one.
+/// Writes are atomic (temporary file, then rename). An order known only by its cost replaces only a cheaper-by-cost
+/// order that was never measured; a measured order (<see cref="OrderFile.Measured"/>, from <c>elim tune</c>, which
+/// measures the stored order among its candidates) replaces an unmeasured one, and a measured one when it ran faster
+/// the same way (machine, batch, threads; against the stored order timed again in the same run where the caller did
+/// so) or when the stored time was taken another way. So a measured order is never replaced by one that was not
+/// measured faster.
 /// </summary>
 public sealed class OrderStore
 {
@@ -44,15 +49,23 @@ public sealed class OrderStore
 
     /// <summary>
     /// Stores <paramref name="candidate"/> (an order file for <paramref name="graph"/> with its Markowitz cost, as
-    /// <see cref="OrderFile.For(ComputationalGraph, EliminationOrder, string)"/> makes) if it is cheaper than the stored one; returns whether it was stored.
+    /// <see cref="OrderFile.For(ComputationalGraph, EliminationOrder, string)"/> makes, and perhaps a measurement) if it
+    /// beats the stored one (<see cref="Beats"/>); returns whether it was stored.
     /// </summary>
-    public bool Offer(ComputationalGraph graph, OrderFile candidate)
+    /// <param name="graph">The graph.</param>
+    /// <param name="candidate">The order file offered.</param>
+    /// <param name="timeNow">
+    /// The time of an order taken alongside <paramref name="candidate"/>'s (<c>elim tune</c> times the stored order again
+    /// among its candidates), or null: where it has one for the stored order, that fresh time is compared, not the stored one.
+    /// </param>
+    public bool Offer(ComputationalGraph graph, OrderFile candidate, Func<EliminationOrder, OrderMeasurement?>? timeNow = null)
     {
         if (candidate.Cost is null) throw new ArgumentException("The order file must carry its Markowitz cost.", nameof(candidate));
         lock (_gate)
         {
             var stored = TryGetBest(graph);
-            if (stored is not null && stored.Cost <= candidate.Cost) return false;
+            if (stored is not null && timeNow?.Invoke(stored.Order) is { } now) stored = stored with { Measured = now };
+            if (stored is not null && !Beats(candidate, stored)) return false;
             System.IO.Directory.CreateDirectory(Directory);
             string path = PathFor(graph);
             string temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
@@ -61,6 +74,21 @@ public sealed class OrderStore
             return true;
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="candidate"/> should replace <paramref name="stored"/>: by cost between unmeasured orders;
+    /// a measured order beats an unmeasured one and never loses to one; between measured orders, the faster one when
+    /// the times compare (<see cref="OrderMeasurement.ComparesWith"/>), else the newer one; a new time of the stored
+    /// order itself replaces its old one.
+    /// </summary>
+    public static bool Beats(OrderFile candidate, OrderFile stored) => (candidate.Measured, stored.Measured) switch
+    {
+        (not null, _) when candidate.Order.VertexIds.SequenceEqual(stored.Order.VertexIds) => true,
+        (null, null) => candidate.Cost < stored.Cost,
+        (null, _) => false,
+        (_, null) => true,
+        var (mine, theirs) => !mine.ComparesWith(theirs) || mine.SecondsPerPoint < theirs.SecondsPerPoint,
+    };
 
     /// <summary>Every entry the store holds, by file name: its path and its order file (null when it cannot be read).</summary>
     public IReadOnlyList<(string Path, OrderFile? File)> Entries()
