@@ -46,7 +46,7 @@ public static class OpRules
             Binary(OpKind.Add, "add", (a, b) => a + b, (_, _, _) => 1, (_, _, _) => 1),
             Binary(OpKind.Sub, "sub", (a, b) => a - b, (_, _, _) => 1, (_, _, _) => -1),
             Binary(OpKind.Mul, "mul", (a, b) => a * b, (_, b, _) => b, (a, _, _) => a),
-            Binary(OpKind.Div, "div", (a, b) => a / b, (_, b, _) => 1 / b, (_, b, r) => -r / b),
+            Binary(OpKind.Div, "div", (a, b) => a / b, (_, b, _) => 1 / b, (_, b, r) => -r * (1 / b)),   // as the compiled code: one division per denominator
             new(OpKind.IntegerPow, "integer_pow", 1, (a, _, _, n) => IntegerPower(a, n),
                 [(a, _, _, _, n) => n == 0 ? 0 : n * IntegerPower(a, n - 1)]),
             Binary(OpKind.Pow, "pow", Math.Pow,
