@@ -14,6 +14,9 @@ public static class GraphLoader
         new("max-vertices", "N", "stop with an error at a graph of more vertices", $"{FrontendOptions.DefaultMaxVertices:N0}"),
     ];
 
+    /// <summary>The FILE that means the program text comes on standard input.</summary>
+    public const string StandardInput = "-";
+
     /// <summary>How <see cref="Options"/> read in a usage line.</summary>
     public const string Usage = "[--function NAME] [--max-vertices N]";
 
@@ -25,13 +28,16 @@ public static class GraphLoader
         Load(path, arguments.Value("function"), MaxVertices(arguments));
 
     /// <summary>
-    /// The graph of <paramref name="function"/> in <paramref name="path"/>; without a name, the language's default function,
+    /// The graph of <paramref name="function"/> in <paramref name="path"/> (<c>-</c>: standard input, named <c>&lt;stdin&gt;</c> in
+    /// diagnostics); without a name, the language's default function,
     /// and where that is ambiguous, the function named like the file (<see cref="ElimFrontend.Compile"/>, as the API reads files).
     /// Throws <see cref="DiagnosticException"/> for bad source (a graph past <paramref name="maxVertices"/> included)
     /// and <see cref="PathException"/> for an unreadable file.
     /// </summary>
     public static ComputationalGraph Load(string path, string? function, int maxVertices = FrontendOptions.DefaultMaxVertices)
     {
+        var options = new FrontendOptions { MaxVertices = maxVertices };
+        if (path == StandardInput) return ElimFrontend.Compile(Console.In.ReadToEnd(), "<stdin>", function, options);
         if (Directory.Exists(path)) throw new PathException($"'{path}' is a folder; give the .elim file to read.");
         string text;
         try { text = File.ReadAllText(path); }
@@ -39,7 +45,7 @@ public static class GraphLoader
         {
             throw new PathException($"Cannot read '{path}': {e.Message}");
         }
-        return ElimFrontend.Compile(text, path, function, new FrontendOptions { MaxVertices = maxVertices });
+        return ElimFrontend.Compile(text, path, function, options);
     }
 
     /// <summary>The <c>--max-vertices</c> option, or the default limit.</summary>
