@@ -78,6 +78,7 @@ public sealed class BackendCommandTests : IDisposable
         var json = JsonNode.Parse(run.Output)!;
         Assert.Equal(37, (int)json["batch"]!);
         Assert.Equal(2, (int)json["threads"]!);
+        Assert.False(string.IsNullOrEmpty((string?)json["bestOrder"]), "bench says which order elim-best compiles");
         var results = json["results"]!.AsArray();
         Assert.Equal(["elim-forward", "elim-reverse", "elim-markowitz", "elim-best", "elim-best-soa", "interpreter", "primal"],
             results.Select(r => (string)r!["contender"]!));

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Elim.Backend;
 using Elim.Cli.Bench;
+using Elim.Graph;
 
 namespace Elim.Cli.Commands;
 
@@ -57,9 +59,11 @@ public sealed class BenchCommand(IReadOnlyList<IBenchContender> contenders, IRea
                 callsPerSample = timing.CallsPerSample,
             };
         }).ToList();
+        // What the elim-best contenders compile, and where it came from (the store, or the cheapest standard order).
+        string bestOrder = BestOrder.Resolve(graph, OrderStore.Default()).Method;
         if (arguments.Has("json"))
         {
-            JsonOutput.Write(output, new { batch, threads, results, skipped = skipped.Select(s => new { contender = s, reason = absent[s] }) });
+            JsonOutput.Write(output, new { batch, threads, bestOrder, results, skipped = skipped.Select(s => new { contender = s, reason = absent[s] }) });
             return 0;
         }
         double reference = results.FirstOrDefault(r => r.contender == "elim-best")?.secondsPerPoint ?? results[0].secondsPerPoint;
@@ -74,6 +78,7 @@ public sealed class BenchCommand(IReadOnlyList<IBenchContender> contenders, IRea
                 $"{Format(result.maxSecondsPerPoint * 1e9),10} {Format(result.secondsPerPoint / reference),16}");
         }
         output.WriteLine($"  (ns/point: the median of {results.Min(r => r.samples)} or more samples; min and max: the fastest and slowest sample)");
+        if (chosen.Any(c => c.Name.StartsWith("elim-best", StringComparison.Ordinal))) output.WriteLine($"  elim-best: order {bestOrder}");
         foreach (string name in skipped) output.WriteLine($"  {name}: skipped ({absent[name]})");
         return 0;
     }
