@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Elim.Backend;
-using Elim.Backend.Cpu;
 using Elim.Cli.Bench;
 using Elim.Cli.Tune;
 using Elim.Graph;
