@@ -6,7 +6,7 @@ namespace Elim.Search.Exact;
 /// <summary>
 /// A lower bound on the cost of eliminating the remaining vertices: the eliminable vertices split into
 /// small groups of neighbours, each bounded by its <see cref="GroupCutTable"/> (which sees how eliminating
-/// one member widens the cuts around the others), and the groups' bounds add up. It is never below the
+/// one member widens the cuts around the others; <see cref="GroupSearch"/> picks the groups), and the groups' bounds add up. It is never below the
 /// <see cref="ConnectivityBound"/>, its one-member case. Branch and bound reads it per state from the
 /// tables: the remaining bound is the sum over groups of their entry for the members already gone.
 /// </summary>
@@ -46,12 +46,7 @@ internal sealed class GroupCutBound
         {
             var cuts = new VertexCuts(graph);
             var single = ConnectivityBound.Of(game, outOfTime).PerVertex;
-            foreach (var members in Neighbourhoods(graph, single, groupSize))
-            {
-                var table = GroupCutTable.Of(graph, cuts, members, outOfTime);
-                if (table is not null) { groups.Add(table); continue; }
-                foreach (int id in members) groups.Add(GroupCutTable.Single(id, single[id]));
-            }
+            groups = GroupSearch.Run(graph, cuts, single, groupSize, outOfTime);
         }
         return new GroupCutBound(graph, groups);
     }
@@ -88,43 +83,5 @@ internal sealed class GroupCutBound
     public void Toggle(int[] gone, int id)
     {
         if (_groupOf[id] >= 0) gone[_groupOf[id]] ^= _bitOf[id];
-    }
-
-    // Greedy groups: seed with the dearest vertex left, then add the dearest eliminable neighbour of the
-    // group until it is full; dear vertices sit in long chains of wide cuts, where the interplay pays most.
-    private static IEnumerable<int[]> Neighbourhoods(ComputationalGraph graph, long[] single, int groupSize)
-    {
-        var taken = new bool[graph.VertexCount + 1];
-        var byCost = graph.EliminableVertices.OrderByDescending(id => single[id]).ThenBy(id => id).ToArray();
-        foreach (int seed in byCost)
-        {
-            if (taken[seed]) continue;
-            var group = new List<int> { seed };
-            taken[seed] = true;
-            while (group.Count < groupSize)
-            {
-                int next = DearestNeighbour(graph, group, taken, single);
-                if (next == 0) break;
-                group.Add(next);
-                taken[next] = true;
-            }
-            yield return group.ToArray();
-        }
-    }
-
-    private static int DearestNeighbour(ComputationalGraph graph, List<int> group, bool[] taken, long[] single)
-    {
-        int best = 0;
-        foreach (int id in group)
-        {
-            int node = graph.NodeOf(id);
-            foreach (int other in graph.Predecessors(node).Concat(graph.Successors(node)))
-            {
-                int candidate = graph.VertexIdOf(other);
-                if (candidate == 0 || taken[candidate] || !graph.IsEliminable(candidate)) continue;
-                if (best == 0 || single[candidate] > single[best] || single[candidate] == single[best] && candidate < best) best = candidate;
-            }
-        }
-        return best;
     }
 }

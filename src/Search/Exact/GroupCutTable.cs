@@ -31,6 +31,9 @@ internal sealed class GroupCutTable
     /// <summary>The bound on eliminating the whole group.</summary>
     public long Total => Remaining[0];
 
+    /// <summary>A group with no members, bounding nothing.</summary>
+    public static GroupCutTable Empty { get; } = new([], [0]);
+
     /// <summary>A one-member group whose step is known to cost at least <paramref name="cost"/>.</summary>
     public static GroupCutTable Single(int id, long cost) => new([id], [cost, 0]);
 
