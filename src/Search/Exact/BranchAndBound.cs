@@ -42,7 +42,7 @@ internal sealed class BranchAndBound(CostModel costModel) : ISearchMethod
         // The bound may take half the time left, so a hard graph still gets searched.
         var end = stopAt ?? TimeSpan.MaxValue;
         var boundUntil = run.Elapsed + (end < run.Elapsed + run.TimeLeft ? end - run.Elapsed : run.TimeLeft) / 2;
-        var bound = GroupCutBound.Of(game, outOfTime: () => run.OutOfTime || run.Elapsed >= boundUntil);
+        var bound = GroupCutBound.Strongest(game, GroupCutBound.SearchedGroupSizes, () => run.OutOfTime || run.Elapsed >= boundUntil);
         run.RaiseLowerBound(bound.Remaining(bound.GoneMembers(game)));
         var solver = new BranchAndBoundSolver(game, run, bound, stopAt ?? TimeSpan.MaxValue);
         return solver.Run();

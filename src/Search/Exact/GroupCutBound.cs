@@ -15,6 +15,9 @@ internal sealed class GroupCutBound
     /// <summary>Groups of this size stay cheap on the paper's tasks (each costs up to 2^size · size cut pairs).</summary>
     public const int DefaultGroupSize = 10;
 
+    /// <summary>The sizes branch and bound tries, cheapest first.</summary>
+    public static IReadOnlyList<int> SearchedGroupSizes { get; } = [8, 10, 12, 14];
+
     private readonly int[] _groupOf;   // per vertex id: its group, or -1
     private readonly int[] _bitOf;     // per vertex id: its bit in the group
 
@@ -49,6 +52,24 @@ internal sealed class GroupCutBound
             groups = GroupSearch.Run(graph, cuts, single, groupSize, outOfTime);
         }
         return new GroupCutBound(graph, groups);
+    }
+
+    /// <summary>
+    /// The highest of the bounds with groups of each size in <paramref name="groupSizes"/> (the move search
+    /// stops in a local optimum, and which size stops highest differs per graph), tried while time is left.
+    /// </summary>
+    public static GroupCutBound Strongest(EliminationGame game, IEnumerable<int> groupSizes, Func<bool>? outOfTime = null)
+    {
+        GroupCutBound? best = null;
+        long bestTotal = -1;
+        foreach (int size in groupSizes)
+        {
+            if (best is not null && outOfTime?.Invoke() == true) break;
+            var bound = Of(game, size, outOfTime);
+            long total = bound.Remaining(bound.GoneMembers(game));
+            if (total > bestTotal) (best, bestTotal) = (bound, total);
+        }
+        return best ?? Of(game, 1, outOfTime);
     }
 
     /// <summary>Which members of each group <paramref name="game"/> has eliminated: the state the bound is read at.</summary>
