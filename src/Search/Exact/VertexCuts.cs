@@ -6,8 +6,8 @@ namespace Elim.Search.Exact;
 /// Smallest node cuts around one vertex k of the original graph: between the independents and k (the
 /// fewest predecessors k can have when it is eliminated) and between k and the dependents (the fewest
 /// successors). Vertices already eliminated can be asked to stay out of the cut: an eliminated vertex is
-/// never a predecessor, and never a successor unless it is a dependent (an eliminated output keeps its
-/// in-edges as an end point), so the cut that k's neighbours form then avoids them.
+/// never a predecessor, and a successor only as the end point an eliminated output stays, so the cut that
+/// k's neighbours form then avoids them.
 /// </summary>
 internal sealed class VertexCuts
 {
@@ -28,20 +28,26 @@ internal sealed class VertexCuts
     /// <summary>The fewest predecessors vertex <paramref name="id"/> can have once <paramref name="gone"/> are eliminated.</summary>
     public int Into(int id, ReadOnlySpan<int> gone)
     {
-        _uncut.Clear();
-        foreach (int g in gone) _uncut.Add(SplitEdge(g));
+        Uncut(gone);
         return Paths(_into, id);
     }
 
     /// <summary>The fewest successors vertex <paramref name="id"/> can have once <paramref name="gone"/> are eliminated.</summary>
+    /// <remarks>
+    /// A gone output is still an end point, so it can be a successor, but paths through it were bypassed:
+    /// its split edge passes any number of paths, and only the source's unit edge into it (the paths that
+    /// end there) can be cut.
+    /// </remarks>
     public int OutOf(int id, ReadOnlySpan<int> gone)
     {
-        _uncut.Clear();
-        foreach (int g in gone)
-        {
-            if (!_graph.IsOutput(g)) _uncut.Add(SplitEdge(g));
-        }
+        Uncut(gone);
         return Paths(_outOf, id);
+    }
+
+    private void Uncut(ReadOnlySpan<int> gone)
+    {
+        _uncut.Clear();
+        foreach (int g in gone) _uncut.Add(SplitEdge(g));
     }
 
     // Node v's split edge (in-half 2v → out-half 2v+1) is edge number v: Network adds them first.
