@@ -39,6 +39,7 @@ internal sealed class BranchAndBound(CostModel costModel) : ISearchMethod
     public static bool Solve(EliminationGame game, SearchRun run, TimeSpan? stopAt = null)
     {
         game.Reset();
+        if (run.LowerBound >= run.BestCost) return true;   // the portfolio already met a bound
         // The bound may take half the time left, so a hard graph still gets searched.
         var end = stopAt ?? TimeSpan.MaxValue;
         var boundUntil = run.Elapsed + (end < run.Elapsed + run.TimeLeft ? end - run.Elapsed : run.TimeLeft) / 2;

@@ -41,7 +41,7 @@ internal sealed class GroupCutBound
     /// The bound for <paramref name="game"/>'s graph, with groups of up to <paramref name="groupSize"/> vertices;
     /// when <paramref name="outOfTime"/> says stop, the groups not yet done fall back to one member each.
     /// </summary>
-    public static GroupCutBound Of(EliminationGame game, int groupSize = DefaultGroupSize, Func<bool>? outOfTime = null)
+    public static GroupCutBound Of(EliminationGame game, int groupSize = DefaultGroupSize, Func<bool>? outOfTime = null, bool merge = true)
     {
         var graph = game.Graph;
         var groups = new List<GroupCutTable>();
@@ -49,23 +49,24 @@ internal sealed class GroupCutBound
         {
             var cuts = new VertexCuts(graph);
             var single = ConnectivityBound.Of(game, outOfTime).PerVertex;
-            groups = GroupSearch.Run(graph, cuts, single, groupSize, outOfTime);
+            groups = GroupSearch.Run(graph, cuts, single, groupSize, merge, outOfTime);
         }
         return new GroupCutBound(graph, groups);
     }
 
     /// <summary>
-    /// The highest of the bounds with groups of each size in <paramref name="groupSizes"/> (the move search
-    /// stops in a local optimum, and which size stops highest differs per graph), tried while time is left.
+    /// The highest of the bounds with groups of each size in <paramref name="groupSizes"/>, with and without
+    /// merging (the group search stops in a local optimum, and which stops highest differs per graph), tried
+    /// while time is left.
     /// </summary>
     public static GroupCutBound Strongest(EliminationGame game, IEnumerable<int> groupSizes, Func<bool>? outOfTime = null)
     {
         GroupCutBound? best = null;
         long bestTotal = -1;
-        foreach (int size in groupSizes)
+        foreach (var (size, merge) in groupSizes.SelectMany(size => new[] { (size, true), (size, false) }))
         {
             if (best is not null && outOfTime?.Invoke() == true) break;
-            var bound = Of(game, size, outOfTime);
+            var bound = Of(game, size, outOfTime, merge);
             long total = bound.Remaining(bound.GoneMembers(game));
             if (total > bestTotal) (best, bestTotal) = (bound, total);
         }

@@ -3,7 +3,8 @@ using Elim.Graph;
 namespace Elim.Search.Exact;
 
 /// <summary>
-/// Chooses the groups of a <see cref="GroupCutBound"/>: greedy neighbourhoods first, then single vertices
+/// Chooses the groups of a <see cref="GroupCutBound"/>: greedy neighbourhoods first, then neighbouring groups
+/// merged where that gains, then single vertices
 /// moved to a neighbouring group while that raises the sum of the group bounds (any partition is admissible,
 /// so the search only ever trades one valid bound for a higher one and may stop at any time).
 /// </summary>
@@ -29,12 +30,14 @@ internal sealed class GroupSearch
 
     /// <summary>
     /// Groups of up to <paramref name="groupSize"/> eliminable vertices covering them all, given each vertex's
-    /// connectivity term <paramref name="single"/>; when time runs out the groups not yet built are single vertices.
+    /// connectivity term <paramref name="single"/>, with or without the <paramref name="merge"/> phase (each ends
+    /// higher on some graphs); when time runs out the groups not yet built are single vertices.
     /// </summary>
-    public static List<GroupCutTable> Run(ComputationalGraph graph, VertexCuts cuts, long[] single, int groupSize, Func<bool>? outOfTime)
+    public static List<GroupCutTable> Run(ComputationalGraph graph, VertexCuts cuts, long[] single, int groupSize, bool merge, Func<bool>? outOfTime)
     {
         var search = new GroupSearch(graph, cuts, single, groupSize, outOfTime);
         search.Greedy();
+        if (merge) search.Merge();
         while (search.ImproveOnce()) { }
         return search._groups;
     }
@@ -59,6 +62,32 @@ internal sealed class GroupSearch
             var table = _outOfTime?.Invoke() == true ? null : GroupCutTable.Of(_graph, _cuts, [.. members], _outOfTime);
             if (table is not null) Add(table);
             else foreach (int id in members) Add(GroupCutTable.Single(id, _single[id]));
+        }
+    }
+
+    // Joins each group with the neighbouring group that gains most by it, while both fit in one: a union's
+    // bound is never below the sum of its parts (its cuts avoid more), and often above.
+    private void Merge()
+    {
+        for (int group = 0; group < _groups.Count; group++)
+        {
+            while (_groups[group].Members.Length > 0 && _outOfTime?.Invoke() != true)
+            {
+                var members = _groups[group].Members;
+                GroupCutTable? best = null;
+                int partner = -1;
+                long bestGain = 0;
+                foreach (int other in Neighbours(members).Select(n => _groupOf[n]).Distinct().ToArray())
+                {
+                    if (_groups[other].Members.Length + members.Length > _groupSize) continue;
+                    var union = GroupCutTable.Of(_graph, _cuts, [.. members, .. _groups[other].Members], _outOfTime);
+                    long gain = union is null ? 0 : union.Total - _groups[group].Total - _groups[other].Total;
+                    if (gain > bestGain) (best, partner, bestGain) = (union, other, gain);
+                }
+                if (best is null) break;
+                Replace(partner, GroupCutTable.Empty);
+                Replace(group, best);
+            }
         }
     }
 
