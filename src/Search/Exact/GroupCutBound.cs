@@ -16,7 +16,7 @@ internal sealed class GroupCutBound
     public const int DefaultGroupSize = 10;
 
     /// <summary>The sizes branch and bound tries, cheapest first.</summary>
-    public static IReadOnlyList<int> SearchedGroupSizes { get; } = [8, 10, 12, 14];
+    public static IReadOnlyList<int> SearchedGroupSizes { get; } = [8, 10, 12, 14, 16];
 
     private readonly int[] _groupOf;   // per vertex id: its group, or -1
     private readonly int[] _bitOf;     // per vertex id: its bit in the group
