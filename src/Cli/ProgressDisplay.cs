@@ -16,7 +16,7 @@ internal sealed class ProgressDisplay(TextWriter error, bool liveLine) : IProgre
 
     public void Report(SearchProgress value)
     {
-        string line = $"{value.Method}: best {value.BestCost}, lower bound {value.LowerBound}, {value.Elapsed.TotalSeconds:F1} s, {value.Evaluations:N0} evaluations";
+        string line = $"{value.Method}: best {value.BestCost}, lower bound {value.LowerBound}{Gap(value)}, {value.Elapsed.TotalSeconds:F1} s, {value.Evaluations:N0} evaluations";
         lock (_gate)
         {
             if (liveLine)
@@ -31,6 +31,12 @@ internal sealed class ProgressDisplay(TextWriter error, bool liveLine) : IProgre
             }
         }
     }
+
+    // The share of the best cost the bound has not yet ruled out, once both are known.
+    private static string Gap(SearchProgress value) =>
+        value.LowerBound > 0 && value.BestCost is > 0 and < long.MaxValue
+            ? $" (gap {100.0 * (value.BestCost - value.LowerBound) / value.BestCost:F1}%)"
+            : "";
 
     /// <summary>Ends the live line so later output starts on a fresh line.</summary>
     public void Finish()

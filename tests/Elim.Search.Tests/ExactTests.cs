@@ -20,7 +20,7 @@ public class ExactTests
         return seeds;
     }
 
-    private static ComputationalGraph SmallGraph(int seed) => RandomGraphs.Create(seed, 1 + seed % 4, 6 + seed % 7);
+    internal static ComputationalGraph SmallGraph(int seed) => RandomGraphs.Create(seed, 1 + seed % 4, 6 + seed % 7);
 
     [Theory, MemberData(nameof(SmallGraphSeeds))]
     public void Exact_search_equals_brute_force_over_all_permutations(int seed)
@@ -74,14 +74,16 @@ public class ExactTests
         result.Order.Validate(graph);
     }
 
-    // Every permutation, walked depth-first on one game with undo: no pruning, so it is plain enumeration.
-    private static long BruteForceOptimum(ComputationalGraph graph, CostModel model)
+    internal static long BruteForceOptimum(ComputationalGraph graph, CostModel model) => BruteForceRest(new EliminationGame(graph, model));
+
+    // Every completion of the game's order, walked depth-first with undo: no pruning, so it is plain
+    // enumeration. The least cost of eliminating what remains.
+    internal static long BruteForceRest(EliminationGame game)
     {
-        var game = new EliminationGame(graph, model);
-        long best = long.MaxValue;
+        long start = game.Cost, best = long.MaxValue;
         void Walk()
         {
-            if (game.IsComplete) { best = Math.Min(best, game.Cost); return; }
+            if (game.IsComplete) { best = Math.Min(best, game.Cost - start); return; }
             foreach (int id in game.Remaining.ToArray())
             {
                 game.Eliminate(id);

@@ -6,7 +6,7 @@ namespace Elim.Search.Exact;
 
 /// <summary>
 /// Exact search: depth-first branch and bound over elimination orders, seeded with the portfolio's best
-/// order as the incumbent, pruned by the admissible <see cref="ConnectivityBound"/>, with a transposition
+/// order as the incumbent, pruned by the admissible <see cref="GroupCutBound"/>, with a transposition
 /// table keyed by the set of eliminated vertices (the graph after eliminating a set does not depend on the
 /// order: edge i→j exists exactly when a path from i to j runs through eliminated vertices only).
 /// Finishing proves the optimum; stopped early it still returns the best order and the root bound.
@@ -39,8 +39,12 @@ internal sealed class BranchAndBound(CostModel costModel) : ISearchMethod
     public static bool Solve(EliminationGame game, SearchRun run, TimeSpan? stopAt = null)
     {
         game.Reset();
-        var bound = ConnectivityBound.Of(game, () => run.OutOfTime);
-        run.RaiseLowerBound(bound.Total);
+        if (run.LowerBound >= run.BestCost) return true;   // the portfolio already met a bound
+        // The bound may take half the time left, so a hard graph still gets searched.
+        var end = stopAt ?? TimeSpan.MaxValue;
+        var boundUntil = run.Elapsed + (end < run.Elapsed + run.TimeLeft ? end - run.Elapsed : run.TimeLeft) / 2;
+        var bound = GroupCutBound.Strongest(game, GroupCutBound.SearchedGroupSizes, () => run.OutOfTime || run.Elapsed >= boundUntil);
+        run.RaiseLowerBound(bound.Remaining(bound.GoneMembers(game)));
         var solver = new BranchAndBoundSolver(game, run, bound, stopAt ?? TimeSpan.MaxValue);
         return solver.Run();
     }

@@ -10,7 +10,8 @@ internal sealed class BranchAndBoundSolver
 
     private readonly EliminationGame _game;
     private readonly SearchRun _run;
-    private readonly long[] _bound;                  // per vertex id: lower bound on its own step
+    private readonly GroupCutBound _bound;
+    private readonly int[] _gone;                    // per bound group: its members eliminated so far
     private readonly UInt128[] _keyOf;               // per vertex id: its share of the set key
     private readonly Dictionary<UInt128, long> _cheapestCostTo = [];
     private readonly int[][] _candidates;            // per depth: remaining vertices, cheapest step first
@@ -21,13 +22,14 @@ internal sealed class BranchAndBoundSolver
     private long _nodes;
     private bool _stopped;
 
-    public BranchAndBoundSolver(EliminationGame game, SearchRun run, ConnectivityBound bound, TimeSpan stopAt)
+    public BranchAndBoundSolver(EliminationGame game, SearchRun run, GroupCutBound bound, TimeSpan stopAt)
     {
         _stopAt = stopAt;
         _game = game;
         _run = run;
-        _bound = bound.PerVertex;
-        _boundRemaining = bound.Total;
+        _bound = bound;
+        _gone = bound.GoneMembers(game);
+        _boundRemaining = bound.Remaining(_gone);
         var random = new Random(0x5eed);
         _keyOf = new UInt128[game.Graph.VertexCount + 1];
         var eliminable = game.Graph.EliminableVertices;
@@ -71,12 +73,15 @@ internal sealed class BranchAndBoundSolver
         for (int c = 0; c < count && !_stopped; c++)
         {
             int id = candidates[c];
-            if (cost + steps[c] + _boundRemaining - _bound[id] >= _run.BestCost) continue;
+            long drop = _bound.Drop(_gone, id);
+            if (cost + steps[c] + _boundRemaining - drop >= _run.BestCost) continue;
             _game.Eliminate(id);
             _key ^= _keyOf[id];
-            _boundRemaining -= _bound[id];
+            _bound.Toggle(_gone, id);
+            _boundRemaining -= drop;
             Visit(depth + 1);
-            _boundRemaining += _bound[id];
+            _boundRemaining += drop;
+            _bound.Toggle(_gone, id);
             _key ^= _keyOf[id];
             _game.Undo();
         }

@@ -45,46 +45,15 @@ internal sealed class ConnectivityBound
         var perVertex = new long[graph.VertexCount + 1];
         if (game.CostModel == CostModel.Markowitz)
         {
-            var into = Network(graph, reversed: false);
-            var outOf = Network(graph, reversed: true);
-            int source = 2 * graph.NodeCount;
+            var cuts = new VertexCuts(graph);
             foreach (int id in graph.EliminableVertices)
             {
                 if (outOfTime?.Invoke() == true) break;
-                int node = graph.NodeOf(id);
-                perVertex[id] = (long)Paths(into, node, source) * Paths(outOf, node, source);
+                perVertex[id] = (long)cuts.Into(id, []) * cuts.OutOf(id, []);
             }
         }
         long total = 0;
         foreach (int id in game.Remaining) total += perVertex[id];
         return new ConnectivityBound(perVertex, total);
     }
-
-    // Node v splits into in-half 2v and out-half 2v+1; the source feeds the in-halves of the independents
-    // (or, reversed, of the dependents). Edges run forward, or backward when reversed.
-    private static UnitFlowNetwork Network(ComputationalGraph graph, bool reversed)
-    {
-        var network = new UnitFlowNetwork(2 * graph.NodeCount + 1);
-        for (int v = 0; v < graph.NodeCount; v++) network.AddEdge(2 * v, 2 * v + 1);
-        foreach (var edge in graph.Edges)
-        {
-            if (reversed) network.AddEdge(2 * edge.Target + 1, 2 * edge.Source);
-            else network.AddEdge(2 * edge.Source + 1, 2 * edge.Target);
-        }
-        int source = 2 * graph.NodeCount;
-        if (reversed)
-        {
-            foreach (var output in graph.Outputs) network.AddEdge(source, 2 * graph.NodeOf(output.VertexId));
-        }
-        else
-        {
-            for (int i = 0; i < graph.InputCount; i++) network.AddEdge(source, 2 * i);
-        }
-        network.Build();
-        return network;
-    }
-
-    // Paths end at k's in-half, so k is never part of a cut; when k is itself a dependent, the source's
-    // edge straight into it is the trivial path from k to itself and is not counted.
-    private static int Paths(UnitFlowNetwork network, int node, int source) => network.MaxFlow(source, 2 * node);
 }

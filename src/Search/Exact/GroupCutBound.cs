@@ -1,0 +1,109 @@
+using Elim.Graph;
+using Elim.Search.Game;
+
+namespace Elim.Search.Exact;
+
+/// <summary>
+/// A lower bound on the cost of eliminating the remaining vertices: the eliminable vertices split into
+/// small groups of neighbours, each bounded by its <see cref="GroupCutTable"/> (which sees how eliminating
+/// one member widens the cuts around the others; <see cref="GroupSearch"/> picks the groups), and the groups' bounds add up. It is never below the
+/// <see cref="ConnectivityBound"/>, its one-member case. Branch and bound reads it per state from the
+/// tables: the remaining bound is the sum over groups of their entry for the members already gone.
+/// </summary>
+internal sealed class GroupCutBound
+{
+    /// <summary>Groups of this size stay cheap on the paper's tasks (each costs up to 2^size · size cut pairs).</summary>
+    public const int DefaultGroupSize = 10;
+
+    /// <summary>The sizes branch and bound tries, cheapest first.</summary>
+    public static IReadOnlyList<int> SearchedGroupSizes { get; } = [8, 10, 12, 14, 16];
+
+    private readonly int[] _groupOf;   // per vertex id: its group, or -1
+    private readonly int[] _bitOf;     // per vertex id: its bit in the group
+
+    private GroupCutBound(ComputationalGraph graph, List<GroupCutTable> groups)
+    {
+        Groups = groups;
+        _groupOf = new int[graph.VertexCount + 1];
+        _bitOf = new int[graph.VertexCount + 1];
+        Array.Fill(_groupOf, -1);
+        for (int g = 0; g < groups.Count; g++)
+        {
+            var members = groups[g].Members;
+            for (int i = 0; i < members.Length; i++) { _groupOf[members[i]] = g; _bitOf[members[i]] = 1 << i; }
+        }
+    }
+
+    /// <summary>The groups (every eliminable vertex is in one under the Markowitz model; none under the emitted one).</summary>
+    public IReadOnlyList<GroupCutTable> Groups { get; }
+
+    /// <summary>
+    /// The bound for <paramref name="game"/>'s graph, with groups of up to <paramref name="groupSize"/> vertices;
+    /// when <paramref name="outOfTime"/> says stop, the groups not yet done fall back to one member each.
+    /// </summary>
+    public static GroupCutBound Of(EliminationGame game, int groupSize = DefaultGroupSize, Func<bool>? outOfTime = null, bool merge = true)
+    {
+        var graph = game.Graph;
+        var groups = new List<GroupCutTable>();
+        if (game.CostModel == CostModel.Markowitz)
+        {
+            var cuts = new VertexCuts(graph);
+            var single = ConnectivityBound.Of(game, outOfTime).PerVertex;
+            groups = GroupSearch.Run(graph, cuts, single, groupSize, merge, outOfTime);
+        }
+        return new GroupCutBound(graph, groups);
+    }
+
+    /// <summary>
+    /// The highest of the bounds with groups of each size in <paramref name="groupSizes"/>, with and without
+    /// merging (the group search stops in a local optimum, and which stops highest differs per graph), tried
+    /// while time is left.
+    /// </summary>
+    public static GroupCutBound Strongest(EliminationGame game, IEnumerable<int> groupSizes, Func<bool>? outOfTime = null)
+    {
+        GroupCutBound? best = null;
+        long bestTotal = -1;
+        foreach (var (size, merge) in groupSizes.SelectMany(size => new[] { (size, true), (size, false) }))
+        {
+            if (best is not null && outOfTime?.Invoke() == true) break;
+            var bound = Of(game, size, outOfTime, merge);
+            long total = bound.Remaining(bound.GoneMembers(game));
+            if (total > bestTotal) (best, bestTotal) = (bound, total);
+        }
+        return best ?? Of(game, 1, outOfTime);
+    }
+
+    /// <summary>Which members of each group <paramref name="game"/> has eliminated: the state the bound is read at.</summary>
+    public int[] GoneMembers(EliminationGame game)
+    {
+        var gone = new int[Groups.Count];
+        foreach (int id in game.Graph.EliminableVertices)
+        {
+            if (game.IsEliminated(id) && _groupOf[id] >= 0) gone[_groupOf[id]] |= _bitOf[id];
+        }
+        return gone;
+    }
+
+    /// <summary>The bound on the rest of the game once the members in <paramref name="gone"/> are eliminated.</summary>
+    public long Remaining(int[] gone)
+    {
+        long total = 0;
+        for (int g = 0; g < Groups.Count; g++) total += Groups[g].Remaining[gone[g]];
+        return total;
+    }
+
+    /// <summary>How much the remaining bound drops when <paramref name="id"/> is eliminated next.</summary>
+    public long Drop(int[] gone, int id)
+    {
+        int g = _groupOf[id];
+        if (g < 0) return 0;
+        var remaining = Groups[g].Remaining;
+        return remaining[gone[g]] - remaining[gone[g] | _bitOf[id]];
+    }
+
+    /// <summary>Marks <paramref name="id"/> eliminated (or, again, not) in <paramref name="gone"/>.</summary>
+    public void Toggle(int[] gone, int id)
+    {
+        if (_groupOf[id] >= 0) gone[_groupOf[id]] ^= _bitOf[id];
+    }
+}

@@ -1,0 +1,63 @@
+using Elim.Search.Exact;
+using Elim.Search.Game;
+using Elim.Testing;
+
+namespace Elim.Search.Tests;
+
+public class GroupCutBoundTests
+{
+    public static TheoryData<int> SmallGraphSeeds() => ExactTests.SmallGraphSeeds();
+
+    [Theory, MemberData(nameof(SmallGraphSeeds))]
+    public void The_group_cut_bound_never_exceeds_the_optimum_and_never_falls_below_the_connectivity_bound(int seed)
+    {
+        var graph = ExactTests.SmallGraph(seed);
+        var game = new EliminationGame(graph);
+        long optimum = ExactTests.BruteForceOptimum(graph, CostModel.Markowitz);
+        long connectivity = ConnectivityBound.Of(game).Total;
+        foreach (int size in new[] { 1, 2, 3, 8 })
+        {
+            var bound = GroupCutBound.Of(game, size);
+            Assert.InRange(bound.Remaining(bound.GoneMembers(game)), connectivity, optimum);
+        }
+    }
+
+    [Fact]
+    public void Read_at_any_state_the_bound_never_exceeds_the_cheapest_way_to_finish()
+    {
+        // Branch and bound reads the tables at every node: check random partial orders against brute force.
+        for (int seed = 1; seed <= 400; seed++)
+        {
+            var graph = RandomGraphs.Create(seed, 1 + seed % 4, 6 + seed % 9);
+            if (graph.EliminableVertices.Count is < 3 or > 9) continue;
+            var game = new EliminationGame(graph);
+            var bound = GroupCutBound.Of(game, 2 + seed % 7);
+            var order = RandomGraphs.RandomOrder(graph, seed).VertexIds.ToArray();
+            for (int prefix = 0; prefix < order.Length; prefix++)
+            {
+                long rest = ExactTests.BruteForceRest(game);
+                Assert.True(bound.Remaining(bound.GoneMembers(game)) <= rest, $"seed {seed}, after {prefix} steps: bound above the cheapest finish {rest}");
+                game.Eliminate(order[prefix]);
+            }
+        }
+    }
+
+    [Fact]
+    public void Groups_cover_every_eliminable_vertex_once()
+    {
+        var graph = RandomGraphs.Create(7, 3, 60);
+        var bound = GroupCutBound.Of(new EliminationGame(graph), 6);
+        var members = bound.Groups.SelectMany(g => g.Members).Order().ToArray();
+        Assert.Equal(graph.EliminableVertices.Order().ToArray(), members);
+        Assert.All(bound.Groups, g => Assert.InRange(g.Members.Length, 0, 6));
+    }
+
+    [Fact]
+    public void On_roe_flux_the_groups_see_more_than_the_connectivity_bound()
+    {
+        var task = PaperTask.Named("RoeFlux_1d");
+        var game = new EliminationGame(Elim.Frontend.ElimFrontend.CompileFile(Repository.Example(task.File)));
+        var bound = GroupCutBound.Of(game);
+        Assert.InRange(bound.Remaining(bound.GoneMembers(game)), ConnectivityBound.Of(game).Total + 1, task.PublishedOrderCost);
+    }
+}
