@@ -33,6 +33,6 @@ public static class QuickStart
         // 4. A file, with the best order stored for its shape (the cheapest of minimal Markowitz, reverse and forward when none is stored).
         JacobianFunction roe = Jacobians.CompileFile(Path.Combine(examplesDirectory, "roe_flux_1d.elim"));
         output.WriteLine($"{roe.Name}: {roe.InputCount} inputs, {roe.OutputCount} outputs, " +
-            $"Markowitz cost {roe.MarkowitzCost}, emitted cost {roe.EmittedCost}");
+            $"Markowitz cost {roe.MarkowitzCost}, emitted cost {roe.EmittedCost}, order {roe.OrderOrigin}");
     }
 }

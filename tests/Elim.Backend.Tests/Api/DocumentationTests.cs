@@ -24,5 +24,6 @@ public class DocumentationTests
         Assert.Equal(4, lines.Length);
         foreach (var line in lines.Take(3)) Assert.Contains("\n" + line + "\n", page);
         Assert.StartsWith("roe_flux_1d: 6 inputs, 3 outputs, Markowitz cost ", lines[3]);
+        Assert.Matches(", order (stored |reverse \\(the cheapest)", lines[3]);   // it says where its order came from
     }
 }
