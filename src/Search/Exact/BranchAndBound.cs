@@ -42,10 +42,12 @@ internal sealed class BranchAndBound(CostModel costModel) : ISearchMethod
         if (run.LowerBound >= run.BestCost) return true;   // the portfolio already met a bound
         // The bound may take half the time left, so a hard graph still gets searched.
         var end = stopAt ?? TimeSpan.MaxValue;
-        var boundUntil = run.Elapsed + (end < run.Elapsed + run.TimeLeft ? end - run.Elapsed : run.TimeLeft) / 2;
+        var boundUntil = run.Elapsed + (Min(end, run.Elapsed + run.TimeLeft) - run.Elapsed) / 2;
         var bound = GroupCutBound.Strongest(game, GroupCutBound.SearchedGroupSizes, () => run.OutOfTime || run.Elapsed >= boundUntil);
         run.RaiseLowerBound(bound.Remaining(bound.GoneMembers(game)));
-        var solver = new BranchAndBoundSolver(game, run, bound, stopAt ?? TimeSpan.MaxValue);
+        var solver = new BranchAndBoundSolver(game, run, bound, end);
         return solver.Run();
     }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }

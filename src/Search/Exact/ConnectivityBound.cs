@@ -39,13 +39,16 @@ internal sealed class ConnectivityBound
     /// The bound for the vertices remaining in <paramref name="game"/>, computed until <paramref name="outOfTime"/>
     /// (asked per vertex, if given) says to stop.
     /// </summary>
-    public static ConnectivityBound Of(EliminationGame game, Func<bool>? outOfTime = null)
+    public static ConnectivityBound Of(EliminationGame game, Func<bool>? outOfTime = null) =>
+        Of(game, game.CostModel == CostModel.Markowitz ? new VertexCuts(game.Graph) : null, outOfTime);
+
+    /// <summary>The same, from <paramref name="cuts"/> of the game's graph (null under the emitted cost model: no bound).</summary>
+    public static ConnectivityBound Of(EliminationGame game, VertexCuts? cuts, Func<bool>? outOfTime)
     {
         var graph = game.Graph;
         var perVertex = new long[graph.VertexCount + 1];
-        if (game.CostModel == CostModel.Markowitz)
+        if (cuts is not null)
         {
-            var cuts = new VertexCuts(graph);
             foreach (int id in graph.EliminableVertices)
             {
                 if (outOfTime?.Invoke() == true) break;

@@ -41,18 +41,11 @@ internal sealed class GroupCutBound
     /// The bound for <paramref name="game"/>'s graph, with groups of up to <paramref name="groupSize"/> vertices;
     /// when <paramref name="outOfTime"/> says stop, the groups not yet done fall back to one member each.
     /// </summary>
-    public static GroupCutBound Of(EliminationGame game, int groupSize = DefaultGroupSize, Func<bool>? outOfTime = null, bool merge = true)
-    {
-        var graph = game.Graph;
-        var groups = new List<GroupCutTable>();
-        if (game.CostModel == CostModel.Markowitz)
-        {
-            var cuts = new VertexCuts(graph);
-            var single = ConnectivityBound.Of(game, outOfTime).PerVertex;
-            groups = GroupSearch.Run(graph, cuts, single, groupSize, merge, outOfTime);
-        }
-        return new GroupCutBound(graph, groups);
-    }
+    public static GroupCutBound Of(EliminationGame game, int groupSize = DefaultGroupSize, Func<bool>? outOfTime = null, bool merge = true) =>
+        Of(game, Cuts.Of(game, outOfTime), groupSize, merge, outOfTime);
+
+    private static GroupCutBound Of(EliminationGame game, Cuts? cuts, int groupSize, bool merge, Func<bool>? outOfTime) =>
+        new(game.Graph, cuts is null ? [] : GroupSearch.Run(game.Graph, cuts.Vertex, cuts.Single, groupSize, merge, outOfTime));
 
     /// <summary>
     /// The highest of the bounds with groups of each size in <paramref name="groupSizes"/>, with and without
@@ -61,16 +54,28 @@ internal sealed class GroupCutBound
     /// </summary>
     public static GroupCutBound Strongest(EliminationGame game, IEnumerable<int> groupSizes, Func<bool>? outOfTime = null)
     {
+        var cuts = Cuts.Of(game, outOfTime);   // the same for every size: computed once
         GroupCutBound? best = null;
         long bestTotal = -1;
         foreach (var (size, merge) in groupSizes.SelectMany(size => new[] { (size, true), (size, false) }))
         {
             if (best is not null && outOfTime?.Invoke() == true) break;
-            var bound = Of(game, size, outOfTime, merge);
+            var bound = Of(game, cuts, size, merge, outOfTime);
             long total = bound.Remaining(bound.GoneMembers(game));
             if (total > bestTotal) (best, bestTotal) = (bound, total);
         }
-        return best ?? Of(game, 1, outOfTime);
+        return best ?? Of(game, cuts, 1, merge: true, outOfTime);
+    }
+
+    /// <summary>The cuts of the graph and each vertex's own connectivity bound, what every group search starts from (none under the emitted cost model).</summary>
+    private sealed record Cuts(VertexCuts Vertex, long[] Single)
+    {
+        public static Cuts? Of(EliminationGame game, Func<bool>? outOfTime)
+        {
+            if (game.CostModel != CostModel.Markowitz) return null;
+            var vertex = new VertexCuts(game.Graph);
+            return new Cuts(vertex, ConnectivityBound.Of(game, vertex, outOfTime).PerVertex);
+        }
     }
 
     /// <summary>Which members of each group <paramref name="game"/> has eliminated: the state the bound is read at.</summary>
