@@ -1,3 +1,4 @@
+using Elim.Backend;
 using Elim.Graph;
 
 namespace Elim.Cli.Bench;
@@ -11,4 +12,10 @@ namespace Elim.Cli.Bench;
 /// <param name="Data">Batch × d data inputs, point after point (empty without data inputs).</param>
 /// <param name="Batch">Number of points.</param>
 /// <param name="Threads">Threads a contender may use.</param>
-public sealed record BenchCase(ComputationalGraph Graph, double[] Inputs, double[] Data, int Batch, int Threads);
+public sealed record BenchCase(ComputationalGraph Graph, double[] Inputs, double[] Data, int Batch, int Threads)
+{
+    private readonly Lazy<(EliminationOrder Order, string Method)> _best = new(() => BestOrder.Resolve(Graph, OrderStore.Default()));
+
+    /// <summary>The order the <c>elim-best</c> contenders compile and where it came from, resolved once for all of them.</summary>
+    public (EliminationOrder Order, string Method) Best => _best.Value;
+}

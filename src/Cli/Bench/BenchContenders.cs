@@ -12,11 +12,11 @@ public static class BenchContenders
     /// <summary>Every contender, in report order.</summary>
     public static IReadOnlyList<IBenchContender> All { get; } =
     [
-        new CompiledJacobian("elim-forward", StandardOrders.Forward),
-        new CompiledJacobian("elim-reverse", StandardOrders.Reverse),
-        new CompiledJacobian("elim-markowitz", StandardOrders.MinimalMarkowitz),
-        new CompiledJacobian("elim-best", BestOrderOf),
-        new CompiledJacobian("elim-best-soa", BestOrderOf, BatchLayout.StructureOfArrays),
+        new CompiledJacobian("elim-forward", bench => StandardOrders.Forward(bench.Graph)),
+        new CompiledJacobian("elim-reverse", bench => StandardOrders.Reverse(bench.Graph)),
+        new CompiledJacobian("elim-markowitz", bench => StandardOrders.MinimalMarkowitz(bench.Graph)),
+        new CompiledJacobian("elim-best", bench => bench.Best.Order),
+        new CompiledJacobian("elim-best-soa", bench => bench.Best.Order, BatchLayout.StructureOfArrays),
         new ReferenceInterpreter(),
         new CompiledPrimal(),
     ];
@@ -30,20 +30,18 @@ public static class BenchContenders
         ["torchsharp"] = "TorchSharp is not part of the elim tool; 'elim-torch bench' times it",
     };
 
-    private static EliminationOrder BestOrderOf(ComputationalGraph graph) => BestOrder.Resolve(graph, OrderStore.Default()).Order;
-
     /// <summary>
     /// Elim's compiled outputs and Jacobian with one order source, batched over all points in <paramref name="layout"/>
     /// (structure-of-arrays inputs and data are transposed once, before timing).
     /// </summary>
-    private sealed class CompiledJacobian(string name, Func<ComputationalGraph, EliminationOrder> order,
+    private sealed class CompiledJacobian(string name, Func<BenchCase, EliminationOrder> order,
         BatchLayout layout = BatchLayout.PerPoint) : IBenchContender
     {
         public string Name => name;
 
         public (Action, int) Prepare(BenchCase bench)
         {
-            var function = JacobianCompiler.Compile(bench.Graph, order(bench.Graph));
+            var function = JacobianCompiler.Compile(bench.Graph, order(bench));
             var inputs = layout == BatchLayout.PerPoint ? bench.Inputs : Columns(bench.Inputs, bench.Batch, function.InputCount);
             var data = layout == BatchLayout.PerPoint ? bench.Data : Columns(bench.Data, bench.Batch, function.DataCount);
             var outputs = new double[bench.Batch * function.OutputCount];

@@ -1,7 +1,6 @@
 using Elim.Backend;
 using Elim.Gpu;
 using Elim.Gpu.Devices;
-using Elim.Graph;
 
 namespace Elim.Cli.Bench;
 
@@ -17,7 +16,7 @@ public sealed class GpuContender(GpuDevice device) : IBenchContender, IDisposabl
 
     public (Action Run, int Points) Prepare(BenchCase bench)
     {
-        var function = JacobianCompiler.Compile(bench.Graph, BestOrder.Resolve(bench.Graph, OrderStore.Default()).Order);
+        var function = JacobianCompiler.Compile(bench.Graph, bench.Best.Order);
         _kernel?.Dispose();
         var kernel = _kernel = GpuJacobian.Create(device, function);
         var outputs = new double[bench.Batch * function.OutputCount];

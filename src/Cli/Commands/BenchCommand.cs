@@ -1,7 +1,5 @@
 using System.Globalization;
-using Elim.Backend;
 using Elim.Cli.Bench;
-using Elim.Graph;
 
 namespace Elim.Cli.Commands;
 
@@ -59,8 +57,7 @@ public sealed class BenchCommand(IReadOnlyList<IBenchContender> contenders, IRea
                 callsPerSample = timing.CallsPerSample,
             };
         }).ToList();
-        // What the elim-best contenders compile, and where it came from (the store, or the cheapest standard order).
-        string bestOrder = BestOrder.Resolve(graph, OrderStore.Default()).Method;
+        string bestOrder = bench.Best.Method;   // what the elim-best contenders compiled, and where it came from
         if (arguments.Has("json"))
         {
             JsonOutput.Write(output, new { batch, threads, bestOrder, results, skipped = skipped.Select(s => new { contender = s, reason = absent[s] }) });
