@@ -19,13 +19,13 @@ public sealed class OrderSource
     }
 
     /// <summary>Forward mode: vertices in ascending order.</summary>
-    public static OrderSource Forward { get; } = new("forward", (g, _) => (StandardOrders.Forward(g), "forward"));
+    public static OrderSource Forward { get; } = Named("forward", StandardOrders.Forward);
 
     /// <summary>Reverse mode: vertices in descending order.</summary>
-    public static OrderSource Reverse { get; } = new("reverse", (g, _) => (StandardOrders.Reverse(g), "reverse"));
+    public static OrderSource Reverse { get; } = Named("reverse", StandardOrders.Reverse);
 
     /// <summary>Minimal Markowitz: cheapest vertex first.</summary>
-    public static OrderSource MinimalMarkowitz { get; } = new("markowitz", (g, _) => (StandardOrders.MinimalMarkowitz(g), "markowitz"));
+    public static OrderSource MinimalMarkowitz { get; } = Named("markowitz", StandardOrders.MinimalMarkowitz);
 
     /// <summary>The best order the <see cref="OrderStore"/> holds for this shape, else the cheapest of minimal Markowitz, reverse and forward.</summary>
     public static OrderSource Best { get; } = new("best", BestOrder.Resolve);
