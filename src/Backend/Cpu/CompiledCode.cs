@@ -107,7 +107,7 @@ public sealed unsafe class CompiledCode
     private sealed record EmittedKernel(DynamicMethod[] Methods, int? ScratchSlots)
     {
         public BatchKernel Delegate(int lanes) => ScratchSlots is { } slots
-            ? new ChunkedKernel(Array.ConvertAll(Methods, m => (ChunkKernel)m.CreateDelegate(typeof(ChunkKernel))), slots, lanes).Run
-            : (BatchKernel)Methods[0].CreateDelegate(typeof(BatchKernel));
+            ? new ChunkedKernel(Array.ConvertAll(Methods, KernelEmitter.CreateDelegate<ChunkKernel>), slots, lanes).Run
+            : KernelEmitter.CreateDelegate<BatchKernel>(Methods[0]);
     }
 }

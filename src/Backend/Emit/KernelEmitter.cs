@@ -13,14 +13,28 @@ namespace Elim.Backend.Emit;
 /// </summary>
 internal static class KernelEmitter
 {
-    /// <summary>Argument positions of a <see cref="BatchKernel"/>, and of the scratch of a <see cref="ChunkKernel"/>.</summary>
-    internal const short Inputs = 0, Data = 1, Outputs = 2, Jacobian = 3, Start = 4, End = 5, Stride = 6, Scratch = 7;
+    /// <summary>
+    /// Argument positions of a kernel method: after the object its delegate is bound to (<see cref="CreateDelegate"/>),
+    /// those of a <see cref="BatchKernel"/>, and the scratch of a <see cref="ChunkKernel"/>.
+    /// </summary>
+    internal const short Inputs = 1, Data = 2, Outputs = 3, Jacobian = 4, Start = 5, End = 6, Stride = 7, Scratch = 8;
 
-    /// <summary>The parameter types of a <see cref="BatchKernel"/>.</summary>
+    /// <summary>The parameter types of a kernel method of a <see cref="BatchKernel"/>.</summary>
     private static readonly Type[] Parameters =
-        [typeof(double*), typeof(double*), typeof(double*), typeof(double*), typeof(int), typeof(int), typeof(int)];
+        [typeof(object), typeof(double*), typeof(double*), typeof(double*), typeof(double*), typeof(int), typeof(int), typeof(int)];
 
-    private static readonly string[] ParameterNames = ["x", "data", "y", "jacobian", "start", "end", "stride", "scratch"];
+    private static readonly string[] ParameterNames = ["bound", "x", "data", "y", "jacobian", "start", "end", "stride", "scratch"];
+
+    /// <summary>What kernel delegates are bound to: nothing reads it.</summary>
+    private static readonly object Bound = new();
+
+    /// <summary>
+    /// A delegate of type <typeparamref name="T"/> calling kernel method <paramref name="method"/>. Bound to an object (the
+    /// method's first parameter): a delegate of a static method is called through a thunk that shifts every argument by
+    /// one place, 1.7 ns of the 4.9 an empty kernel call took here (perf/results/design-measurements.md), which a single
+    /// point pays in full.
+    /// </summary>
+    public static T CreateDelegate<T>(DynamicMethod method) where T : Delegate => (T)method.CreateDelegate(typeof(T), Bound);
 
     /// <summary>How <paramref name="program"/> is cut for kernels of <paramref name="lanes"/>.</summary>
     public static ProgramChunks Chunks(JacobianProgram program, ILaneEmitter lanes) => ProgramChunks.Split(program, lanes.EstimatedSize);
