@@ -28,6 +28,23 @@ public class CompiledMatchesInterpreterTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(TaskGraphs.Examples), MemberType = typeof(TaskGraphs))]
+    public void ASinglePointWritesEveryResultSlotAndNothingBeside(string file, string function)
+    {
+        // Constant results go out as whole-vector stores: a run must cover its slots exactly, never a neighbour's.
+        var example = ExamplePoints.All.Single(e => e.File == file && (e.Function ?? "") == function);
+        var graph = TaskGraphs.Example(file, example.Function);
+        var compiled = Compile.Jacobian(graph, StandardOrders.Reverse(graph));
+        int m = compiled.OutputCount, mn = compiled.OutputCount * compiled.InputCount, guard = 9;
+        var outputs = Enumerable.Repeat(-7.25, m + 2 * guard).ToArray();
+        var jacobian = Enumerable.Repeat(-7.25, mn + 2 * guard).ToArray();
+        compiled.Evaluate(example.Point, ExamplePoints.Data(file), outputs.AsSpan(guard, m), jacobian.AsSpan(guard, mn));
+        var (expectedOutputs, expectedJacobian) = Compile.At(compiled, example.Point, ExamplePoints.Data(file));
+        Assert.Equal([.. Enumerable.Repeat(-7.25, guard), .. expectedOutputs, .. Enumerable.Repeat(-7.25, guard)], outputs);
+        Assert.Equal([.. Enumerable.Repeat(-7.25, guard), .. expectedJacobian, .. Enumerable.Repeat(-7.25, guard)], jacobian);
+    }
+
     [Fact]
     public void RandomProgramsAgreeForRandomOrders()
     {

@@ -17,4 +17,11 @@ public interface IElementAccess
 
     /// <summary>Writes the value that <paramref name="pushValue"/> pushes to a result slot of the current point(s).</summary>
     void EmitStore(ILGenerator il, StoreTarget target, int index, Action pushValue);
+
+    /// <summary>
+    /// Writes the leading constants of <paramref name="values"/>, for consecutive slots from <paramref name="index"/> of
+    /// the current point, with whole-vector stores where this access's slots are contiguous; returns how many it wrote
+    /// (0 where it writes slot by slot), the caller stores the rest with <see cref="EmitStore"/>.
+    /// </summary>
+    int EmitConstantBlock(ILGenerator il, StoreTarget target, int index, IReadOnlyList<double> values);
 }

@@ -1,4 +1,5 @@
 using System.Reflection.Emit;
+using System.Runtime.Intrinsics;
 using Elim.Backend.Program;
 using Elim.Backend.Runtime;
 
@@ -18,6 +19,22 @@ internal sealed class PointerAccess : IElementAccess
     /// stores on Propane and g (perf/results/design-measurements.md); the bound keeps the stack small.
     /// </summary>
     public const int MaxStagedBytes = 32 * 1024;
+
+    /// <summary>
+    /// The vectors constant stores may use, widest first: those this processor runs natively, as (doubles, type, the
+    /// Create method taking one double per element).
+    /// </summary>
+    private static readonly (int Lanes, Type Vector, System.Reflection.MethodInfo Create)[] ConstantWidths =
+    [
+        .. new (bool Native, Type Statics, Type Vector, int Lanes)[]
+            {
+                (Vector512.IsHardwareAccelerated, typeof(Vector512), typeof(Vector512<double>), 8),
+                (Vector256.IsHardwareAccelerated, typeof(Vector256), typeof(Vector256<double>), 4),
+                (Vector128.IsHardwareAccelerated, typeof(Vector128), typeof(Vector128<double>), 2),
+            }
+            .Where(w => w.Native)
+            .Select(w => (w.Lanes, w.Vector, w.Statics.GetMethod("Create", Enumerable.Repeat(typeof(double), w.Lanes).ToArray())!)),
+    ];
 
     private static readonly System.Reflection.MethodInfo ScatterMethod = typeof(PointScatter).GetMethod(nameof(PointScatter.Scatter))!;
 
@@ -170,6 +187,29 @@ internal sealed class PointerAccess : IElementAccess
             il.Emit(OpCodes.Ldc_I4, width);
             il.Emit(OpCodes.Call, _vector.StoreLanes);
         }
+    }
+
+    /// <summary>
+    /// The scalar per-point kernel's slots of a point are contiguous: constants go out eight, four or two at a time as one
+    /// vector constant, which the JIT folds into a single load from its data section.
+    /// </summary>
+    public int EmitConstantBlock(ILGenerator il, StoreTarget target, int index, IReadOnlyList<double> values)
+    {
+        if (_vector is not null || _layout != BatchLayout.PerPoint) return 0;
+        var local = target == StoreTarget.Output ? _outputBase : _jacobianBase;
+        int written = 0;
+        foreach (var (lanes, vector, create) in ConstantWidths)
+        {
+            for (; values.Count - written >= lanes; written += lanes)
+            {
+                EmitLaneAddress(il, local, index + written, 0, 0);
+                for (int k = 0; k < lanes; k++) il.Emit(OpCodes.Ldc_R8, values[written + k]);
+                il.Emit(OpCodes.Call, create);
+                il.Emit(OpCodes.Unaligned, (byte)1);
+                il.Emit(OpCodes.Stobj, vector);
+            }
+        }
+        return written;
     }
 
     // Vector loads and stores as the IL instructions ldobj/stobj (unaligned: rows and the staging area are not

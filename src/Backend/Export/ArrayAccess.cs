@@ -28,6 +28,8 @@ internal sealed class ArrayAccess(bool hasData) : IElementAccess
         il.Emit(OpCodes.Stelem_R8);
     }
 
+    public int EmitConstantBlock(ILGenerator il, StoreTarget target, int index, IReadOnlyList<double> values) => 0;
+
     private static void EmitLoad(ILGenerator il, short argument, int index)
     {
         il.Emit(OpCodes.Ldarg, argument);

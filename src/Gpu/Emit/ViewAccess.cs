@@ -54,6 +54,8 @@ internal sealed class ViewAccess : IElementAccess
         il.Emit(OpCodes.Stind_R8);
     }
 
+    public int EmitConstantBlock(ILGenerator il, StoreTarget target, int index, IReadOnlyList<double> values) => 0;
+
     /// <summary>Pushes <c>ref view[row·stride + point]</c>.</summary>
     private void EmitAddress(ILGenerator il, short view, int row)
     {
