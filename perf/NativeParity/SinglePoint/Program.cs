@@ -19,8 +19,18 @@ var jacobian = new double[function.OutputCount * function.InputCount];
 var primal = function.Primal;
 var result = new
 {
-    jacobian = Sampler.Measure(() => function.Evaluate(x, outputs, jacobian)),
-    primal = Sampler.Measure(() => primal.Evaluate(x, outputs)),
+    jacobian = Sampler.Measure(calls =>
+    {
+        long start = Stopwatch.GetTimestamp();
+        for (int k = 0; k < calls; k++) function.Evaluate(x, outputs, jacobian);
+        return Sampler.Seconds(start);
+    }),
+    primal = Sampler.Measure(calls =>
+    {
+        long start = Stopwatch.GetTimestamp();
+        for (int k = 0; k < calls; k++) primal.Evaluate(x, outputs);
+        return Sampler.Seconds(start);
+    }),
 };
 Console.WriteLine(JsonSerializer.Serialize(result));
 return 0;
@@ -29,17 +39,18 @@ return 0;
 internal static class Sampler
 {
     /// <summary>
-    /// One warm-up call; then groups of calls lasting at least 50 µs each (the clock's cost and resolution vanish in
-    /// them), at least five groups over at least half a second.
+    /// Times groups of calls with <paramref name="timeCalls"/> (n → seconds n calls took, the calls made directly in its
+    /// loop, as the C driver calls its kernel): one warm-up call; then groups lasting at least 50 µs each (the clock's
+    /// cost and resolution vanish in them), at least five groups over at least half a second.
     /// </summary>
-    public static Dictionary<string, double> Measure(Action call)
+    public static Dictionary<string, double> Measure(Func<int, double> timeCalls)
     {
-        call();
+        timeCalls(1);
         int group = 1;
-        while (Time(call, group) < 50e-6) group *= 2;
+        while (timeCalls(group) < 50e-6) group *= 2;
         var perCall = new List<double>();
         var clock = Stopwatch.StartNew();
-        while (perCall.Count < 5 || clock.Elapsed.TotalSeconds < 0.5) perCall.Add(Time(call, group) / group);
+        while (perCall.Count < 5 || clock.Elapsed.TotalSeconds < 0.5) perCall.Add(timeCalls(group) / group);
         perCall.Sort();
         return new()
         {
@@ -50,10 +61,6 @@ internal static class Sampler
         };
     }
 
-    private static double Time(Action call, int group)
-    {
-        long start = Stopwatch.GetTimestamp();
-        for (int k = 0; k < group; k++) call();
-        return (double)(Stopwatch.GetTimestamp() - start) / Stopwatch.Frequency; // ticks, not TimeSpan's 100 ns
-    }
+    /// <summary>Seconds since timestamp <paramref name="start"/>, from ticks (not TimeSpan's 100 ns).</summary>
+    public static double Seconds(long start) => (double)(Stopwatch.GetTimestamp() - start) / Stopwatch.Frequency;
 }
