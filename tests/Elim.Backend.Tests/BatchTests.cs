@@ -42,6 +42,25 @@ public class BatchTests
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void PerPointBatchesBeyondTheCachesBounceAndStillEqualTheSinglePointLoop(int threads)
+    {
+        // Exact operations only: the batch equals the single-point loop bit for bit.
+        var roe = TaskGraphs.Of("RoeFlux_1d");
+        var function = Compile.Jacobian(roe, StandardOrders.Reverse(roe));
+        int resultsPerPoint = function.OutputCount * (1 + function.InputCount);
+        int count = (int)(PointScatter.BounceAboveBytes / sizeof(double) / resultsPerPoint) + 13;
+        Assert.True(PointScatter.Bounces(count, resultsPerPoint));
+        var (x, expectedOutputs, expectedJacobians) = SinglePointLoop(function, count);
+        var outputs = new double[expectedOutputs.Length];
+        var jacobians = new double[expectedJacobians.Length];
+        function.EvaluateBatch(x, outputs, jacobians, count, BatchLayout.PerPoint, threads);
+        AssertSame(function, expectedOutputs, outputs);
+        AssertSame(function, expectedJacobians, jacobians);
+    }
+
+    [Theory]
     [MemberData(nameof(SizesAndThreads))]
     public void StructureOfArraysLayoutEqualsTheSinglePointLoop(int count, int threads)
     {

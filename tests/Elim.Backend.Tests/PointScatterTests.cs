@@ -4,21 +4,26 @@ namespace Elim.Backend.Tests;
 
 /// <summary>
 /// <see cref="PointScatter.Scatter"/> moves every staged entry to its point's row, for both vector widths and
-/// widths that leave a remainder after the transposed blocks (4×4, and 8×8 where AVX-512 runs).
+/// widths that leave a remainder after the transposed blocks (4×4, and 8×8 where AVX-512 runs), directly and through
+/// a bounce buffer.
 /// </summary>
 public unsafe class PointScatterTests
 {
     [Theory]
-    [InlineData(4)]
-    [InlineData(8)]
-    public void EveryEntryLandsInItsPointsRow(int lanes)
+    [InlineData(4, false)]
+    [InlineData(8, false)]
+    [InlineData(4, true)]
+    [InlineData(8, true)]
+    public void EveryEntryLandsInItsPointsRow(int lanes, bool bounced)
     {
         for (int width = 1; width <= 27; width++)
         {
             var staged = Enumerable.Range(0, width * lanes).Select(i => (double)i).ToArray();
             var destination = new double[width * lanes + 1];
             destination[^1] = -1;
-            fixed (double* source = staged, target = destination) PointScatter.Scatter(source, target, width, lanes);
+            var bounce = new double[width * lanes];
+            fixed (double* source = staged, target = destination, buffer = bounce)
+                PointScatter.Scatter(source, target, width, lanes, bounced ? buffer : null);
             for (int point = 0; point < lanes; point++)
             {
                 for (int k = 0; k < width; k++)
@@ -26,5 +31,13 @@ public unsafe class PointScatterTests
             }
             Assert.Equal(-1, destination[^1]); // nothing written past the last row
         }
+    }
+
+    [Fact]
+    public void OnlyBatchesBeyondTheCachesBounce()
+    {
+        Assert.False(PointScatter.Bounces(points: 1_000, resultsPerPoint: 132));
+        Assert.True(PointScatter.Bounces(points: 100_000, resultsPerPoint: 132));
+        Assert.False(PointScatter.Bounces(points: 100_000, resultsPerPoint: 12)); // 9.6 MB
     }
 }

@@ -37,6 +37,7 @@ internal sealed class PointerAccess : IElementAccess
     ];
 
     private static readonly System.Reflection.MethodInfo ScatterMethod = typeof(PointScatter).GetMethod(nameof(PointScatter.Scatter))!;
+    private static readonly System.Reflection.MethodInfo BouncesMethod = typeof(PointScatter).GetMethod(nameof(PointScatter.Bounces))!;
 
     private readonly JacobianProgram _program;
     private readonly BatchLayout _layout;
@@ -48,6 +49,7 @@ internal sealed class PointerAccess : IElementAccess
     private readonly LocalBuilder _jacobianBase;
     private readonly LocalBuilder _strideBytes;
     private readonly LocalBuilder? _staged;
+    private readonly LocalBuilder? _bounce;
 
     /// <summary>Declares the base pointers; <paramref name="staging"/> allows staging per-point vector results.</summary>
     public PointerAccess(ILGenerator il, JacobianProgram program, BatchLayout layout, ILaneEmitter lanes, bool staging)
@@ -62,7 +64,10 @@ internal sealed class PointerAccess : IElementAccess
         _jacobianBase = il.DeclareLocal(typeof(nint));
         _strideBytes = il.DeclareLocal(typeof(nint));
         if (staging && _vector is not null && layout == BatchLayout.PerPoint && StagedBytes <= MaxStagedBytes)
+        {
             _staged = il.DeclareLocal(typeof(nint));
+            _bounce = il.DeclareLocal(typeof(nint));
+        }
     }
 
     /// <summary>
@@ -73,7 +78,11 @@ internal sealed class PointerAccess : IElementAccess
 
     private int StagedBytes => (_program.OutputCount + _program.JacobianSize) * _lanes * sizeof(double);
 
-    /// <summary>Once before the loop: the byte distance between rows of a structure-of-arrays batch.</summary>
+    /// <summary>
+    /// Once before the loop: the byte distance between rows of a structure-of-arrays batch; with staging, the staging
+    /// area, and a bounce buffer for the scatter if the batch is big (<see cref="PointScatter.Bounces"/>; the stride is
+    /// the batch size).
+    /// </summary>
     public void EmitPrologue(ILGenerator il)
     {
         il.Emit(OpCodes.Ldarg_S, (byte)KernelEmitter.Stride);
@@ -87,6 +96,16 @@ internal sealed class PointerAccess : IElementAccess
         il.Emit(OpCodes.Conv_U);
         il.Emit(OpCodes.Localloc);
         il.Emit(OpCodes.Stloc, _staged);
+        var direct = il.DefineLabel();
+        il.Emit(OpCodes.Ldarg_S, (byte)KernelEmitter.Stride);
+        il.Emit(OpCodes.Ldc_I4, _program.OutputCount + _program.JacobianSize);
+        il.Emit(OpCodes.Call, BouncesMethod);
+        il.Emit(OpCodes.Brfalse, direct);
+        il.Emit(OpCodes.Ldc_I4, Math.Max(_program.OutputCount, _program.JacobianSize) * _lanes * sizeof(double));
+        il.Emit(OpCodes.Conv_U);
+        il.Emit(OpCodes.Localloc);
+        il.Emit(OpCodes.Stloc, _bounce!);
+        il.MarkLabel(direct);
     }
 
     /// <summary>At the end of each iteration: writes the staged results of the vector's points to their places.</summary>
@@ -102,6 +121,7 @@ internal sealed class PointerAccess : IElementAccess
             il.Emit(OpCodes.Ldloc, destination);
             il.Emit(OpCodes.Ldc_I4, width);
             il.Emit(OpCodes.Ldc_I4, _lanes);
+            il.Emit(OpCodes.Ldloc, _bounce!);
             il.Emit(OpCodes.Call, ScatterMethod);
         }
     }

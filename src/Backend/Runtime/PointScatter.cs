@@ -13,16 +13,49 @@ namespace Elim.Backend.Runtime;
 /// </summary>
 public static unsafe class PointScatter
 {
-    /// <summary>Scatters <paramref name="width"/> entries of <paramref name="lanes"/> points (a multiple of 4).</summary>
+    /// <summary>
+    /// Batches whose results take more bytes than this are written through a bounce buffer (see <see cref="Scatter"/>):
+    /// it pays once the results outgrow the last-level cache (32 MB here) and costs time while they fit
+    /// (perf/results/design-measurements.md).
+    /// </summary>
+    public const long BounceAboveBytes = 16L << 20;
+
+    /// <summary>Whether a batch of <paramref name="points"/> with <paramref name="resultsPerPoint"/> doubles each is written through a bounce buffer.</summary>
+    public static bool Bounces(int points, int resultsPerPoint) => (long)points * resultsPerPoint * sizeof(double) > BounceAboveBytes;
+
+    /// <summary>
+    /// Scatters <paramref name="width"/> entries of <paramref name="lanes"/> points (a multiple of 4). With a
+    /// <paramref name="bounce"/> buffer (lanes·width doubles), the transposed rows go there first and then to the
+    /// destination in one sequential copy: the transposes write 8 (or 4) rows at once, which a destination out of the
+    /// caches serves far worse than one stream.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Scatter(double* staged, double* destination, int width, int lanes)
+    public static void Scatter(double* staged, double* destination, int width, int lanes, double* bounce)
     {
-        if (lanes == 8 && Avx512F.IsSupported)
+        double* target = bounce == null ? destination : bounce;
+        if (lanes == 8 && Avx512F.IsSupported) ScatterEight(staged, target, width);
+        else ScatterFours(staged, target, width, lanes);
+        if (bounce != null) CopyInOneStream(bounce, destination, lanes * width);
+    }
+
+    /// <summary>
+    /// Copies <paramref name="count"/> doubles front to back, whole cache lines at once from the destination's first
+    /// 64-byte boundary (the copy the bounce was measured with).
+    /// </summary>
+    private static void CopyInOneStream(double* source, double* destination, int count)
+    {
+        int k = 0;
+        if (Vector512.IsHardwareAccelerated)
         {
-            ScatterEight(staged, destination, width);
-            return;
+            for (; k < count && ((nint)(destination + k) & 63) != 0; k++) destination[k] = source[k];
+            for (; k + 8 <= count; k += 8) Vector512.StoreAligned(Vector512.Load(source + k), destination + k);
         }
-        // Four points at a time, each group's rows written start to end: fewer write streams at once.
+        for (; k < count; k++) destination[k] = source[k];
+    }
+
+    /// <summary>Four points at a time, each group's rows written start to end: fewer write streams at once.</summary>
+    private static void ScatterFours(double* staged, double* destination, int width, int lanes)
+    {
         for (int first = 0; first < lanes; first += 4)
         {
             int k = 0;
