@@ -18,7 +18,7 @@ public static unsafe class PointScatter
     /// it pays once the results outgrow the last-level cache (32 MB here) and costs time while they fit
     /// (perf/results/design-measurements.md).
     /// </summary>
-    public const long BounceAboveBytes = 16L << 20;
+    public const long BounceAboveBytes = 24L << 20;
 
     /// <summary>Whether a batch of <paramref name="points"/> with <paramref name="resultsPerPoint"/> doubles each is written through a bounce buffer.</summary>
     public static bool Bounces(int points, int resultsPerPoint) => (long)points * resultsPerPoint * sizeof(double) > BounceAboveBytes;
