@@ -72,8 +72,8 @@ public static class OpRules
             Unary(OpKind.Erf, "erf", SpecialFunctions.Erf, (a, _) => SpecialFunctions.TwoOverSqrtPi * Math.Exp(-a * a)),
             Unary(OpKind.Logistic, "logistic", SpecialFunctions.Logistic, (_, r) => r * (1 - r)),
             Unary(OpKind.Square, "square", a => a * a, (a, _) => 2 * a),
-            Binary(OpKind.Atan2, "atan2", Math.Atan2,
-                (y, x, _) => x / (x * x + y * y), (y, x, _) => -y / (x * x + y * y)),
+            Binary(OpKind.Atan2, "atan2", Math.Atan2,   // as the compiled code: one division for both partials
+                (y, x, _) => x * (1 / (x * x + y * y)), (y, x, _) => -y * (1 / (x * x + y * y))),
             Binary(OpKind.Min, "min", Math.Min,
                 (a, b, _) => a < b ? 1 : a > b ? 0 : 0.5, (a, b, _) => a > b ? 1 : a < b ? 0 : 0.5),
             Binary(OpKind.Max, "max", Math.Max,

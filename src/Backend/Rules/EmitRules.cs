@@ -83,8 +83,9 @@ public static class EmitRules
             Binary(OpKind.Atan2, (p, y, x) => p.Binary(IrOp.Atan2, y, x),
                 (p, y, x, _) =>
                 {
-                    var denominator = p.Add(p.Mul(x, x), p.Mul(y, y));
-                    return [p.Div(x, denominator), p.Div(y.Negate(), denominator)];
+                    // One division for both partials (as OpRules): divisions are the slowest arithmetic, in vectors most.
+                    var inverse = p.Div(One, p.Add(p.Mul(x, x), p.Mul(y, y)));
+                    return [p.Mul(x, inverse), p.Mul(y.Negate(), inverse)];
                 }),
             Binary(OpKind.Min, (p, a, b) => p.Binary(IrOp.Min, a, b),
                 (p, a, b, _) => [p.Binary(IrOp.Below, a, b), p.Binary(IrOp.Below, b, a)]),
