@@ -29,9 +29,9 @@ public sealed class BranchAndBound(CostModel costModel) : ISearchMethod
         Search(graph, budget, ExactStart.Fresh, progress, token).Result;
 
     /// <summary>
-    /// Searches <paramref name="graph"/> within <paramref name="budget"/>, starting from <paramref name="start"/>: its
-    /// order, and the checkpoint of an earlier run to continue (then the heuristics are not played again: the
-    /// checkpoint's order is at least as cheap). The result's notes name the order the search started from.
+    /// Searches <paramref name="graph"/> within <paramref name="budget"/>, starting from <paramref name="start"/>: the
+    /// checkpoint of an earlier run to continue (its order wins ties; the heuristics are not played again, its order is
+    /// at least as cheap), and an order to beat. The result's notes name the order the search started from.
     /// </summary>
     /// <exception cref="InvalidCheckpointException">The checkpoint was written for another graph or cost model, or is damaged.</exception>
     public ExactOutcome Search(ComputationalGraph graph, SearchBudget budget, ExactStart start, IProgress<SearchProgress>? progress, CancellationToken token)
@@ -42,14 +42,14 @@ public sealed class BranchAndBound(CostModel costModel) : ISearchMethod
         var run = new SearchRun(Name, budget, progress, token, unit: "nodes");
         var game = new EliminationGame(graph, costModel);
         var warmStart = new WarmStart(game, run);
+        if (resume is not null)
+        {
+            run.Note($"resumed a search of {resume.Runs} run(s), {resume.Nodes:N0} nodes and {resume.Elapsed.TotalSeconds:F1} s so far");
+            run.RaiseLowerBound(resume.LowerBound);
+            warmStart.Offer(resume.Incumbent, "the checkpoint's best order");
+        }
         if (start.Incumbent is { } given) warmStart.Offer(given, start.IncumbentSource ?? "the given order");
         if (resume is null) warmStart.PlayHeuristics();
-        else
-        {
-            warmStart.Offer(resume.Incumbent, "the checkpoint's best order");
-            run.RaiseLowerBound(resume.LowerBound);
-            run.Note($"resumed a search of {resume.Runs} run(s), {resume.Nodes:N0} nodes and {resume.Elapsed.TotalSeconds:F1} s so far");
-        }
         run.Note(warmStart.Note);
         var position = resume is { Finished: true } ? Position.Exhausted : Solve(game, run, resume, stopAt: null);
         var result = run.Result(provenOptimal: position.Finished);

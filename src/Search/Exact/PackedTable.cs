@@ -5,7 +5,7 @@ namespace Elim.Search.Exact;
 
 /// <summary>
 /// A transposition table as one string of a checkpoint: each entry as its 16-byte key and 8-byte cost (little-endian),
-/// gzipped, in base64. A million entries would be some 60 MB of JSON numbers; packed they take a few MB.
+/// gzipped, in base64: a full table (a million entries) takes about 10 MB, against some 50 MB as JSON numbers.
 /// </summary>
 internal static class PackedTable
 {
