@@ -55,4 +55,13 @@ public class ExactWarmStartTests
         Assert.True(MarkowitzCost.Of(graph, worst) > result.Cost);
         Assert.Contains(result.Notes, note => note.StartsWith("exact search started from the classical heuristics' best order", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_given_order_that_is_not_complete_is_refused()
+    {
+        var graph = RandomGraphs.Create(5, 4, 23);
+        var partial = new EliminationOrder(graph.EliminableVertices.Skip(1));
+        Assert.Throws<InvalidOrderException>(() => new BranchAndBound(CostModel.Markowitz)
+            .Search(graph, SearchBudget.OfIterations(1), new ExactStart(partial, "half an order"), null, default));
+    }
 }

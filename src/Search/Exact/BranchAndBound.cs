@@ -34,11 +34,13 @@ public sealed class BranchAndBound(CostModel costModel) : ISearchMethod
     /// at least as cheap), and an order to beat. The result's notes name the order the search started from.
     /// </summary>
     /// <exception cref="InvalidCheckpointException">The checkpoint was written for another graph or cost model, or is damaged.</exception>
+    /// <exception cref="InvalidOrderException">The given order is not a complete order of <paramref name="graph"/>.</exception>
     public ExactOutcome Search(ComputationalGraph graph, SearchBudget budget, ExactStart start, IProgress<SearchProgress>? progress, CancellationToken token)
     {
         SizeLimit.Check(graph);
         var resume = start.Resume;
         resume?.CheckFits(graph, costModel);
+        start.Incumbent?.Validate(graph);
         var run = new SearchRun(Name, budget, progress, token, unit: "nodes");
         var game = new EliminationGame(graph, costModel);
         var warmStart = new WarmStart(game, run);
