@@ -16,7 +16,7 @@ internal sealed class ProgressDisplay(TextWriter error, bool liveLine) : IProgre
 
     public void Report(SearchProgress value)
     {
-        string line = $"{value.Method}: best {value.BestCost}, lower bound {value.LowerBound}{Gap(value)}, {value.Elapsed.TotalSeconds:F1} s, {value.Evaluations:N0} evaluations";
+        string line = $"{value.Method}: best {value.BestCost}, lower bound {value.LowerBound}{Gap(value)}, {value.Elapsed.TotalSeconds:F1} s, {value.Evaluations:N0} {value.Unit}";
         lock (_gate)
         {
             if (liveLine)

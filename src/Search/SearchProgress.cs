@@ -6,4 +6,9 @@ namespace Elim.Search;
 /// <param name="LowerBound">The best proven lower bound so far.</param>
 /// <param name="Elapsed">Time since the search started.</param>
 /// <param name="Evaluations">Units of work done so far.</param>
-public readonly record struct SearchProgress(string Method, long BestCost, long LowerBound, TimeSpan Elapsed, long Evaluations);
+/// <param name="Unit">What a unit of work is (exact search counts search-tree nodes), plural, for progress lines.</param>
+public readonly record struct SearchProgress(string Method, long BestCost, long LowerBound, TimeSpan Elapsed, long Evaluations, string Unit = SearchProgress.DefaultUnit)
+{
+    /// <summary>The unit of methods that name none.</summary>
+    public const string DefaultUnit = "evaluations";
+}

@@ -15,15 +15,18 @@ internal sealed class SearchRun
     private readonly SearchBudget _budget;
     private readonly IProgress<SearchProgress>? _progress;
     private readonly CancellationToken _token;
+    private readonly string _unit;
     private readonly object _gate = new();
     private int[] _bestOrder = [];
     private long _evaluations;
     private TimeSpan? _lastReport;
     private readonly List<string> _notes = [];
 
-    public SearchRun(string method, SearchBudget budget, IProgress<SearchProgress>? progress, CancellationToken token)
+    /// <summary>A run of <paramref name="method"/>; <paramref name="unit"/> names its evaluations in progress lines (exact search: nodes).</summary>
+    public SearchRun(string method, SearchBudget budget, IProgress<SearchProgress>? progress, CancellationToken token, string unit = SearchProgress.DefaultUnit)
     {
         Method = method;
+        _unit = unit;
         _budget = budget;
         _progress = progress;
         _token = token;
@@ -94,7 +97,7 @@ internal sealed class SearchRun
             if (!force && now - _lastReport < ReportInterval) return;
             _lastReport = now;
         }
-        _progress.Report(new SearchProgress(Method, BestCost, LowerBound, now, Evaluations));
+        _progress.Report(new SearchProgress(Method, BestCost, LowerBound, now, Evaluations, _unit));
     }
 
     /// <summary>

@@ -14,6 +14,14 @@ public sealed class ProgressDisplayTests
     }
 
     [Fact]
+    public void A_progress_line_counts_the_method_s_own_unit()
+    {
+        var error = new StringWriter();
+        new ProgressDisplay(error, liveLine: false).Report(new SearchProgress("exact", 321, 289, TimeSpan.FromSeconds(15), 11_458_572, "nodes"));
+        Assert.Matches(@"^exact: best 321, lower bound 289 \(gap 10[.,]0%\), 15[.,]0 s, 11.?458.?572 nodes", error.ToString());
+    }
+
+    [Fact]
     public void Without_a_bound_there_is_no_gap()
     {
         var error = new StringWriter();

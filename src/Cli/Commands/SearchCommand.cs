@@ -2,13 +2,14 @@ using System.Diagnostics;
 using System.Globalization;
 using Elim.Graph;
 using Elim.Search;
+using Elim.Search.Exact;
 
 namespace Elim.Cli.Commands;
 
 /// <summary>
 /// <c>elim search FILE --method NAME --time 60s --seed N [--out order.json] [--json]</c>: searches for a
 /// cheap elimination order, shows progress on stderr, writes the order file and offers the order to the
-/// order store.
+/// order store. Exact search also starts from the best known order and saves and resumes checkpoints (<see cref="ExactRun"/>).
 /// </summary>
 public sealed class SearchCommand : ICommand
 {
@@ -19,7 +20,7 @@ public sealed class SearchCommand : ICommand
     public string Summary => "search for a cheap elimination order (heuristics, exact, annealing, MCTS)";
     public string Usage =>
         $"elim search FILE {GraphLoader.Usage} [--method {string.Join("|", SearchMethods.Names)}] [--time 60s] [--seed N] " +
-        "[--iterations N] [--cost markowitz|emitted] [--out PATH [--force]] [--no-store] [--json]";
+        "[--iterations N] [--cost markowitz|emitted] [--out PATH] [--checkpoint PATH] [--resume PATH] [--force] [--no-store] [--json]";
     public IReadOnlyList<CommandOption> Options =>
     [
         .. GraphLoader.Options,
@@ -29,6 +30,7 @@ public sealed class SearchCommand : ICommand
         new("iterations", "N", "stop after this many units of the method's work (nodes, moves or simulations; see docs/search.md)", "no limit"),
         new("cost", "markowitz|emitted", "the cost to minimise: the paper's |P|·|S| multiplications, or emitted ones (±1 products free)", "markowitz"),
         new("out", "PATH", "write the order file here", "none: the order is only printed and stored"),
+        .. ExactRun.Options,
         CommandOption.Force,
         CommandOption.Flag("no-store", "do not offer the order to the order store"),
         CommandOption.Json,
@@ -45,6 +47,7 @@ public sealed class SearchCommand : ICommand
         int seed = Seed(arguments.Value("seed"));
         string? outPath = arguments.Value("out");
         if (outPath is not null) OutputPath.Check(outPath, replace: arguments.Has("force"));
+        var exact = ExactRun.Of(arguments, method);
         var graph = GraphLoader.Load(file, arguments);
         var budget = new SearchBudget(SearchTime(time, Stopwatch.GetElapsedTime(started)), iterations);
 
@@ -52,8 +55,13 @@ public sealed class SearchCommand : ICommand
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
         Console.CancelKeyPress += onCancel;
         SearchResult result;
+        ExactCheckpoint? checkpoint = null;
         var display = new ProgressDisplay(error, liveLine: ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected);
-        try { result = method.Search(graph, budget, seed, display, cancel.Token); }
+        try
+        {
+            if (exact is null) result = method.Search(graph, budget, seed, display, cancel.Token);
+            else (result, checkpoint) = exact.Search(graph, budget, display, cancel.Token);
+        }
         catch (SearchUnavailableException e)
         {
             error.WriteLine($"error: {e.Message}");
@@ -71,6 +79,9 @@ public sealed class SearchCommand : ICommand
             : OrderFile.For(graph, result.Order, result.Method);
         bool? stored = arguments.Has("no-store") ? null : Store(graph, orderFile, error);
         string? writeError = outPath is null ? null : Write(outPath, orderFile.ToJson());
+        string? checkpointPath = exact?.SavePath;
+        string? checkpointError = checkpointPath is null ? null : exact!.Save(checkpoint!);
+        if (checkpointError is not null) checkpointPath = null;
         if (arguments.Has("json"))
         {
             JsonOutput.Write(output, new
@@ -87,6 +98,7 @@ public sealed class SearchCommand : ICommand
                 notes = result.Notes,
                 order = result.Order.VertexIds,
                 @out = writeError is null ? outPath : null,
+                checkpoint = checkpointPath,
                 stored,
             });
         }
@@ -98,13 +110,22 @@ public sealed class SearchCommand : ICommand
             output.WriteLine($"{graph.Name}: {result.Method} found an order costing {result.Cost} {model}multiplications ({gap}) " +
                 $"in {result.Elapsed.TotalSeconds:F1} s");
             if (outPath is not null && writeError is null) output.WriteLine($"order written to {outPath}");
+            if (checkpointPath is not null) output.WriteLine(Saved(checkpointPath, checkpoint!));
             if (stored == true) output.WriteLine($"order stored in {OrderStore.Default().Directory}");
             else if (stored == false && OrderStore.Default().TryGetBest(graph) is { Measured: not null } kept)
                 output.WriteLine($"not stored: the store keeps its measured order ({Backend.BestOrder.Describe(kept)}); run elim tune to time the orders a search finds against it");
         }
-        if (writeError is null) return 0;
-        error.WriteLine($"error: {writeError}");
-        return CommandLine.UsageError;
+        string[] errors = [.. new[] { writeError, checkpointError }.OfType<string>()];
+        foreach (string message in errors) error.WriteLine($"error: {message}");
+        return errors.Length == 0 ? 0 : CommandLine.UsageError;
+    }
+
+    private static string Saved(string path, ExactCheckpoint checkpoint)
+    {
+        string totals = $"{checkpoint.Nodes:N0} nodes and {checkpoint.Elapsed.TotalSeconds:F1} s in {checkpoint.Runs} run(s)";
+        return checkpoint.Finished
+            ? $"checkpoint saved to {path}: the search is complete ({totals})"
+            : $"checkpoint saved to {path} after {totals}; continue with --resume {path}";
     }
 
     private static ISearchMethod Method(string name, CostModel costModel)

@@ -48,6 +48,17 @@ internal sealed class GroupCutBound
         new(game.Graph, cuts is null ? [] : GroupSearch.Run(game.Graph, cuts.Vertex, cuts.Single, groupSize, merge, outOfTime));
 
     /// <summary>
+    /// The bound with exactly <paramref name="groups"/> (disjoint groups of eliminable vertices, as an earlier search
+    /// chose them), without searching for groups: any disjoint groups are admissible. None under the emitted model.
+    /// </summary>
+    public static GroupCutBound FromGroups(EliminationGame game, IEnumerable<int[]> groups)
+    {
+        if (game.CostModel != CostModel.Markowitz) return new(game.Graph, []);
+        var cuts = new VertexCuts(game.Graph);
+        return new(game.Graph, [.. groups.Select(members => GroupCutTable.Of(game.Graph, cuts, members)!)]);
+    }
+
+    /// <summary>
     /// The highest of the bounds with groups of each size in <paramref name="groupSizes"/>, with and without
     /// merging (the group search stops in a local optimum, and which stops highest differs per graph), tried
     /// while time is left.
