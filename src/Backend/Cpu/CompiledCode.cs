@@ -16,6 +16,7 @@ public sealed unsafe class CompiledCode
     private readonly string _name;
     private readonly Lazy<EmittedKernel>[] _methods;
     private readonly Lazy<BatchKernel>[] _kernels;
+    private BatchKernel? _pointKernel; // the scalar per-point kernel once made: a single point skips the lookup
 
     /// <summary>
     /// Prepares the kernels of <paramref name="program"/>; <paramref name="name"/> names their types; the vector
@@ -56,7 +57,7 @@ public sealed unsafe class CompiledCode
     /// may be null without data inputs).
     /// </summary>
     public void RunPoint(double* x, double* data, double* y, double* jacobian) =>
-        Kernel(BatchLayout.PerPoint, false)(x, data, y, jacobian, 0, 1, 1);
+        (_pointKernel ??= Kernel(BatchLayout.PerPoint, false))(x, data, y, jacobian, 0, 1, 1);
 
     /// <summary>
     /// Evaluates <paramref name="count"/> points with the given layout on up to <paramref name="threads"/> threads,

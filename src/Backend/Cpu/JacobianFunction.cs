@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Elim.Backend.Cpu;
 using Elim.Backend.Emit;
 using Elim.Graph;
@@ -85,6 +86,7 @@ public sealed unsafe class JacobianFunction
     /// (which change the values but have no Jacobian columns).
     /// </summary>
     /// <exception cref="ArgumentException">A span has the wrong length.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Evaluate(ReadOnlySpan<double> x, ReadOnlySpan<double> data, Span<double> outputs, Span<double> jacobian)
     {
         SpanChecks.Length(Name, x.Length, InputCount, nameof(x));
