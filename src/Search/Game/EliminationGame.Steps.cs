@@ -139,8 +139,10 @@ public sealed partial class EliminationGame
     {
         bool unitJK = _unitEdges?.Contains(EdgeKey(k, j)) == true;
         int added = 0;
-        foreach (int i in predecessorsOfK)
+        for (int p = 0; p < predecessorsOfK.Length; p++)
         {
+            int i = predecessorsOfK[p];
+            PrefetchEdge(predecessorsOfK, p + PrefetchDistance, j);
             if (_isGone[i]) continue;
             long key = EdgeKey(i, j);
             if (_edges.Add(key))
