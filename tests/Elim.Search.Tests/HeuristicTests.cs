@@ -1,3 +1,4 @@
+using Elim.Frontend;
 using Elim.Graph;
 using Elim.Search;
 using Elim.Search.Game;
@@ -55,6 +56,20 @@ public class HeuristicTests
         string notes = string.Join(" ", result.Notes);
         Assert.Contains("before finishing forward, reverse, markowitz-rev,", notes);
         Assert.DoesNotContain(" markowitz,", notes);
+    }
+
+    [Fact]
+    public void On_a_big_graph_the_portfolio_does_not_start_what_cannot_finish_in_seconds_and_says_so()
+    {
+        var graph = ElimFrontend.Compile(RandomBigPrograms.Generate(11_000, seed: 1), "big.elim");
+        Assert.InRange(graph.EliminableVertices.Count, GreedyHeuristic.ReachTwoMaxEliminable + 1, 2 * GreedyHeuristic.ReachTwoMaxEliminable);
+        var result = Run("portfolio", graph);
+        string notes = string.Join(" ", result.Notes);
+        Assert.Contains("did not start fill-in, fill-in-rev, markowitz-damage, markowitz-damage-rev, reduction, reduction-rev:", notes);
+        Assert.Contains("left out the connectivity lower bound", notes);
+        Assert.DoesNotContain("ran out of", notes);
+        Assert.Equal(0, result.LowerBound);
+        Assert.True(result.Cost <= Run("reverse", graph).Cost);
     }
 
     [Fact]

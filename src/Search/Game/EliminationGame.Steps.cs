@@ -2,13 +2,16 @@ namespace Elim.Search.Game;
 
 public sealed partial class EliminationGame
 {
-    // The trail: every count and list length an elimination changes, with its old value; every edge it
-    // makes; every ±1 mark it sets or clears.
+    // The trail: the counts and list lengths an elimination changes around the vertex itself, with their old
+    // values; every edge it makes (which also undoes the counts and list entries a new edge adds); every edge it
+    // removes; every ±1 mark it sets or clears.
     private int[] _intIndex = [];
     private int[] _intOld = [];
     private int _intTop;
     private long[] _madeEdge = [];
     private int _madeTop;
+    private long[] _removedEdge = [];
+    private int _removedTop;
     private long[] _unitChange = [];            // the edge key, bitwise complemented when the step cleared its mark
     private int _unitTop;
 
@@ -16,6 +19,7 @@ public sealed partial class EliminationGame
     private int[] _stepVertex = [];
     private int[] _stepIntMark = [];
     private int[] _stepEdgeMark = [];
+    private int[] _stepRemovedMark = [];
     private int[] _stepUnitMark = [];
     private long[] _stepCost = [];
     private int[] _stepRemovedAt = [];      // where the vertex stood in _remaining
@@ -47,6 +51,7 @@ public sealed partial class EliminationGame
         _stepVertex[_depth] = vertexId;
         _stepIntMark[_depth] = _intTop;
         _stepEdgeMark[_depth] = _madeTop;
+        _stepRemovedMark[_depth] = _removedTop;
         _stepUnitMark[_depth] = _unitTop;
         _stepCost[_depth] = cost;
         _depth++;
@@ -56,14 +61,18 @@ public sealed partial class EliminationGame
         var predecessors = PredecessorEntries(k);
         foreach (int j in SuccessorEntries(k))
         {
-            if (IsLiveSuccessor(j)) BridgeInto(j, k, predecessors);
+            if (!IsLiveSuccessor(j)) continue;
+            BridgeInto(j, k, predecessors);
+            RemoveEdge(EdgeKey(k, j));
         }
         bool keepsInEdges = _isOutputNode[k];
         if (!keepsInEdges)
         {
             foreach (int i in predecessors)
             {
-                if (!_isGone[i]) SetInt(_nodeCount + i, _ints[_nodeCount + i] - 1);
+                if (_isGone[i]) continue;
+                SetInt(_nodeCount + i, _ints[_nodeCount + i] - 1);
+                RemoveEdge(EdgeKey(i, k));
             }
             SetInt(k, 0);
             SetInt(PredLength(k), 0);
@@ -80,10 +89,13 @@ public sealed partial class EliminationGame
     {
         if (_depth == 0) throw new InvalidOperationException("Nothing to undo.");
         _depth--;
+        // The counts first: a made edge's own changes came before the step's last change to those counts.
         int intMark = _stepIntMark[_depth];
         while (_intTop > intMark) { _intTop--; _ints[_intIndex[_intTop]] = _intOld[_intTop]; }
         int edgeMark = _stepEdgeMark[_depth];
-        while (_madeTop > edgeMark) _edges.Remove(_madeEdge[--_madeTop]);
+        while (_madeTop > edgeMark) Unmake(_madeEdge[--_madeTop]);
+        int removedMark = _stepRemovedMark[_depth];
+        while (_removedTop > removedMark) _edges.Add(_removedEdge[--_removedTop]);
         int unitMark = _stepUnitMark[_depth];
         while (_unitTop > unitMark)
         {
@@ -127,8 +139,10 @@ public sealed partial class EliminationGame
     {
         bool unitJK = _unitEdges?.Contains(EdgeKey(k, j)) == true;
         int added = 0;
-        foreach (int i in predecessorsOfK)
+        for (int p = 0; p < predecessorsOfK.Length; p++)
         {
+            int i = predecessorsOfK[p];
+            PrefetchEdge(predecessorsOfK, p + PrefetchDistance, j);
             if (_isGone[i]) continue;
             long key = EdgeKey(i, j);
             if (_edges.Add(key))
@@ -136,7 +150,7 @@ public sealed partial class EliminationGame
                 Record(ref _madeEdge, ref _madeTop, key);
                 Append(_predecessors, j, PredLength(j), i);
                 Append(_successors, i, SuccLength(i), j);
-                SetInt(_nodeCount + i, _ints[_nodeCount + i] + 1);
+                _ints[_nodeCount + i]++;
                 added++;
                 if (unitJK && _unitEdges!.Contains(EdgeKey(i, k)))
                 {
@@ -149,12 +163,29 @@ public sealed partial class EliminationGame
         SetInt(j, _ints[j] + added - 1);
     }
 
+    // Not on the int trail: Unmake takes the entry back.
     private void Append(int[][] lists, int node, int lengthIndex, int entry)
     {
         int length = _ints[lengthIndex];
         if (length == lists[node].Length) Array.Resize(ref lists[node], Math.Max(4, 2 * length));
         lists[node][length] = entry;
-        SetInt(lengthIndex, length + 1);
+        _ints[lengthIndex] = length + 1;
+    }
+
+    // Takes back a made edge i→j: it leaves the set, the last entries of j's predecessors and i's successors, and |S(i)|.
+    private void Unmake(long key)
+    {
+        _edges.Remove(key);
+        int i = (int)(key / _nodeCount), j = (int)(key % _nodeCount);
+        _ints[PredLength(j)]--;
+        _ints[SuccLength(i)]--;
+        _ints[_nodeCount + i]--;
+    }
+
+    // An edge of the vertex eliminated leaves the set, so that the set holds only live edges and stays small.
+    private void RemoveEdge(long key)
+    {
+        if (_edges.Remove(key)) Record(ref _removedEdge, ref _removedTop, key);
     }
 
     private void SetInt(int index, int value)
@@ -206,12 +237,14 @@ public sealed partial class EliminationGame
         _stepVertex = new int[steps];
         _stepIntMark = new int[steps];
         _stepEdgeMark = new int[steps];
+        _stepRemovedMark = new int[steps];
         _stepUnitMark = new int[steps];
         _stepCost = new long[steps];
         _stepRemovedAt = new int[steps];
         _intIndex = new int[1024];
         _intOld = new int[1024];
         _madeEdge = new long[1024];
+        _removedEdge = new long[1024];
         _unitChange = new long[1024];
     }
 }

@@ -11,6 +11,8 @@ internal sealed class FixedOrder(string name, bool descending) : IHeuristic
 {
     public string Name { get; } = name;
 
+    public int MaxEliminable => int.MaxValue;
+
     public bool Play(EliminationGame game, Func<bool> outOfTime)
     {
         var ids = game.Graph.EliminableVertices;

@@ -9,6 +9,12 @@ internal interface IHeuristic
     string Name { get; }
 
     /// <summary>
+    /// The most eliminable vertices of a graph on which the heuristic is worth starting in a portfolio: beyond it,
+    /// its work per step grows with the graph and it would not finish in seconds (<see cref="int.MaxValue"/>: no limit).
+    /// </summary>
+    int MaxEliminable { get; }
+
+    /// <summary>
     /// Eliminates every remaining vertex of <paramref name="game"/> by the rule and returns true; returns false,
     /// with the game incomplete, when <paramref name="outOfTime"/> (asked every step) says to stop first.
     /// </summary>
