@@ -55,6 +55,7 @@ internal sealed class ExactRun
     /// <summary>Searches <paramref name="graph"/> from the best known order and the resumed checkpoint, if any.</summary>
     public ExactOutcome Search(ComputationalGraph graph, SearchBudget budget, IProgress<SearchProgress> progress, CancellationToken token)
     {
+        BranchAndBound.SizeLimit.Check(graph); // before the warm start, which prices orders of the whole graph
         var (order, source) = OrderChoice.Resolve(graph, "best");
         try { return _method.Search(graph, budget, new ExactStart(order, source, _resumed), progress, token); }
         catch (InvalidCheckpointException e) { throw new PathException(CannotResume(_resumePath!, e)); }
