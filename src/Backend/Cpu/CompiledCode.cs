@@ -107,8 +107,19 @@ public sealed unsafe class CompiledCode
     /// <summary>A kernel's methods: one <see cref="BatchKernel"/>, or chunks passing values through this many scratch slots.</summary>
     private sealed record EmittedKernel(DynamicMethod[] Methods, int? ScratchSlots)
     {
-        public BatchKernel Delegate(int lanes) => ScratchSlots is { } slots
-            ? new ChunkedKernel(Array.ConvertAll(Methods, KernelEmitter.CreateDelegate<ChunkKernel>), slots, lanes).Run
-            : KernelEmitter.CreateDelegate<BatchKernel>(Methods[0]);
+        public BatchKernel Delegate(int lanes)
+        {
+            if (ScratchSlots is not { } slots) return KernelEmitter.CreateDelegate<BatchKernel>(Methods[0]);
+            var chunks = Array.ConvertAll(Methods, KernelEmitter.CreateDelegate<ChunkKernel>);
+            CompileInParallel(chunks);
+            return new ChunkedKernel(chunks, slots, lanes).Run;
+        }
+
+        /// <summary>
+        /// The JIT compiles a dynamic method at its first call, and a call over no points runs nothing else: a big
+        /// program's chunks are compiled here on every core, not one after another on the first call's thread.
+        /// </summary>
+        private static void CompileInParallel(ChunkKernel[] chunks) =>
+            Parallel.ForEach(chunks, chunk => chunk(null, null, null, null, 0, 0, 0, null));
     }
 }
