@@ -66,8 +66,8 @@ public static class BodyEmitter
 
     /// <summary>
     /// Emits the stores of constant results (structural zeros, constant partials): each run of consecutive slots as
-    /// whole-vector stores where the access allows (gcc's store merging does the same for native code; on Propane's
-    /// single point the ~100 scalar stores of zeros and ±1 cost about as much as the arithmetic), the rest one by one.
+    /// whole-vector stores where the access allows (as gcc's store merging does for native code: a single point's many
+    /// stores of zeros and ±1 can cost as much as its arithmetic, perf/results/design-measurements.md), the rest one by one.
     /// </summary>
     public static void EmitConstantStores(ILGenerator il, JacobianProgram program, ILaneEmitter lanes, IElementAccess access)
     {

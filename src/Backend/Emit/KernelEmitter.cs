@@ -31,8 +31,8 @@ internal static class KernelEmitter
     /// <summary>
     /// A delegate of type <typeparamref name="T"/> calling kernel method <paramref name="method"/>. Bound to an object (the
     /// method's first parameter): a delegate of a static method is called through a thunk that shifts every argument by
-    /// one place, 1.7 ns of the 4.9 an empty kernel call took here (perf/results/design-measurements.md), which a single
-    /// point pays in full.
+    /// one place, a third of an empty kernel call's time, which a single point pays in full
+    /// (perf/results/design-measurements.md).
     /// </summary>
     public static T CreateDelegate<T>(DynamicMethod method) where T : Delegate => (T)method.CreateDelegate(typeof(T), Bound);
 
