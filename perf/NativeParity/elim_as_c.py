@@ -9,12 +9,10 @@ operations of the scalar paper tasks other than g are known; any other stops the
 primal_batch is not written (the driver's `time primal` fails).
 """
 import re
-import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-ELIM = ROOT / "src/Cli/bin/Release/net10.0/elim.dll"
+from elim_cli import ELIM, run
 
 BINARY = {"add": "{} + {}", "sub": "{} - {}", "mul": "{} * {}", "div": "{} / {}", "atan2": "atan2({}, {})",
           "below": "({} < {} ? 1.0 : 0.0)"}
@@ -48,8 +46,7 @@ def statement(line, inputs):
 
 def main():
     source, out = sys.argv[1], Path(sys.argv[2])
-    dump = subprocess.run(["dotnet", str(ELIM), "compile", source, "--out", str(out.with_suffix(".dll")), "--force", "--dump"],
-                          cwd=ROOT, capture_output=True, text=True, check=True).stdout.splitlines()
+    dump = run(ELIM, "compile", Path(source).resolve(), "--out", out.resolve().with_suffix(".dll"), "--force", "--dump").splitlines()
     sizes = re.match(r"// (\d+) inputs, (\d+) outputs", dump[0])
     n, m = int(sizes.group(1)), int(sizes.group(2))
     lines = [line for line in dump[1:] if re.match(r"(r\d+|y\[\d+\]|J\[\d+,\d+\]) = ", line)]
