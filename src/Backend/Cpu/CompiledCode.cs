@@ -16,7 +16,7 @@ public sealed unsafe class CompiledCode
     private readonly string _name;
     private readonly Lazy<EmittedKernel>[] _methods;
     private readonly Lazy<BatchKernel>[] _kernels;
-    private BatchKernel? _pointKernel; // the scalar per-point kernel once made: a single point skips the lookup
+    private PointKernel? _pointKernel; // once made
 
     /// <summary>
     /// Prepares the kernels of <paramref name="program"/>; <paramref name="name"/> names their types; the vector
@@ -53,11 +53,26 @@ public sealed unsafe class CompiledCode
     public IReadOnlyList<MethodInfo> Methods(BatchLayout layout, bool vector) => _methods[Slot(layout, vector)].Value.Methods;
 
     /// <summary>
-    /// Evaluates one point (per-point layout of a batch of 1). Pointers must be valid for the program's sizes (<paramref name="data"/>
-    /// may be null without data inputs).
+    /// Evaluates one point: the values from <paramref name="x"/> on must cover the program's sizes (<paramref name="data"/>
+    /// may be a null reference without data inputs, <paramref name="jacobian"/> for a program without one).
     /// </summary>
-    public void RunPoint(double* x, double* data, double* y, double* jacobian) =>
-        (_pointKernel ??= Kernel(BatchLayout.PerPoint, false))(x, data, y, jacobian, 0, 1, 1);
+    public void RunPoint(ref double x, ref double data, ref double y, ref double jacobian) =>
+        (_pointKernel ??= PointKernel())(ref x, ref data, ref y, ref jacobian);
+
+    /// <summary>
+    /// A kernel of its own for a single point (without the batch loop, its index arithmetic and the pinning of pointers:
+    /// perf/results/design-measurements.md), unless the program is cut into chunks: then a batch of one.
+    /// </summary>
+    private PointKernel PointKernel()
+    {
+        if (KernelEmitter.Chunks(Program, ScalarLaneEmitter.Instance).IsWhole)
+            return KernelEmitter.CreateDelegate<PointKernel>(KernelEmitter.DefinePoint($"{_name}Point", Program));
+        var batch = Kernel(BatchLayout.PerPoint, false);
+        return (ref double x, ref double data, ref double y, ref double jacobian) =>
+        {
+            fixed (double* px = &x, pd = &data, py = &y, pj = &jacobian) batch(px, pd, py, pj, 0, 1, 1);
+        };
+    }
 
     /// <summary>
     /// Evaluates <paramref name="count"/> points with the given layout on up to <paramref name="threads"/> threads,

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Runtime.CompilerServices;
 using Elim.Backend.Cpu;
 using Elim.Backend.Emit;
@@ -93,7 +94,8 @@ public sealed unsafe class JacobianFunction
         SpanChecks.Length(Name, data.Length, DataCount, nameof(data));
         SpanChecks.Length(Name, outputs.Length, OutputCount, nameof(outputs));
         SpanChecks.Length(Name, jacobian.Length, (long)OutputCount * InputCount, nameof(jacobian));
-        fixed (double* px = x, pd = data, py = outputs, pj = jacobian) Code.RunPoint(px, pd, py, pj);
+        Code.RunPoint(ref MemoryMarshal.GetReference(x), ref MemoryMarshal.GetReference(data), ref MemoryMarshal.GetReference(outputs),
+            ref MemoryMarshal.GetReference(jacobian));
     }
 
     /// <summary>The Jacobian at <paramref name="x"/> as a new m×n array (convenience; allocates).</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Elim.Backend.Cpu;
 using Elim.Backend.Emit;
 using Elim.Graph;
@@ -45,7 +47,8 @@ public sealed unsafe class PrimalFunction
         SpanChecks.Length(Name, x.Length, InputCount, nameof(x));
         SpanChecks.Length(Name, data.Length, DataCount, nameof(data));
         SpanChecks.Length(Name, outputs.Length, OutputCount, nameof(outputs));
-        fixed (double* px = x, pd = data, py = outputs) Code.RunPoint(px, pd, py, null);
+        Code.RunPoint(ref MemoryMarshal.GetReference(x), ref MemoryMarshal.GetReference(data), ref MemoryMarshal.GetReference(outputs),
+            ref Unsafe.NullRef<double>());
     }
 
     /// <summary>Writes the outputs of <paramref name="count"/> points laid out as <paramref name="layout"/> says.</summary>

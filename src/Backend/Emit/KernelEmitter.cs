@@ -50,6 +50,25 @@ internal static class KernelEmitter
             : Enumerable.Range(0, chunks.Chunks.Count).Select(c => DefineLoop($"{name}_{c}", program, chunks, c, layout, lanes)).ToArray();
 
     /// <summary>
+    /// The <see cref="PointKernel"/> called <paramref name="name"/> of a program that is one chunk for scalar code: its
+    /// straight-line code once, on its reference arguments (argument positions as a <see cref="BatchKernel"/>'s).
+    /// </summary>
+    public static DynamicMethod DefinePoint(string name, JacobianProgram program)
+    {
+        var reference = typeof(double).MakeByRefType();
+        Type[] parameters = [typeof(object), reference, reference, reference, reference];
+        var method = new DynamicMethod(name, typeof(void), parameters, typeof(KernelEmitter).Module, skipVisibility: true);
+        for (int i = 0; i < parameters.Length; i++) method.DefineParameter(i + 1, ParameterAttributes.None, ParameterNames[i]);
+        var il = method.GetILGenerator();
+        var access = PointerAccess.ForPoint(il, program);
+        access.EmitArgumentBases(il);
+        BodyEmitter.EmitChunk(il, program, ProgramChunks.Whole(program), 0, ScalarLaneEmitter.Instance, access, scratch: null,
+            constantStores: true, pairSinCos: true);
+        il.Emit(OpCodes.Ret);
+        return method;
+    }
+
+    /// <summary>
     /// A method looping over points [start, end) by the lanes, whose body is chunk <paramref name="chunk"/>; a whole program
     /// stages per-point vector results (see <see cref="PointerAccess"/>), a chunk reads and writes scratch instead.
     /// </summary>

@@ -10,7 +10,8 @@ namespace Elim.Backend.Emit;
 /// per-iteration base pointers for the current point p, addressed by <see cref="BatchLayout"/>, with
 /// scalar or vector values. Vector results of the per-point layout are staged lane-major on the stack and
 /// written by <see cref="PointScatter"/> at the end of each iteration (up to <see cref="MaxStagedBytes"/>, and not in
-/// chunks of a program, which run one after another over the same points; otherwise lane by lane).
+/// chunks of a program, which run one after another over the same points; otherwise lane by lane). A
+/// <see cref="PointKernel"/>'s access is the scalar per-point access of its one point (<see cref="ForPoint"/>).
 /// </summary>
 internal sealed class PointerAccess : IElementAccess
 {
@@ -53,15 +54,18 @@ internal sealed class PointerAccess : IElementAccess
 
     /// <summary>Declares the base pointers; <paramref name="staging"/> allows staging per-point vector results.</summary>
     public PointerAccess(ILGenerator il, JacobianProgram program, BatchLayout layout, ILaneEmitter lanes, bool staging)
+        : this(il, program, layout, lanes, staging, typeof(nint)) { }
+
+    private PointerAccess(ILGenerator il, JacobianProgram program, BatchLayout layout, ILaneEmitter lanes, bool staging, Type baseType)
     {
         _program = program;
         _layout = layout;
         _vector = (lanes as VectorLaneEmitter)?.Methods;
         _lanes = lanes.Lanes;
-        _inputBase = il.DeclareLocal(typeof(nint));
-        if (program.DataCount > 0) _dataBase = il.DeclareLocal(typeof(nint));
-        _outputBase = il.DeclareLocal(typeof(nint));
-        _jacobianBase = il.DeclareLocal(typeof(nint));
+        _inputBase = il.DeclareLocal(baseType);
+        if (program.DataCount > 0) _dataBase = il.DeclareLocal(baseType);
+        _outputBase = il.DeclareLocal(baseType);
+        _jacobianBase = il.DeclareLocal(baseType);
         _strideBytes = il.DeclareLocal(typeof(nint));
         if (staging && _vector is not null && layout == BatchLayout.PerPoint && StagedBytes <= MaxStagedBytes)
         {
@@ -69,6 +73,13 @@ internal sealed class PointerAccess : IElementAccess
             _bounce = il.DeclareLocal(typeof(nint));
         }
     }
+
+    /// <summary>
+    /// Scalar access of a <see cref="PointKernel"/>: the bases are its reference arguments (managed references, which the
+    /// garbage collector follows, not pointers), read once by <see cref="EmitArgumentBases"/>.
+    /// </summary>
+    public static PointerAccess ForPoint(ILGenerator il, JacobianProgram program) =>
+        new(il, program, BatchLayout.PerPoint, ScalarLaneEmitter.Instance, staging: false, typeof(double).MakeByRefType());
 
     /// <summary>
     /// Whether stores go to the staging area, which keeps its contents between iterations: constant stores
@@ -144,6 +155,21 @@ internal sealed class PointerAccess : IElementAccess
             il.Emit(OpCodes.Conv_I);
             il.Emit(OpCodes.Mul);
             il.Emit(OpCodes.Add);
+            il.Emit(OpCodes.Stloc, local);
+        }
+    }
+
+    /// <summary>The bases of a <see cref="PointKernel"/>: its arguments as they are.</summary>
+    public void EmitArgumentBases(ILGenerator il)
+    {
+        Base(KernelEmitter.Inputs, _inputBase);
+        if (_dataBase is not null) Base(KernelEmitter.Data, _dataBase);
+        Base(KernelEmitter.Outputs, _outputBase);
+        Base(KernelEmitter.Jacobian, _jacobianBase);
+
+        void Base(short argument, LocalBuilder local)
+        {
+            il.Emit(OpCodes.Ldarg, argument);
             il.Emit(OpCodes.Stloc, local);
         }
     }
