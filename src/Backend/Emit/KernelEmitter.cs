@@ -57,8 +57,7 @@ internal static class KernelEmitter
     {
         var reference = typeof(double).MakeByRefType();
         Type[] parameters = [typeof(object), reference, reference, reference, reference];
-        var method = new DynamicMethod(name, typeof(void), parameters, typeof(KernelEmitter).Module, skipVisibility: true);
-        for (int i = 0; i < parameters.Length; i++) method.DefineParameter(i + 1, ParameterAttributes.None, ParameterNames[i]);
+        var method = NewMethod(name, parameters);
         var il = method.GetILGenerator();
         var access = PointerAccess.ForPoint(il, program);
         access.EmitArgumentBases(il);
@@ -76,10 +75,7 @@ internal static class KernelEmitter
         ILaneEmitter lanes)
     {
         Type[] parameters = chunks.IsWhole ? Parameters : [.. Parameters, typeof(double*)];
-        // Dynamic methods skip tiering: they are compiled optimised at once (tier-0 code of a long straight-line body is
-        // several times slower).
-        var method = new DynamicMethod(name, typeof(void), parameters, typeof(KernelEmitter).Module, skipVisibility: true);
-        for (int i = 0; i < parameters.Length; i++) method.DefineParameter(i + 1, ParameterAttributes.None, ParameterNames[i]);
+        var method = NewMethod(name, parameters);
         var il = method.GetILGenerator();
         var access = new PointerAccess(il, program, layout, lanes, staging: chunks.IsWhole);
         var point = il.DeclareLocal(typeof(int));
@@ -106,6 +102,17 @@ internal static class KernelEmitter
         il.Emit(OpCodes.Ldarg_S, (byte)End);
         il.Emit(OpCodes.Blt, body);
         il.Emit(OpCodes.Ret);
+        return method;
+    }
+
+    /// <summary>
+    /// A kernel method. Dynamic methods skip tiering: they are compiled optimised at once (tier-0 code of a long
+    /// straight-line body is several times slower).
+    /// </summary>
+    private static DynamicMethod NewMethod(string name, Type[] parameters)
+    {
+        var method = new DynamicMethod(name, typeof(void), parameters, typeof(KernelEmitter).Module, skipVisibility: true);
+        for (int i = 0; i < parameters.Length; i++) method.DefineParameter(i + 1, ParameterAttributes.None, ParameterNames[i]);
         return method;
     }
 }
