@@ -48,6 +48,17 @@ public class HeuristicTests
     }
 
     [Theory, MemberData(nameof(Seeds))]
+    public void The_portfolio_keeps_the_order_of_the_first_cheapest_heuristic_in_the_list(int seed)
+    {
+        // Plays that cost more than they could and still be kept stop early: the result must be what playing
+        // every heuristic to the end in the list's order gives, ties included.
+        var graph = Graph(seed);
+        var results = StandardHeuristics.All.Select(h => Run(h.Name, graph)).ToArray();
+        var first = results.First(r => r.Cost == results.Min(c => c.Cost));
+        Assert.Equal(first.Order.VertexIds, Run("portfolio", graph).Order.VertexIds);
+    }
+
+    [Theory, MemberData(nameof(Seeds))]
     public void A_portfolio_with_no_time_still_plays_minimal_Markowitz_to_the_end_and_names_what_it_left_out(int seed)
     {
         var graph = Graph(seed);

@@ -6,12 +6,14 @@ namespace Elim.Search.Heuristics;
 
 /// <summary>
 /// Every standard heuristic, keeping the cheapest order (what production AD tools do); also reports the
-/// connectivity lower bound. Anytime methods start from its result. Heuristics play in the list's order
-/// (earlier wins ties); minimal Markowitz (<see cref="StandardHeuristics.Guaranteed"/>) always plays to the
-/// end, so there is an order however short the time; every other heuristic stops when the time is up and is
-/// then left out, and the note on the result names what was not tried. A heuristic is not started on a graph
-/// bigger than it can play in seconds (<see cref="IHeuristic.MaxEliminable"/>), and a note says so. The bound
-/// comes last: it is only a bound, and it is left out on a graph too big to compute it in seconds.
+/// connectivity lower bound. Anytime methods start from its result. Minimal Markowitz
+/// (<see cref="StandardHeuristics.Guaranteed"/>) plays first and always to the end, so there is an order however short
+/// the time; its cost bounds every other play, which stops as soon as it costs more than it could and still be kept (a
+/// play's cost only grows; forward and reverse fill in for minutes on some big graphs). The orders are offered in the
+/// list's order, so that an earlier heuristic wins a tie. Every other heuristic stops when the time is up and is then
+/// left out, and the note on the result names what was not tried. A heuristic is not started on a graph bigger than it
+/// can play in seconds (<see cref="IHeuristic.MaxEliminable"/>), and a note says so. The bound comes last: it is only a
+/// bound, and it is left out on a graph too big to compute it in seconds.
 /// </summary>
 internal sealed class Portfolio(CostModel costModel) : ISearchMethod
 {
@@ -36,31 +38,38 @@ internal sealed class Portfolio(CostModel costModel) : ISearchMethod
     {
         var stopAt = run.Elapsed + run.TimeLeft * share;
         bool OutOfTime() => run.ReportAndCheckTime() || run.Elapsed >= stopAt;
+        game.Reset();
+        StandardHeuristics.Guaranteed.Play(game, () => false);
+        var (guaranteedOrder, guaranteedCost) = (game.Eliminated.ToArray(), game.Cost);
         var skipped = new List<string>();
         var tooBig = new List<IHeuristic>();
-        bool guaranteedPlayed = false;
+        bool beforeGuaranteed = true;
         foreach (var heuristic in StandardHeuristics.All)
         {
-            bool guaranteed = heuristic == StandardHeuristics.Guaranteed;
-            if (!guaranteed && game.EliminableCount > heuristic.MaxEliminable)
+            if (heuristic == StandardHeuristics.Guaranteed)
+            {
+                beforeGuaranteed = false;
+                run.AddEvaluations(1);
+                run.Offer(guaranteedOrder, guaranteedCost);
+                continue;
+            }
+            if (game.EliminableCount > heuristic.MaxEliminable)
             {
                 tooBig.Add(heuristic);
                 continue;
             }
-            if (!guaranteed && OutOfTime())
+            if (OutOfTime())
             {
                 skipped.Add(heuristic.Name);
                 continue;
             }
-            // Those before the guaranteed one (forward, reverse) can fill in for minutes on a dense graph: each may
-            // take a quarter of the time left, so that the guaranteed one still comes in time.
-            var deadline = guaranteedPlayed ? stopAt : run.Elapsed + (stopAt - run.Elapsed) / 4;
+            // Kept only below the best so far, and (offered before minimal Markowitz's) at most at its cost.
+            bool Hopeless() => game.Cost >= run.BestCost || (beforeGuaranteed && game.Cost > guaranteedCost);
             game.Reset();
-            bool complete = heuristic.Play(game, guaranteed ? () => false : () => OutOfTime() || run.Elapsed >= deadline);
-            guaranteedPlayed |= guaranteed;
+            bool complete = heuristic.Play(game, () => Hopeless() || OutOfTime());
             run.AddEvaluations(1);
             if (complete) run.Offer(game.Eliminated, game.Cost);
-            else skipped.Add(heuristic.Name);
+            else if (!Hopeless()) skipped.Add(heuristic.Name);
         }
         if (tooBig.Count > 0)
             run.Note($"the portfolio did not start {string.Join(", ", tooBig.Select(h => h.Name))}: their work grows faster than the graph, and at {game.EliminableCount:N0} eliminable vertices they would not finish in seconds (they start up to {tooBig.Min(h => h.MaxEliminable):N0})");
