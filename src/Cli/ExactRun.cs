@@ -26,7 +26,7 @@ internal sealed class ExactRun
     /// <summary>The options, as <c>elim search</c> declares them.</summary>
     public static IReadOnlyList<CommandOption> Options { get; } =
     [
-        new("checkpoint", "PATH", "with --method exact: save the search's position here when it stops (time up, --iterations, Ctrl-C), to continue with --resume; an existing file is kept unless --force", "none"),
+        new("checkpoint", "PATH", "with --method exact: save the search's position here when it stops (time up, --iterations, Ctrl-C or SIGTERM), to continue with --resume; an existing file is kept unless --force", "none"),
         new("resume", "PATH", "with --method exact: continue the search saved in this checkpoint, and save the new position back to it (or to --checkpoint)", "none: a fresh search"),
     ];
 

@@ -52,8 +52,7 @@ public sealed class SearchCommand : ICommand
         var budget = new SearchBudget(SearchTime(time, Stopwatch.GetElapsedTime(started)), iterations);
 
         using var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
-        Console.CancelKeyPress += onCancel;
+        var stopSignals = new StopSignals(cancel);
         SearchResult result;
         ExactCheckpoint? checkpoint = null;
         var display = new ProgressDisplay(error, liveLine: ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected);
@@ -69,7 +68,7 @@ public sealed class SearchCommand : ICommand
         }
         finally
         {
-            Console.CancelKeyPress -= onCancel;
+            stopSignals.Dispose();
             display.Finish();
         }
         foreach (string note in result.Notes) error.WriteLine($"note: {note}");
