@@ -24,6 +24,8 @@ public class BatchMatchesInterpreterTests
         var points = ExamplePoints.Around(example.Point, 41, random, 0.02);
         var data = ExamplePoints.Around(ExamplePoints.Data(file), 41, random, 0.02);
         AssertBatchAgrees(graph, StandardOrders.MinimalMarkowitz(graph), points, data);
+        // A batch of one point runs the single-point kernel, in either layout.
+        AssertBatchAgrees(graph, StandardOrders.MinimalMarkowitz(graph), points[..1], data[..1]);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Reflection;
 using System.Reflection.Emit;
 using Elim.Backend.Emit;
@@ -78,10 +79,16 @@ public sealed unsafe class CompiledCode
     /// Evaluates <paramref name="count"/> points with the given layout on up to <paramref name="threads"/> threads,
     /// <see cref="Vector"/>'s lanes at a time and the remainder with the scalar kernel; structure-of-arrays rows
     /// that would crowd the cache go through <see cref="SoaTiles"/>. <paramref name="data"/> is laid out like
-    /// <paramref name="x"/> (null without data inputs).
+    /// <paramref name="x"/> (null without data inputs). One point is laid out alike in both layouts: it runs the
+    /// single-point kernel.
     /// </summary>
     public void RunBatch(double* x, double* data, double* y, double* jacobian, int count, BatchLayout layout, int threads)
     {
+        if (count == 1)
+        {
+            RunPoint(ref Unsafe.AsRef<double>(x), ref Unsafe.AsRef<double>(data), ref Unsafe.AsRef<double>(y), ref Unsafe.AsRef<double>(jacobian));
+            return;
+        }
         var (vector, scalar) = (Kernel(layout, true), Kernel(layout, false));
         int lanes = Vector.Lanes;
         int chunk = (count + threads - 1) / Math.Max(threads, 1);
