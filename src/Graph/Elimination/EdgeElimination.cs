@@ -60,11 +60,18 @@ public class EdgeElimination<T>
         return (long)_in[node].Count * _out[node].Count;
     }
 
-    /// <summary>The vertex ids of the current predecessors and successors of <paramref name="vertexId"/> (inputs left out).</summary>
-    public IEnumerable<int> NeighbourVertices(int vertexId)
+    /// <summary>
+    /// Adds the vertex ids of the current predecessors and successors of <paramref name="vertexId"/> (inputs left out)
+    /// to <paramref name="neighbours"/>: a caller that asks at every step reuses one list.
+    /// </summary>
+    public void AddNeighbourVertices(int vertexId, List<int> neighbours)
     {
         int node = _graph.NodeOf(vertexId);
-        return _in[node].Keys.Concat(_out[node]).Where(n => n >= _graph.InputCount).Select(_graph.VertexIdOf);
+        foreach (int predecessor in _in[node].Keys)
+        {
+            if (predecessor >= _graph.InputCount) neighbours.Add(_graph.VertexIdOf(predecessor));
+        }
+        foreach (int successor in _out[node]) neighbours.Add(_graph.VertexIdOf(successor));     // never an input: inputs have no in-edges
     }
 
     /// <summary>The edges into <paramref name="node"/> now: predecessor node → value.</summary>
