@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Elim.Graph;
 
 /// <summary>How edge values combine when a vertex is eliminated: c[j,i] += c[j,k]·c[k,i].</summary>
@@ -93,10 +95,12 @@ public class EdgeElimination<T>
             foreach (var (i, cki) in _in[k])
             {
                 var product = _algebra.Product(cjk, cki);
-                if (into.TryGetValue(i, out var existing)) into[i] = _algebra.Sum(existing, product);
+                // One hash lookup whether the edge i → j is there or new (this loop is the elimination's work).
+                ref var cji = ref CollectionsMarshal.GetValueRefOrAddDefault(into, i, out bool exists);
+                if (exists) cji = _algebra.Sum(cji!, product);
                 else
                 {
-                    into[i] = product;
+                    cji = product;
                     _out[i].Add(j);     // a new edge i → j: the predecessor entry and the successor entry come and go together
                 }
             }
