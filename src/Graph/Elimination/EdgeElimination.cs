@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Elim.Graph;
 
 /// <summary>How edge values combine when a vertex is eliminated: c[j,i] += c[j,k]·c[k,i].</summary>
@@ -60,11 +62,18 @@ public class EdgeElimination<T>
         return (long)_in[node].Count * _out[node].Count;
     }
 
-    /// <summary>The vertex ids of the current predecessors and successors of <paramref name="vertexId"/> (inputs left out).</summary>
-    public IEnumerable<int> NeighbourVertices(int vertexId)
+    /// <summary>
+    /// Adds the vertex ids of the current predecessors and successors of <paramref name="vertexId"/> (inputs left out)
+    /// to <paramref name="neighbours"/>: a caller that asks at every step reuses one list.
+    /// </summary>
+    public void AddNeighbourVertices(int vertexId, List<int> neighbours)
     {
         int node = _graph.NodeOf(vertexId);
-        return _in[node].Keys.Concat(_out[node]).Where(n => n >= _graph.InputCount).Select(_graph.VertexIdOf);
+        foreach (int predecessor in _in[node].Keys)
+        {
+            if (predecessor >= _graph.InputCount) neighbours.Add(_graph.VertexIdOf(predecessor));
+        }
+        foreach (int successor in _out[node]) neighbours.Add(_graph.VertexIdOf(successor));     // never an input: inputs have no in-edges
     }
 
     /// <summary>The edges into <paramref name="node"/> now: predecessor node → value.</summary>
@@ -86,10 +95,12 @@ public class EdgeElimination<T>
             foreach (var (i, cki) in _in[k])
             {
                 var product = _algebra.Product(cjk, cki);
-                if (into.TryGetValue(i, out var existing)) into[i] = _algebra.Sum(existing, product);
+                // One hash lookup whether the edge i → j is there or new (this loop is the elimination's work).
+                ref var cji = ref CollectionsMarshal.GetValueRefOrAddDefault(into, i, out bool exists);
+                if (exists) cji = _algebra.Sum(cji!, product);
                 else
                 {
-                    into[i] = product;
+                    cji = product;
                     _out[i].Add(j);     // a new edge i → j: the predecessor entry and the successor entry come and go together
                 }
             }

@@ -1,3 +1,4 @@
+using Elim.Graph;
 using Elim.Search.Game;
 
 namespace Elim.Search.Heuristics;

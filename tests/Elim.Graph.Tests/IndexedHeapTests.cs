@@ -1,6 +1,4 @@
-using Elim.Search.Heuristics;
-
-namespace Elim.Search.Tests;
+namespace Elim.Graph.Tests;
 
 public class IndexedHeapTests
 {

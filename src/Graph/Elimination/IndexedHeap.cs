@@ -1,4 +1,4 @@
-namespace Elim.Search.Heuristics;
+namespace Elim.Graph;
 
 /// <summary>
 /// A binary min-heap of vertex ids whose keys change: setting a key moves the id to its new place, so the heap holds
