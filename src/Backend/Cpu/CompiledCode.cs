@@ -134,7 +134,7 @@ public sealed unsafe class CompiledCode
             if (ScratchSlots is not { } slots) return KernelEmitter.CreateDelegate<BatchKernel>(Methods[0]);
             var chunks = Array.ConvertAll(Methods, KernelEmitter.CreateDelegate<ChunkKernel>);
             CompileInParallel(chunks);
-            return new ChunkedKernel(chunks, slots, lanes).Run;
+            return new ChunkedKernel(chunks, slots, lanes, Methods.Sum(method => (long)method.GetILGenerator().ILOffset)).Run;
         }
 
         /// <summary>

@@ -13,13 +13,21 @@ public unsafe delegate void ChunkKernel(double* x, double* data, double* y, doub
 /// <summary>
 /// A big program's batch kernel: its chunks run one after another over a tile of points, through a scratch buffer that
 /// holds the values crossing chunks for every point of the tile. A tile is as many points as keep the scratch within
-/// <see cref="ScratchBytes"/> (one vector at least, <see cref="MaxTile"/> at most), so each chunk's code runs for
-/// several points while it is in the instruction cache.
+/// a budget (one vector at least, <see cref="MaxTile"/> at most), so each chunk's code runs for several points while it
+/// is in the caches: about the level-2 cache (<see cref="ScratchBytes"/>), or, when the code
+/// (<paramref name="codeBytes"/> of IL) is too big for the last-level cache and each tile fetches it from memory, a share
+/// of that cache (<see cref="BigCodeScratchBytes"/>; perf/results/design-measurements.md).
 /// </summary>
-internal sealed unsafe class ChunkedKernel(IReadOnlyList<ChunkKernel> chunks, int scratchSlots, int lanes)
+internal sealed unsafe class ChunkedKernel(IReadOnlyList<ChunkKernel> chunks, int scratchSlots, int lanes, long codeBytes)
 {
-    /// <summary>Scratch per tile that fits the level-2 cache with room to spare.</summary>
-    private const int ScratchBytes = 256 * 1024;
+    /// <summary>Scratch per tile, about the level-2 cache.</summary>
+    private const int ScratchBytes = 2 << 20;
+
+    /// <summary>IL bytes past which the machine code outgrows a 32 MB last-level cache.</summary>
+    private const long BigCodeBytes = 16 << 20;
+
+    /// <summary>Scratch per tile for such code: half the last-level cache.</summary>
+    private const int BigCodeScratchBytes = 16 << 20;
 
     /// <summary>The most points per tile.</summary>
     private const int MaxTile = 64;
@@ -27,7 +35,8 @@ internal sealed unsafe class ChunkedKernel(IReadOnlyList<ChunkKernel> chunks, in
     /// <summary>Runs points [<paramref name="start"/>, <paramref name="end"/>) (a multiple of the lanes) through every chunk.</summary>
     public void Run(double* x, double* data, double* y, double* jacobian, int start, int end, int stride)
     {
-        int fit = ScratchBytes / Math.Max(1, scratchSlots * sizeof(double)) / lanes * lanes;
+        int budget = codeBytes > BigCodeBytes ? BigCodeScratchBytes : ScratchBytes;
+        int fit = budget / Math.Max(1, scratchSlots * sizeof(double)) / lanes * lanes;
         int tile = Math.Min(Math.Clamp(fit, lanes, MaxTile), end - start);
         var scratch = ArrayPool<double>.Shared.Rent(scratchSlots * tile);
         try
