@@ -31,8 +31,9 @@ public static class ProgramLowering
             for (int i = 0; i < n; i++)
                 stores.Add(new Store(StoreTarget.Jacobian, o * n + i, row.TryGetValue(i, out var value) ? value : Term.Zero));
         }
-        var (instructions, liveStores, products) = DeadCode.Remove(builder.Instructions, stores, builder.EliminationProducts);
-        return new JacobianProgram(n, graph.DataCount, graph.OutputCount, true, instructions, liveStores, products, edges.Cost);
+        var (live, liveStores, products) = DeadCode.Remove(builder.Instructions, stores, builder.EliminationProducts);
+        var (instructions, scheduledStores) = DepthFirstSchedule.Apply(live, liveStores);
+        return new JacobianProgram(n, graph.DataCount, graph.OutputCount, true, instructions, scheduledStores, products, edges.Cost);
     }
 
     /// <summary>The program computing only the outputs of <paramref name="graph"/> (the primal).</summary>
@@ -40,7 +41,8 @@ public static class ProgramLowering
     {
         var builder = new ProgramBuilder(withPartials: false);
         var values = EmitPrimal(graph, builder, partials: null);
-        var (instructions, stores, _) = DeadCode.Remove(builder.Instructions, OutputStores(graph, values), builder.EliminationProducts);
+        var (live, liveStores, _) = DeadCode.Remove(builder.Instructions, OutputStores(graph, values), builder.EliminationProducts);
+        var (instructions, stores) = DepthFirstSchedule.Apply(live, liveStores);
         return new JacobianProgram(graph.InputCount, graph.DataCount, graph.OutputCount, false, instructions, stores, 0, 0);
     }
 
