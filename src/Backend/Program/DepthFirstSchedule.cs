@@ -30,8 +30,10 @@ internal static class DepthFirstSchedule
     /// </summary>
     public static (Instruction[] Instructions, Store[] Stores) DepthFirst(Instruction[] instructions, Store[] stores)
     {
-        var newId = Enumerable.Repeat(-1, instructions.Length).ToArray();
-        var order = new List<int>(instructions.Length);
+        var newId = new int[instructions.Length];
+        Array.Fill(newId, -1);
+        var order = new int[instructions.Length];
+        int placed = 0;
         var pending = new Stack<(int Id, int NextOperand)>();
         foreach (var store in stores)
         {
@@ -41,23 +43,29 @@ internal static class DepthFirstSchedule
             {
                 var (id, next) = top;
                 if (newId[id] >= 0) continue;
-                var instruction = instructions[id];
-                while (next < instruction.Arity && (instruction.Operand(next).IsConstant || newId[instruction.Operand(next).Value] >= 0)) next++;
-                if (next < instruction.Arity)
+                ref readonly var instruction = ref instructions[id];
+                int arity = instruction.Arity;
+                while (next < arity && IsReady(instruction.Operand(next))) next++;
+                if (next < arity)
                 {
                     pending.Push((id, next + 1));
                     pending.Push((instruction.Operand(next).Value, 0));
                     continue;
                 }
-                newId[id] = order.Count;
-                order.Add(id);
+                newId[id] = placed;
+                order[placed++] = id;
             }
         }
-        var renumbered = order.Select(id => instructions[id] with
+        System.Diagnostics.Debug.Assert(placed == instructions.Length, "every instruction is needed by a store");
+        var renumbered = new Instruction[instructions.Length];
+        for (int position = 0; position < order.Length; position++)
         {
-            A = Renumber(instructions[id].A), B = Renumber(instructions[id].B), C = Renumber(instructions[id].C),
-        }).ToArray();
+            ref readonly var instruction = ref instructions[order[position]];
+            renumbered[position] = instruction with { A = Renumber(instruction.A), B = Renumber(instruction.B), C = Renumber(instruction.C) };
+        }
         return (renumbered, Array.ConvertAll(stores, store => store with { Value = Renumber(store.Value) }));
+
+        bool IsReady(Term operand) => operand.IsConstant || newId[operand.Value] >= 0;
 
         Term Renumber(Term term)
         {
@@ -68,19 +76,21 @@ internal static class DepthFirstSchedule
     }
 
     /// <summary>The most values alive at once when the instructions run in order (a value lives from its instruction to its last reader).</summary>
-    public static int MostAlive(IReadOnlyList<Instruction> instructions)
+    public static int MostAlive(Instruction[] instructions)
     {
-        var lastRead = Enumerable.Range(0, instructions.Count).ToArray();
-        for (int id = 0; id < instructions.Count; id++)
+        var lastRead = new int[instructions.Length];
+        for (int id = 0; id < instructions.Length; id++)
         {
-            for (int j = 0; j < instructions[id].Arity; j++)
+            lastRead[id] = id;
+            ref readonly var instruction = ref instructions[id];
+            for (int j = 0, arity = instruction.Arity; j < arity; j++)
             {
-                var operand = instructions[id].Operand(j);
+                var operand = instruction.Operand(j);
                 if (!operand.IsConstant) lastRead[operand.Value] = id;
             }
         }
-        var change = new int[instructions.Count + 1];
-        for (int id = 0; id < instructions.Count; id++)
+        var change = new int[instructions.Length + 1];
+        for (int id = 0; id < instructions.Length; id++)
         {
             change[id]++;
             change[lastRead[id] + 1]--;
