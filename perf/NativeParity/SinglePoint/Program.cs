@@ -12,8 +12,19 @@ if (args.Length != 2)
     Console.Error.WriteLine("usage: elim-single-point FILE X1,X2,...");
     return 64;
 }
-var function = Jacobians.CompileFile(args[0]);
-double[] x = args[1].Split(',').Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+JacobianFunction function;
+double[] x;
+try
+{
+    function = Jacobians.CompileFile(args[0]);
+    x = args[1].Split(',').Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+    if (x.Length != function.InputCount) throw new FormatException($"{function.Name} takes {function.InputCount} inputs; the point has {x.Length}.");
+}
+catch (Exception e) when (e is Elim.Frontend.DiagnosticException or Elim.Graph.InvalidOrderException or FormatException)
+{
+    Console.Error.WriteLine(e is Elim.Frontend.DiagnosticException ? e.Message : $"error: {e.Message}");
+    return 65;
+}
 var outputs = new double[function.OutputCount];
 var jacobian = new double[function.OutputCount * function.InputCount];
 var primal = function.Primal;
