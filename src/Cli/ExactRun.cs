@@ -61,23 +61,6 @@ internal sealed class ExactRun
         catch (InvalidCheckpointException e) { throw new PathException(CannotResume(_resumePath!, e)); }
     }
 
-    /// <summary>Saves <paramref name="checkpoint"/> at <see cref="SavePath"/> (whole or not at all); returns why it failed, or null.</summary>
-    public string? Save(ExactCheckpoint checkpoint)
-    {
-        string path = SavePath!;
-        string temporary = path + ".tmp";
-        try
-        {
-            File.WriteAllText(temporary, checkpoint.ToJson());
-            File.Move(temporary, path, overwrite: true);
-            return null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return OutputPath.CannotWrite(path, e).Message;
-        }
-    }
-
     private static ExactCheckpoint Read(string path)
     {
         if (Directory.Exists(path)) throw new PathException($"'{path}' is a folder; give the checkpoint file to resume.");

@@ -31,6 +31,27 @@ public static class OutputPath
         }
     }
 
+    /// <summary>
+    /// Writes <paramref name="text"/> to <paramref name="path"/> (checked before the work) whole or not at all: a
+    /// temporary file moved into place, so a full disk or a stop midway never leaves half a file. Returns why it failed
+    /// after all, or null; the caller still prints its result, so the work is not lost.
+    /// </summary>
+    public static string? TryWrite(string path, string text)
+    {
+        string temporary = path + ".tmp";
+        try
+        {
+            File.WriteAllText(temporary, text);
+            File.Move(temporary, path, overwrite: true);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temporary);
+            return CannotWrite(path, e).Message;
+        }
+    }
+
     /// <summary>The error for a write to <paramref name="path"/> that failed with <paramref name="cause"/>.</summary>
     public static PathException CannotWrite(string path, Exception cause) =>
         new($"Cannot write '{path}': {cause.Message} Choose a path you can write.");

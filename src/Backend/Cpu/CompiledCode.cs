@@ -1,6 +1,6 @@
-using System.Runtime.CompilerServices;
 using System.Reflection;
 using System.Reflection.Emit;
+using System.Runtime.CompilerServices;
 using Elim.Backend.Emit;
 using Elim.Backend.Program;
 using Elim.Backend.Runtime;

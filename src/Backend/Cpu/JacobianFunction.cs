@@ -1,5 +1,5 @@
-using System.Runtime.InteropServices;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Elim.Backend.Cpu;
 using Elim.Backend.Emit;
 using Elim.Graph;

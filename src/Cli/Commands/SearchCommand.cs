@@ -77,9 +77,9 @@ public sealed class SearchCommand : ICommand
             ? OrderFile.For(graph, result.Order, result.Method, result.Cost)
             : OrderFile.For(graph, result.Order, result.Method);
         bool? stored = arguments.Has("no-store") ? null : Store(graph, orderFile, error);
-        string? writeError = outPath is null ? null : Write(outPath, orderFile.ToJson());
+        string? writeError = outPath is null ? null : OutputPath.TryWrite(outPath, orderFile.ToJson());
         string? checkpointPath = exact?.SavePath;
-        string? checkpointError = checkpointPath is null ? null : exact!.Save(checkpoint!);
+        string? checkpointError = checkpointPath is null ? null : OutputPath.TryWrite(checkpointPath, checkpoint!.ToJson());
         if (checkpointError is not null) checkpointPath = null;
         if (arguments.Has("json"))
         {
@@ -195,21 +195,6 @@ public sealed class SearchCommand : ICommand
         {
             error.WriteLine($"warning: could not update the order store: {e.Message}");
             return null;
-        }
-    }
-
-    // Writes the order file, checked before the search; returns why it failed after all (a full disk), or null.
-    // The result is still printed and stored, so the search is not lost.
-    private static string? Write(string path, string json)
-    {
-        try
-        {
-            File.WriteAllText(path, json);
-            return null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return OutputPath.CannotWrite(path, e).Message;
         }
     }
 }

@@ -41,20 +41,19 @@ public static class StandardOrders
         foreach (int id in graph.EliminableVertices) cheapest.Set(id, (eliminator.MarkowitzDegree(id), id));
         var order = new List<int>(graph.EliminableVertices.Count);
         var neighbours = new List<int>();
-        long cost = 0;
         while (order.Count < graph.EliminableVertices.Count)
         {
             int id = cheapest.Pop();
             neighbours.Clear();
             eliminator.AddNeighbourVertices(id, neighbours);
-            cost += eliminator.Eliminate(id);
+            eliminator.Eliminate(id);
             order.Add(id);
             foreach (int other in neighbours)
             {
                 if (graph.IsEliminable(other) && !eliminator.IsEliminated(other)) cheapest.Set(other, (eliminator.MarkowitzDegree(other), other));
             }
         }
-        return (new EliminationOrder(order), cost);
+        return (new EliminationOrder(order), eliminator.Cost);
     }
 
     /// <summary>The order called <paramref name="name"/> (fwd/forward, rev/reverse, markowitz/mm), or null.</summary>

@@ -44,6 +44,8 @@ internal sealed class Portfolio(CostModel costModel) : ISearchMethod
         var skipped = new List<string>();
         var tooBig = new List<IHeuristic>();
         bool beforeGuaranteed = true;
+        // A play is kept only below the best so far, and (offered before minimal Markowitz's) at most at its cost.
+        bool Hopeless() => game.Cost >= run.BestCost || (beforeGuaranteed && game.Cost > guaranteedCost);
         foreach (var heuristic in StandardHeuristics.All)
         {
             if (heuristic == StandardHeuristics.Guaranteed)
@@ -63,8 +65,6 @@ internal sealed class Portfolio(CostModel costModel) : ISearchMethod
                 skipped.Add(heuristic.Name);
                 continue;
             }
-            // Kept only below the best so far, and (offered before minimal Markowitz's) at most at its cost.
-            bool Hopeless() => game.Cost >= run.BestCost || (beforeGuaranteed && game.Cost > guaranteedCost);
             game.Reset();
             bool complete = heuristic.Play(game, () => Hopeless() || OutOfTime());
             run.AddEvaluations(1);
