@@ -101,6 +101,7 @@ internal static class KernelEmitter
         il.Emit(OpCodes.Ldloc, point);
         il.Emit(OpCodes.Ldarg_S, (byte)End);
         il.Emit(OpCodes.Blt, body);
+        access.EmitFinish(il);
         il.Emit(OpCodes.Ret);
         return method;
     }

@@ -38,6 +38,7 @@ internal sealed class PointerAccess : IElementAccess
     ];
 
     private static readonly System.Reflection.MethodInfo ScatterMethod = typeof(PointScatter).GetMethod(nameof(PointScatter.Scatter))!;
+    private static readonly System.Reflection.MethodInfo FinishStreamsMethod = typeof(PointScatter).GetMethod(nameof(PointScatter.FinishStreams))!;
     private static readonly System.Reflection.MethodInfo BouncesMethod = typeof(PointScatter).GetMethod(nameof(PointScatter.Bounces))!;
 
     private readonly JacobianProgram _program;
@@ -135,6 +136,17 @@ internal sealed class PointerAccess : IElementAccess
             il.Emit(OpCodes.Ldloc, _bounce!);
             il.Emit(OpCodes.Call, ScatterMethod);
         }
+    }
+
+    /// <summary>After the loop: the bounce buffer's streaming stores are fenced (<see cref="PointScatter.FinishStreams"/>).</summary>
+    public void EmitFinish(ILGenerator il)
+    {
+        if (_bounce is null) return;
+        var direct = il.DefineLabel();
+        il.Emit(OpCodes.Ldloc, _bounce);
+        il.Emit(OpCodes.Brfalse, direct);
+        il.Emit(OpCodes.Call, FinishStreamsMethod);
+        il.MarkLabel(direct);
     }
 
     /// <summary>At the top of each iteration: base pointers of point <paramref name="point"/>.</summary>

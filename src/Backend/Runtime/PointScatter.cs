@@ -20,6 +20,13 @@ public static unsafe class PointScatter
     /// </summary>
     public const long BounceAboveBytes = 24L << 20;
 
+    /// <summary>
+    /// Bounce copies longer than this use non-temporal stores (see <see cref="CopyInOneStream"/>): PropaneCombustion's
+    /// 7.7 KB Jacobian blocks went from 44–50 to 28–31 ns a point at 100,000 points; HumanHeartDipole's 4 KB and
+    /// RobotArm_6DOF's 2.3 KB blocks were as fast or slower and varied from run to run (perf/results/design-measurements.md).
+    /// </summary>
+    public const int StreamAboveBytes = 4096;
+
     /// <summary>Whether a batch of <paramref name="points"/> with <paramref name="resultsPerPoint"/> doubles each is written through a bounce buffer.</summary>
     public static bool Bounces(int points, int resultsPerPoint) => (long)points * resultsPerPoint * sizeof(double) > BounceAboveBytes;
 
@@ -40,7 +47,8 @@ public static unsafe class PointScatter
 
     /// <summary>
     /// Copies <paramref name="count"/> doubles front to back, whole cache lines at once from the destination's first
-    /// 64-byte boundary (the copy the bounce was measured with).
+    /// 64-byte boundary; copies over <see cref="StreamAboveBytes"/> with non-temporal stores, which do not read the line
+    /// first: a batch this big leaves the caches anyway.
     /// </summary>
     private static void CopyInOneStream(double* source, double* destination, int count)
     {
@@ -48,9 +56,22 @@ public static unsafe class PointScatter
         if (Vector512.IsHardwareAccelerated)
         {
             for (; k < count && ((nint)(destination + k) & 63) != 0; k++) destination[k] = source[k];
-            for (; k + 8 <= count; k += 8) Vector512.StoreAligned(Vector512.Load(source + k), destination + k);
+            if (count * sizeof(double) > StreamAboveBytes)
+                for (; k + 8 <= count; k += 8) Vector512.StoreAlignedNonTemporal(Vector512.Load(source + k), destination + k);
+            else
+                for (; k + 8 <= count; k += 8) Vector512.StoreAligned(Vector512.Load(source + k), destination + k);
         }
         for (; k < count; k++) destination[k] = source[k];
+    }
+
+    /// <summary>
+    /// Once at the end of a kernel that scattered through a bounce buffer: non-temporal stores are weakly ordered, and
+    /// the fence makes them visible before whoever waits for the batch reads it. (A fence after every copy made
+    /// PropaneCombustion 1.5× slower.)
+    /// </summary>
+    public static void FinishStreams()
+    {
+        if (Sse.IsSupported) Sse.StoreFence();
     }
 
     /// <summary>Four points at a time, each group's rows written start to end: fewer write streams at once.</summary>
