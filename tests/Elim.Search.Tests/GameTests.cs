@@ -130,6 +130,31 @@ public class GameTests
         }
     }
 
+    [Theory]
+    [InlineData(CostModel.Markowitz)]
+    [InlineData(CostModel.Emitted)]
+    public void A_reset_after_a_whole_order_loads_the_start_and_plays_like_a_new_game(CostModel model)
+    {
+        // A whole order's trail is longer than the graph, so Reset loads the start instead of undoing step by step.
+        var graph = RandomGraphs.Create(9, 5, 80);
+        int[] order = [.. RandomGraphs.RandomOrder(graph, 9).VertexIds];
+        var game = new EliminationGame(graph, model);
+        foreach (int id in order) game.Eliminate(id);
+        game.Reset();
+        var fresh = new EliminationGame(graph, model);
+        Assert.Equal((0, 0L), (game.Depth, game.Cost));
+        Assert.Equal(fresh.Remaining.ToArray(), game.Remaining.ToArray());
+        foreach (int id in order.Reverse())
+        {
+            Assert.Equal(fresh.MarkowitzDegree(id), game.MarkowitzDegree(id));
+            Assert.Equal(fresh.Eliminate(id), game.Eliminate(id));
+        }
+        game.UndoTo(order.Length / 2);
+        fresh.UndoTo(order.Length / 2);
+        Assert.Equal(fresh.Cost, game.Cost);
+        Assert.Equal(fresh.Remaining.ToArray(), game.Remaining.ToArray());
+    }
+
     [Fact]
     public void Eliminating_twice_or_an_unknown_vertex_is_refused()
     {

@@ -51,6 +51,13 @@ internal sealed class EdgeSet
         return true;
     }
 
+    /// <summary>Removes every key (keeping the slots it has grown to).</summary>
+    public void Clear()
+    {
+        Array.Fill(_slots, Empty);
+        Count = 0;
+    }
+
     /// <summary>Removes <paramref name="key"/>; false when it was not there.</summary>
     public bool Remove(long key)
     {

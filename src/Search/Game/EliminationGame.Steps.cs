@@ -115,8 +115,16 @@ public sealed partial class EliminationGame
         while (_depth > depth) Undo();
     }
 
-    /// <summary>Undoes every elimination.</summary>
-    public void Reset() => UndoTo(0);
+    /// <summary>
+    /// Undoes every elimination: step by step while the trail is shorter than the graph, else by loading the start
+    /// again, which costs the graph instead of a hash update per edge made or removed (undoing reverse mode on a
+    /// 46,000-vertex graph took 1.1 s).
+    /// </summary>
+    public void Reset()
+    {
+        if (_intTop + _madeTop + _removedTop + _unitTop <= _nodeCount + _graph.Edges.Count) UndoTo(0);
+        else LoadStart();
+    }
 
     /// <summary>
     /// Eliminates every remaining vertex in ascending id order (forward mode), or descending (reverse mode):
@@ -246,5 +254,11 @@ public sealed partial class EliminationGame
         _madeEdge = new long[1024];
         _removedEdge = new long[1024];
         _unitChange = new long[1024];
+    }
+
+    private void ClearTrail()
+    {
+        _intTop = _madeTop = _removedTop = _unitTop = _depth = 0;
+        Cost = 0;
     }
 }

@@ -25,6 +25,7 @@ public sealed partial class EliminationGame
     private readonly int[] _ints;               // |P| at [node], |S| at [N + node], list lengths at [2N + node] and [3N + node]
     private readonly EdgeSet _edges;            // EdgeKey(i, j) of every live edge
     private readonly EdgeSet? _unitEdges;       // the live edges that carry a ±1 partial (emitted cost model only)
+    private readonly long[] _startUnitEdges = [];   // the graph's own such edges
     private readonly bool[] _isOutputNode;
     private readonly bool[] _isGone;            // per node: eliminated
     private readonly int[] _remaining;          // remaining eliminable vertex ids; [0, _remainingCount) is live
@@ -45,33 +46,54 @@ public sealed partial class EliminationGame
         _successors = new int[_nodeCount][];
         for (int node = 0; node < _nodeCount; node++)
         {
-            _predecessors[node] = [.. graph.Predecessors(node)];
-            _successors[node] = [.. graph.Successors(node)];
-            _ints[node] = _ints[PredLength(node)] = _predecessors[node].Length;
-            _ints[_nodeCount + node] = _ints[SuccLength(node)] = _successors[node].Length;
+            _predecessors[node] = new int[graph.Predecessors(node).Count];
+            _successors[node] = new int[graph.Successors(node).Count];
         }
         _edges = new EdgeSet(graph.Edges.Count);
-        foreach (var edge in graph.Edges) _edges.Add(EdgeKey(edge.Source, edge.Target));
         if (costModel == CostModel.Emitted)
         {
             bool[] unit = UnitPartials.Of(graph);
+            _startUnitEdges = [.. Enumerable.Range(0, unit.Length).Where(e => unit[e]).Select(e => EdgeKey(graph.Edges[e].Source, graph.Edges[e].Target))];
             _unitEdges = new EdgeSet(graph.Edges.Count);
-            for (int e = 0; e < unit.Length; e++)
-            {
-                if (unit[e]) _unitEdges.Add(EdgeKey(graph.Edges[e].Source, graph.Edges[e].Target));
-            }
         }
         _isOutputNode = new bool[_nodeCount];
         foreach (var output in graph.Outputs) _isOutputNode[graph.NodeOf(output.VertexId)] = true;
         _isGone = new bool[_nodeCount];
 
-        _remaining = [.. graph.EliminableVertices];
-        _remainingCount = _remaining.Length;
+        _remaining = new int[graph.EliminableVertices.Count];
         _position = new int[graph.VertexCount + 1];
         _isEliminable = new bool[graph.VertexCount + 1];
-        for (int i = 0; i < _remaining.Length; i++) { _position[_remaining[i]] = i; _isEliminable[_remaining[i]] = true; }
+        foreach (int id in graph.EliminableVertices) _isEliminable[id] = true;
         EliminableCount = _remaining.Length;
         InitializeTrail();
+        LoadStart();
+    }
+
+    /// <summary>Puts every list, count and edge of the graph in place, as before any elimination, with an empty trail.</summary>
+    private void LoadStart()
+    {
+        for (int node = 0; node < _nodeCount; node++)
+        {
+            int predecessors = CopyInto(_graph.Predecessors(node), _predecessors[node]);
+            int successors = CopyInto(_graph.Successors(node), _successors[node]);
+            _ints[node] = _ints[PredLength(node)] = predecessors;
+            _ints[_nodeCount + node] = _ints[SuccLength(node)] = successors;
+        }
+        _edges.Clear();
+        var edges = _graph.Edges;
+        for (int e = 0; e < edges.Count; e++) _edges.Add(EdgeKey(edges[e].Source, edges[e].Target)); // no enumerator: resets do not allocate
+        _unitEdges?.Clear();
+        foreach (long key in _startUnitEdges) _unitEdges!.Add(key);
+        Array.Clear(_isGone);
+        _remainingCount = CopyInto(_graph.EliminableVertices, _remaining);
+        for (int i = 0; i < _remainingCount; i++) _position[_remaining[i]] = i;
+        ClearTrail();
+
+        static int CopyInto(IReadOnlyList<int> source, int[] target)
+        {
+            for (int i = 0; i < source.Count; i++) target[i] = source[i];
+            return source.Count;
+        }
     }
 
     /// <summary>The graph being eliminated.</summary>

@@ -1,4 +1,5 @@
-using System.Collections;
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using Elim.Graph;
 
 namespace Elim.Search.Heuristics;
@@ -6,37 +7,49 @@ namespace Elim.Search.Heuristics;
 /// <summary>Which independents reach each vertex and which dependents it reaches (unchanged by elimination).</summary>
 internal static class Reachability
 {
+    // Computed once per graph: VLR and its reverse tie-break both score with it, and at 10⁵ vertices it is a second's work.
+    private static readonly ConditionalWeakTable<ComputationalGraph, long[]> Products = new();
+
     /// <summary>Per vertex id (index 0 unused): #independents reaching it × #dependents it reaches.</summary>
-    public static long[] IndependentsTimesDependents(ComputationalGraph graph)
+    public static long[] IndependentsTimesDependents(ComputationalGraph graph) => Products.GetValue(graph, Compute);
+
+    private static long[] Compute(ComputationalGraph graph)
     {
-        int n = graph.InputCount;
-        var fromInputs = new BitArray[graph.NodeCount];
-        for (int node = 0; node < graph.NodeCount; node++)
-        {
-            fromInputs[node] = new BitArray(n);
-            if (node < n) fromInputs[node][node] = true;
-            foreach (int p in graph.Predecessors(node)) fromInputs[node].Or(fromInputs[p]);
-        }
-        var toOutputs = new BitArray[graph.NodeCount];
-        for (int node = 0; node < graph.NodeCount; node++) toOutputs[node] = new BitArray(graph.OutputCount);
-        for (int o = 0; o < graph.OutputCount; o++) toOutputs[graph.NodeOf(graph.Outputs[o].VertexId)][o] = true;
-        for (int node = graph.NodeCount - 1; node >= 0; node--)
-        {
-            foreach (int s in graph.Successors(node)) toOutputs[node].Or(toOutputs[s]);
-        }
+        var inputNodes = Enumerable.Range(0, graph.InputCount);
+        var outputNodes = graph.Outputs.Select(output => graph.NodeOf(output.VertexId));
+        var independents = Counts(graph, inputNodes, towardOutputs: true);
+        var dependents = Counts(graph, outputNodes, towardOutputs: false);
         var product = new long[graph.VertexCount + 1];
         for (int id = 1; id <= graph.VertexCount; id++)
         {
             int node = graph.NodeOf(id);
-            product[id] = (long)Count(fromInputs[node]) * Count(toOutputs[node]);
+            product[id] = (long)independents[node] * dependents[node];
         }
         return product;
     }
 
-    private static int Count(BitArray bits)
+    /// <summary>
+    /// Per node, how many of <paramref name="seeds"/> it is reached from (along the edges) or reaches (against them): bit
+    /// sets of the seeds, one row of 64-bit words per node, each the union of its neighbours' rows.
+    /// </summary>
+    private static int[] Counts(ComputationalGraph graph, IEnumerable<int> seeds, bool towardOutputs)
     {
-        int count = 0;
-        foreach (bool bit in bits) if (bit) count++;
-        return count;
+        var seedNodes = seeds.ToArray();
+        int words = (seedNodes.Length + 63) / 64;
+        var bits = new ulong[checked(graph.NodeCount * words)];
+        for (int seed = 0; seed < seedNodes.Length; seed++) bits[seedNodes[seed] * words + seed / 64] |= 1UL << seed;
+        var counts = new int[graph.NodeCount];
+        for (int step = 0; step < graph.NodeCount; step++)
+        {
+            int node = towardOutputs ? step : graph.NodeCount - 1 - step;
+            var row = bits.AsSpan(node * words, words);
+            foreach (int neighbour in towardOutputs ? graph.Predecessors(node) : graph.Successors(node))
+            {
+                var other = bits.AsSpan(neighbour * words, words);
+                for (int w = 0; w < words; w++) row[w] |= other[w];
+            }
+            for (int w = 0; w < words; w++) counts[node] += BitOperations.PopCount(row[w]);
+        }
+        return counts;
     }
 }

@@ -10,10 +10,16 @@ internal static class StandardHeuristics
     /// </summary>
     public static IHeuristic Guaranteed { get; } = new GreedyHeuristic("markowitz", false, () => new MarkowitzScore());
 
+    /// <summary>Forward mode: ascending ids.</summary>
+    public static IHeuristic Forward { get; } = new FixedOrder("forward", descending: false);
+
+    /// <summary>Reverse mode: descending ids.</summary>
+    public static IHeuristic Reverse { get; } = new FixedOrder("reverse", descending: true);
+
     public static IReadOnlyList<IHeuristic> All { get; } =
     [
-        new FixedOrder("forward", descending: false),
-        new FixedOrder("reverse", descending: true),
+        Forward,
+        Reverse,
         Guaranteed,
         new GreedyHeuristic("markowitz-rev", true, () => new MarkowitzScore()),
         new GreedyHeuristic("vlr", false, () => new RelativeMarkowitzScore(), () => new MarkowitzScore()),
