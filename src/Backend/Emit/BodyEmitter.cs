@@ -15,23 +15,23 @@ public static class BodyEmitter
     /// has no size cliff, such as GPU kernels).
     /// </summary>
     public static void Emit(ILGenerator il, JacobianProgram program, ILaneEmitter lanes, IElementAccess access) =>
-        EmitChunk(il, program, ProgramChunks.Whole(program), 0, lanes, access, scratch: null, constantStores: true, pairSinCos: false);
+        EmitChunk(il, program, ProgramChunks.Whole(program), 0, lanes, access, scratch: null, constantStores: true, groupSinCos: false);
 
     /// <summary>
     /// Emits chunk <paramref name="chunk"/> of <paramref name="chunks"/>, declaring its registers; <paramref name="scratch"/>
     /// (null for a whole program) holds the values that cross chunks; with <paramref name="constantStores"/> the
     /// constant results are stored first (else the caller emits them once, <see cref="EmitConstantStores"/>); with
-    /// <paramref name="pairSinCos"/> a sine and cosine of one value take one <see cref="Math.SinCos"/> call on scalar
-    /// lanes (<see cref="SinCosPairs"/>; code for the CPU: ILGPU cannot compile that call).
+    /// <paramref name="groupSinCos"/> the sines and cosines ready together are computed together on scalar lanes
+    /// (<see cref="SinCosGroups"/>; code for the CPU: ILGPU cannot compile those calls).
     /// </summary>
     internal static void EmitChunk(ILGenerator il, JacobianProgram program, ProgramChunks chunks, int chunk, ILaneEmitter lanes,
-        IElementAccess access, IScratchAccess? scratch, bool constantStores, bool pairSinCos)
+        IElementAccess access, IScratchAccess? scratch, bool constantStores, bool groupSinCos)
     {
         var part = chunks.Chunks[chunk];
         var registers = new LocalBuilder[part.RegisterCount];
         for (int r = 0; r < registers.Length; r++) registers[r] = il.DeclareLocal(lanes.ValueType);
         if (constantStores) EmitConstantStores(il, program, lanes, access);
-        var sinCos = pairSinCos ? SinCosPairs.Find(program, part.Start, part.End, lanes) : SinCosPairs.None;
+        var sinCos = groupSinCos ? SinCosGroups.Find(program, part.Start, part.End, lanes) : SinCosGroups.None;
         for (int id = part.Start; id < part.End; id++)
         {
             var instruction = program.Instructions[id];

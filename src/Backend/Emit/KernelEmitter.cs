@@ -62,7 +62,7 @@ internal static class KernelEmitter
         var access = PointerAccess.ForPoint(il, program);
         access.EmitArgumentBases(il);
         BodyEmitter.EmitChunk(il, program, ProgramChunks.Whole(program), 0, ScalarLaneEmitter.Instance, access, scratch: null,
-            constantStores: true, pairSinCos: true);
+            constantStores: true, groupSinCos: true);
         il.Emit(OpCodes.Ret);
         return method;
     }
@@ -90,7 +90,7 @@ internal static class KernelEmitter
         il.Emit(OpCodes.Br, check);
         il.MarkLabel(body);
         access.EmitBases(il, point);
-        BodyEmitter.EmitChunk(il, program, chunks, chunk, lanes, access, scratch, constantStores: !access.StoresPersist && chunk == 0, pairSinCos: true);
+        BodyEmitter.EmitChunk(il, program, chunks, chunk, lanes, access, scratch, constantStores: !access.StoresPersist && chunk == 0, groupSinCos: true);
         scratch?.EmitAdvance(il, chunks.ScratchSlots);
         access.EmitEpilogue(il);
         il.Emit(OpCodes.Ldloc, point);

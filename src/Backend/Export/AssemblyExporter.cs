@@ -90,7 +90,7 @@ public static class AssemblyExporter
         method.SetImplementationFlags(MethodImplAttributes.AggressiveOptimization);
         var il = method.GetILGenerator();
         BodyEmitter.EmitChunk(il, program, chunks, chunk, ScalarLaneEmitter.Instance, access, new ArrayScratch((short)(parameters.Length - 1)),
-            constantStores: chunk == 0, pairSinCos: true);
+            constantStores: chunk == 0, groupSinCos: true);
         il.Emit(OpCodes.Ret);
         return method;
     }
