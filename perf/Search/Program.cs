@@ -1,6 +1,6 @@
 using Elim.Search.Perf;
 
-// dotnet run -c Release --project perf/Search -- game | try METHOD SECONDS [SEED] | tune SECONDS | report [--short] | bounds GROUPSIZE...
+// dotnet run -c Release --project perf/Search -- game | try METHOD SECONDS [SEED] | tune SECONDS | report --out DIR [--force] [--short] | bounds GROUPSIZE...
 //   | big-program STATEMENTS SEED (a random program, to stdout) | scale SECONDS METHOD,... STATEMENTS... (orders on big graphs)
 string mode = args.Length > 0 ? args[0] : "report";
 switch (mode)
@@ -28,9 +28,40 @@ switch (mode)
         BoundReport.Run(args[1..].Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)), Console.Out);
         return 0;
     case "report":
-        SearchReport.Run(args.Contains("--short"), Console.Out);
+        if (ReportFolder(args) is not { } folder) return 64;
+        SearchReport.Run(folder, args.Contains("--short"), Console.Out);
         return 0;
     default:
-        Console.Error.WriteLine($"unknown mode '{mode}': use game, try METHOD SECONDS [SEED], tune SECONDS, bounds GROUPSIZE..., big-program STATEMENTS SEED, scale SECONDS METHODS STATEMENTS... or report [--short]");
+        Console.Error.WriteLine($"unknown mode '{mode}': use game, try METHOD SECONDS [SEED], tune SECONDS, bounds GROUPSIZE..., big-program STATEMENTS SEED, scale SECONDS METHODS STATEMENTS... or report --out DIR [--force] [--short]");
         return 64;
+}
+
+// The report's folder from --out, checked before the runs: writable, and holding no report unless --force.
+static string? ReportFolder(string[] args)
+{
+    int at = Array.IndexOf(args, "--out");
+    if (at < 0 || at + 1 >= args.Length)
+    {
+        Console.Error.WriteLine("report needs --out DIR: the folder for search-report.md, search-report.csv, search-curves.csv and the charts.");
+        return null;
+    }
+    string folder = Path.GetFullPath(args[at + 1]);
+    if (!args.Contains("--force") && SearchReport.Files.Any(name => File.Exists(Path.Combine(folder, name))))
+    {
+        Console.Error.WriteLine($"'{folder}' already holds a search report; pass --force to overwrite it.");
+        return null;
+    }
+    try
+    {
+        Directory.CreateDirectory(folder);
+        string probe = Path.Combine(folder, ".write-test");
+        File.WriteAllText(probe, "");
+        File.Delete(probe);
+        return folder;
+    }
+    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+    {
+        Console.Error.WriteLine($"cannot write to '{folder}': {e.Message}");
+        return null;
+    }
 }

@@ -8,7 +8,7 @@ namespace Elim.Search.Perf;
 /// <summary>
 /// The search report: for every example, the classical orders, the portfolio, exact search (10 s),
 /// annealing and MCTS at 10 s and 60 s, and the lower bound; Markdown and CSV (and best-cost-against-time
-/// curves) under perf/results/.
+/// curves) in the folder the user names.
 /// </summary>
 internal static class SearchReport
 {
@@ -20,9 +20,13 @@ internal static class SearchReport
         ("anneal", 10), ("anneal", 60), ("mcts", 10), ("mcts", 60),
     ];
 
-    public static void Run(bool quick, TextWriter log)
+    /// <summary>The files the report writes (besides one chart per task).</summary>
+    public static readonly string[] Files = ["search-report.md", "search-report.csv", "search-curves.csv"];
+
+    public static void Run(string results, bool quick, TextWriter log)
     {
         double scale = quick ? 0.1 : 1;    // --short: every budget a tenth, for a smoke run
+        string load = LoadAverage();
         var rows = new List<Row>();
         var curves = new List<CurvePoint>();
         foreach (var (task, file, alphaGrad) in Examples.All())
@@ -35,14 +39,12 @@ internal static class SearchReport
                 log.WriteLine($"{task,-18} {row.Label,-10} cost {row.Cost,6}  bound {row.LowerBound,6}  {(row.Proven ? "proven " : "")}{row.Seconds,6:F1} s");
             }
         }
-        string results = Path.Combine(Examples.Root, "perf", "results");
-        Directory.CreateDirectory(results);
         File.WriteAllText(Path.Combine(results, "search-report.csv"), Csv(rows));
         File.WriteAllText(Path.Combine(results, "search-curves.csv"), CurvesCsv(curves));
         var references = rows.GroupBy(r => r.Task).ToDictionary(g => g.Key,
             g => (g.First().AlphaGrad, g.Max(r => r.LowerBound), g.First(r => r.Label == "portfolio").Cost));
         var charts = CostCurveChart.TryWrite(curves, references, results, log);
-        File.WriteAllText(Path.Combine(results, "search-report.md"), Markdown(rows, charts, scale));
+        File.WriteAllText(Path.Combine(results, "search-report.md"), Markdown(rows, charts, scale, load));
         log.WriteLine($"wrote {results}/search-report.md, search-report.csv, search-curves.csv and {charts.Count} chart(s)");
     }
 
@@ -61,19 +63,25 @@ internal static class SearchReport
             clock.Elapsed.TotalSeconds, result.Evaluations, alphaGrad);
     }
 
-    private static string Markdown(List<Row> rows, IReadOnlyList<string> charts, double scale)
+    private static string LoadAverage()
+    {
+        try { return string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
+        catch (IOException) { return "unknown"; }
+    }
+
+    private static string Markdown(List<Row> rows, IReadOnlyList<string> charts, double scale, string load)
     {
         var md = new StringBuilder();
         md.AppendLine("# Search report");
         md.AppendLine();
-        md.AppendLine($"Generated {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC by `dotnet run -c Release --project perf/Search -- report{(scale < 1 ? " --short" : "")}`, " +
-            $"seed {Seed}, Markowitz cost (the paper's metric), on {Environment.ProcessorCount} cores " +
-            "**shared with other engineers building and testing at the same time**, so the time-limited runs " +
-            "had less than the full machine and are not exactly repeatable.");
+        md.AppendLine($"Generated {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC by `dotnet run -c Release --project perf/Search -- report --out DIR{(scale < 1 ? " --short" : "")}`, " +
+            $"seed {Seed}, Markowitz cost (the paper's metric), on {Environment.ProcessorCount} cores, one search at a time; " +
+            $"load average at the start: {load} (other work on the machine takes time from the time-limited runs).");
         md.AppendLine();
-        md.AppendLine("Lower bound: the admissible connectivity bound Σ cin(k)·cout(k) (node-disjoint paths from the " +
-            "independents to k and from k to the dependents; see `src/Search/Exact/ConnectivityBound.cs`), or the " +
-            "optimum where exact search finished. Where a method's cost meets it, the order is proven optimal.");
+        md.AppendLine("Lower bound: the best a run reported: the admissible connectivity bound Σ cin(k)·cout(k) (node-disjoint " +
+            "paths from the independents to k and from k to the dependents; `src/Search/Exact/ConnectivityBound.cs`), exact " +
+            "search's group-cut bound (`src/Search/Exact/GroupCutBound.cs`), or the optimum where exact search finished. " +
+            "Where a method's cost meets it, the order is proven optimal.");
         md.AppendLine();
         md.AppendLine("## Best order within 60 s against AlphaGrad");
         md.AppendLine();
