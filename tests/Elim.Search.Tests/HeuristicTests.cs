@@ -62,6 +62,30 @@ public class HeuristicTests
     }
 
     [Theory, MemberData(nameof(Seeds))]
+    public void Forward_and_reverse_are_priced_without_playing_at_what_playing_them_costs(int seed)
+    {
+        foreach (var graph in new[] { Graph(seed), RandomGraphs.Create(seed, 6 + seed % 5, 6 + seed % 9), RandomGraphs.Create(seed, 1 + seed % 3, 40 + 3 * seed) })
+            AssertPricedAsPlayed(graph);
+    }
+
+    [Fact]
+    public void Forward_and_reverse_are_priced_as_played_on_every_example()
+    {
+        foreach (string file in Directory.GetFiles(Repository.PathOf("examples"), "*.elim"))
+            AssertPricedAsPlayed(ElimFrontend.CompileFile(file));
+    }
+
+    private static void AssertPricedAsPlayed(ComputationalGraph graph)
+    {
+        foreach (var fixedOrder in new[] { (FixedOrder)StandardHeuristics.Forward, (FixedOrder)StandardHeuristics.Reverse })
+        {
+            var played = Run(fixedOrder.Name, graph);
+            Assert.Equal(played.Order.VertexIds, fixedOrder.Order(graph));
+            Assert.Equal(played.Cost, fixedOrder.MarkowitzCost(graph) ?? played.Cost);
+        }
+    }
+
+    [Theory, MemberData(nameof(Seeds))]
     public void A_portfolio_with_no_time_still_plays_minimal_Markowitz_to_the_end_and_names_what_it_left_out(int seed)
     {
         var graph = Graph(seed);

@@ -1,3 +1,4 @@
+using Elim.Graph;
 using Elim.Search.Game;
 
 namespace Elim.Search.Heuristics;
@@ -12,6 +13,17 @@ internal sealed class FixedOrder(string name, bool descending) : IHeuristic
     public string Name { get; } = name;
 
     public int MaxEliminable => int.MaxValue;
+
+    /// <summary>The order on <paramref name="graph"/>: its eliminable vertices by id, ascending or descending.</summary>
+    public int[] Order(ComputationalGraph graph)
+    {
+        int[] ids = [.. graph.EliminableVertices];
+        if (descending) Array.Reverse(ids);
+        return ids;
+    }
+
+    /// <summary>The order's Markowitz cost without playing it (<see cref="Reachability"/>), or null where it cannot be priced so.</summary>
+    public long? MarkowitzCost(ComputationalGraph graph) => descending ? Reachability.ReverseCost(graph) : Reachability.ForwardCost(graph);
 
     public bool Play(EliminationGame game, Func<bool> outOfTime)
     {

@@ -9,7 +9,9 @@ namespace Elim.Search.Heuristics;
 /// connectivity lower bound. Anytime methods start from its result. Minimal Markowitz
 /// (<see cref="StandardHeuristics.Guaranteed"/>) plays first and always to the end, so there is an order however short
 /// the time; the plays finished so far bound every other play, which stops as soon as it costs more than it could and
-/// still be kept (a play's cost only grows; forward and reverse fill in for minutes on some big graphs). The orders are
+/// still be kept (a play's cost only grows). Forward and reverse mode are not played in the Markowitz cost model: their
+/// orders are the ids' and their costs follow from which independents and dependents each vertex reaches
+/// (<see cref="FixedOrder.MarkowitzCost"/>; played, they fill in for minutes on some big graphs). The orders are
 /// offered in the list's order once all have played, so that an earlier heuristic wins a tie whatever the play order. Every other heuristic stops when the time is up and is then
 /// left out, and the note on the result names what was not tried. A heuristic is not started on a graph bigger than it
 /// can play in seconds (<see cref="IHeuristic.MaxEliminable"/>), and a note says so. The bound comes last: it is only a
@@ -56,13 +58,18 @@ internal sealed class Portfolio(CostModel costModel) : ISearchMethod
                 skipped.Add(rank);
                 continue;
             }
+            run.AddEvaluations(1);
+            if (heuristic is FixedOrder fixedOrder && game.CostModel == CostModel.Markowitz && fixedOrder.MarkowitzCost(game.Graph) is { } price)
+            {
+                results[rank] = (fixedOrder.Order(game.Graph), price);
+                continue;
+            }
             // Kept only below the best so far and every earlier heuristic's cost, and at most at a later one's (ties go to
             // the earlier heuristic in the list).
             var (earlier, later) = (BestCost(results.AsSpan(0, rank)), BestCost(results.AsSpan(rank + 1)));
             bool Hopeless() => game.Cost >= Math.Min(run.BestCost, earlier) || game.Cost > later;
             game.Reset();
             bool complete = heuristic.Play(game, guaranteed ? () => false : () => Hopeless() || OutOfTime());
-            run.AddEvaluations(1);
             if (complete) results[rank] = (game.Eliminated.ToArray(), game.Cost);
             else if (!Hopeless()) skipped.Add(rank);
         }

@@ -4,35 +4,68 @@ using Elim.Graph;
 
 namespace Elim.Search.Heuristics;
 
-/// <summary>Which independents reach each vertex and which dependents it reaches (unchanged by elimination).</summary>
+/// <summary>
+/// Which independents reach each vertex and which dependents it reaches (unchanged by elimination), and what follows
+/// from them: VLR's score, and the Markowitz cost of forward and reverse mode without playing them.
+/// </summary>
 internal static class Reachability
 {
-    // Computed once per graph: VLR and its reverse tie-break both score with it, and at 10⁵ vertices it is a second's work.
-    private static readonly ConditionalWeakTable<ComputationalGraph, long[]> Products = new();
+    // Computed once per graph: VLR and its reverse tie-break both score with it, the portfolio prices the fixed orders
+    // with it, and at 10⁵ vertices it is a second's work.
+    private static readonly ConditionalWeakTable<ComputationalGraph, Counts> PerGraph = new();
 
     /// <summary>Per vertex id (index 0 unused): #independents reaching it × #dependents it reaches.</summary>
-    public static long[] IndependentsTimesDependents(ComputationalGraph graph) => Products.GetValue(graph, Compute);
+    public static long[] IndependentsTimesDependents(ComputationalGraph graph) => Of(graph).Products;
 
-    private static long[] Compute(ComputationalGraph graph)
+    /// <summary>
+    /// The Markowitz cost of forward mode (ascending ids). When a vertex goes, every eliminable vertex before it has
+    /// gone, so its predecessors are the independents that reach it, and its successors are still its own (a new
+    /// successor would come from eliminating one of them, later in the order): the cost is Σ #independents·|S|.
+    /// </summary>
+    public static long ForwardCost(ComputationalGraph graph)
     {
-        var inputNodes = Enumerable.Range(0, graph.InputCount);
-        var outputNodes = graph.Outputs.Select(output => graph.NodeOf(output.VertexId));
-        var independents = Counts(graph, inputNodes, towardOutputs: true);
-        var dependents = Counts(graph, outputNodes, towardOutputs: false);
-        var product = new long[graph.VertexCount + 1];
-        for (int id = 1; id <= graph.VertexCount; id++)
-        {
-            int node = graph.NodeOf(id);
-            product[id] = (long)independents[node] * dependents[node];
-        }
-        return product;
+        var counts = Of(graph);
+        return graph.EliminableVertices.Sum(id => (long)counts.Independents[graph.NodeOf(id)] * graph.Successors(graph.NodeOf(id)).Count);
     }
 
     /// <summary>
-    /// Per node, how many of <paramref name="seeds"/> it is reached from (along the edges) or reaches (against them): bit
-    /// sets of the seeds, one row of 64-bit words per node, each the union of its neighbours' rows.
+    /// The Markowitz cost of reverse mode (descending ids): the mirror image, Σ #dependents·|P|, where a vertex's
+    /// successors when it goes are the dependents it reaches (an eliminated dependent keeps its in-edges), itself not
+    /// among them. Null where a vertex is two outputs: the counts take it twice, the game once.
     /// </summary>
-    private static int[] Counts(ComputationalGraph graph, IEnumerable<int> seeds, bool towardOutputs)
+    public static long? ReverseCost(ComputationalGraph graph)
+    {
+        if (graph.Outputs.Select(o => o.VertexId).Distinct().Count() < graph.OutputCount) return null;
+        var counts = Of(graph);
+        return graph.EliminableVertices.Sum(id =>
+        {
+            int node = graph.NodeOf(id);
+            return (long)(counts.Dependents[node] - (graph.IsOutput(id) ? 1 : 0)) * graph.Predecessors(node).Count;
+        });
+    }
+
+    private static Counts Of(ComputationalGraph graph) => PerGraph.GetValue(graph, Compute);
+
+    private static Counts Compute(ComputationalGraph graph)
+    {
+        var inputNodes = Enumerable.Range(0, graph.InputCount);
+        var outputNodes = graph.Outputs.Select(output => graph.NodeOf(output.VertexId));
+        var independents = Reached(graph, inputNodes, towardOutputs: true);
+        var dependents = Reached(graph, outputNodes, towardOutputs: false);
+        var products = new long[graph.VertexCount + 1];
+        for (int id = 1; id <= graph.VertexCount; id++)
+        {
+            int node = graph.NodeOf(id);
+            products[id] = (long)independents[node] * dependents[node];
+        }
+        return new Counts(independents, dependents, products);
+    }
+
+    /// <summary>
+    /// Per node, how many of <paramref name="seeds"/> it is reached from (along the edges) or reaches (against them),
+    /// itself included: bit sets of the seeds, one row of 64-bit words per node, each the union of its neighbours' rows.
+    /// </summary>
+    private static int[] Reached(ComputationalGraph graph, IEnumerable<int> seeds, bool towardOutputs)
     {
         var seedNodes = seeds.ToArray();
         int words = (seedNodes.Length + 63) / 64;
@@ -52,4 +85,7 @@ internal static class Reachability
         }
         return counts;
     }
+
+    /// <summary>Per node: independents reaching it and dependents it reaches (itself included); per vertex id their product.</summary>
+    private sealed record Counts(int[] Independents, int[] Dependents, long[] Products);
 }
