@@ -75,7 +75,7 @@ internal static class SearchReport
         md.AppendLine("# Search report");
         md.AppendLine();
         md.AppendLine($"Generated {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC by `dotnet run -c Release --project perf/Search -- report --out DIR{(scale < 1 ? " --short" : "")}`, " +
-            $"seed {Seed}, Markowitz cost (the paper's metric), on {Environment.ProcessorCount} cores, one search at a time; " +
+            $"seed {Seed}, Markowitz cost (the paper's metric), {Environment.ProcessorCount} core{(Environment.ProcessorCount == 1 ? "" : "s")} available to it, one search at a time; " +
             $"load average at the start: {load} (other work on the machine takes time from the time-limited runs).");
         md.AppendLine();
         md.AppendLine("Lower bound: the best a run reported: the admissible connectivity bound Σ cin(k)·cout(k) (node-disjoint " +
