@@ -92,9 +92,10 @@ internal sealed class Portfolio(CostModel costModel) : ISearchMethod
     }
 
     /// <summary>
-    /// The ranks of the heuristics in the order they play. Minimal Markowitz first: it always finishes, and its cost cuts the others short. Then the fixed order of the
-    /// mode with fewer variables to carry (reverse when the graph has fewer dependents than independents): on a big graph
-    /// one mode can cost several times the other, and played second it stops early. Then the rest in the list's order.
+    /// The ranks of the heuristics in the order they play. Minimal Markowitz first: it always finishes, and its cost cuts
+    /// the others short. Then the fixed order of the mode with fewer variables to carry (reverse when the graph has fewer
+    /// dependents than independents): where the fixed orders are played (the emitted cost model), one mode can cost
+    /// several times the other on a big graph, and played second it stops early. Then the rest in the list's order.
     /// </summary>
     private static IEnumerable<int> PlayOrder(ComputationalGraph graph)
     {
