@@ -30,6 +30,7 @@ public sealed class Trainer(TrainingOptions options, TextWriter progress)
         long steps = state.Steps, games = state.Games;
         double bestRatio = state.BestRatio, owed = 0, policySum = 0, valueSum = 0;
         int lossCount = 0;
+        if (!options.Resume) Validate();   // the starting weights' row: the bar a fine-tuning run has to clear
         while (clock.Elapsed < options.Time && !token.IsCancellationRequested)
         {
             var graph = curriculum.Next(random);
@@ -47,7 +48,13 @@ public sealed class Trainer(TrainingOptions options, TextWriter progress)
             bool last = clock.Elapsed >= options.Time || token.IsCancellationRequested;
             if (clock.Elapsed < nextValidation && !last) continue;
             nextValidation = clock.Elapsed + options.ValidationInterval;
+            Validate();
+        }
+        return bestRatio;
 
+        // Scores the greedy policy, logs a row, saves the model if it is the best so far and writes the checkpoint.
+        void Validate()
+        {
             var score = validation.Score(net);
             var trained = state.Trained + clock.Elapsed;
             log.Append(new TrainingLogRow(steps, games, trained.TotalMinutes, policySum / Math.Max(1, lossCount), valueSum / Math.Max(1, lossCount),
@@ -66,7 +73,6 @@ public sealed class Trainer(TrainingOptions options, TextWriter progress)
             policySum = valueSum = 0;
             lossCount = 0;
         }
-        return bestRatio;
     }
 
     private (CheckpointState State, PolicyValueNet Net, Learner Learner) Start()
