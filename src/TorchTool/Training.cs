@@ -13,6 +13,7 @@ public static class Training
     {
         if (arguments.Positional.Count > 0) throw new UsageException($"train takes no FILE (got {arguments.Positional[0]}).");
         var time = SearchCommand.Time(arguments.Value("time") ?? throw new UsageException("--time is required."));
+        var (programs, validationPrograms) = arguments.Value("programs") is { } folder ? TrainingPrograms.Load(folder) : ([], []);
         var options = new TrainingOptions
         {
             Time = time,
@@ -20,12 +21,22 @@ public static class Training
             Resume = arguments.Has("resume"),
             Seed = ParseInt(arguments.Value("seed") ?? "1", "--seed", int.MinValue),
             Threads = ParseInt(arguments.Value("threads") ?? "1", "--threads", 1),
+            InitialModelPath = arguments.Value("from"),
+            MaxVertices = ParseInt(arguments.Value("max-vertices") ?? "2000", "--max-vertices", 10),
+            Programs = [.. programs.Select(p => p.Graph)],
+            ValidationPrograms = [.. validationPrograms.Select(p => p.Graph)],
         };
+        if (options.InitialModelPath is { } initial && !File.Exists(initial)) throw new PathException($"The model to start from, '{initial}', does not exist.");
         CheckOutputs(options, arguments.Has("force"));
         output.WriteLine($"Training for {time} (seed {options.Seed}); model {options.ModelPath}, checkpoint {options.CheckpointPath}, " +
             $"log {options.LogPath}, curve {options.CurvePath}.");
+        if (arguments.Value("programs") is not null)
+        {
+            output.WriteLine($"Self-play on generated programs and {string.Join(", ", programs.Select(p => p.File))}; " +
+                $"held out for validation: {string.Join(", ", validationPrograms.Select(p => p.File))}.");
+        }
         double best = new Trainer(options, output).Run();
-        output.WriteLine($"Done. Best validation greedy/min-Markowitz ratio {best:F4}; model saved to {options.ModelPath}.");
+        output.WriteLine($"Done. Best validation greedy/best-standard ratio {best:F4}; model saved to {options.ModelPath}.");
         return 0;
     }
 

@@ -50,6 +50,16 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public void AMissingProgramsFolderOrStartingModelIsNamed()
+    {
+        Assert.Equal($"error: The programs folder '{In("none")}' does not exist.",
+            Refused("train", "--time", "1s", "--out", In("model.bin"), "--programs", In("none")));
+        Assert.Equal($"error: The model to start from, '{In("none.bin")}', does not exist.",
+            Refused("train", "--time", "1s", "--out", In("model.bin"), "--from", In("none.bin")));
+        Assert.Empty(Directory.GetFileSystemEntries(_folder.Path));
+    }
+
+    [Fact]
     public void TrainingIntoAMissingFolderNamesTheFolder()
     {
         string model = In("missing", "model.bin");

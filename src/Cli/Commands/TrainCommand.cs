@@ -1,7 +1,7 @@
 namespace Elim.Cli.Commands;
 
 /// <summary>
-/// <c>elim train --time 30m --out model.bin [--resume] [--seed N]</c>: self-play training of the agent. Training needs
+/// <c>elim train --time 30m --out model.bin [--resume] [--seed N] [--programs DIR] [--from MODEL]</c>: self-play training of the agent. Training needs
 /// TorchSharp and libtorch (about 0.5 GB of native code), which the <c>elim</c> tool leaves out: here the command
 /// only parses its options and says where training lives. The <c>elim-torch</c> tool (src/TorchTool) is the same
 /// command line with the training behind this command.
@@ -18,8 +18,9 @@ public sealed class TrainCommand(Func<Arguments, TextWriter, int>? train = null)
     public string Name => "train";
     public string Summary => train is null
         ? "train the alphazero agent by self-play (in the elim-torch tool: needs TorchSharp)"
-        : "train the alphazero agent by self-play on generated programs";
-    public string Usage => "elim train --time DURATION(e.g. 30m, 90s, 1h) --out MODEL [--resume] [--force] [--seed N] [--threads N]";
+        : "train the alphazero agent by self-play on generated and real programs";
+    public string Usage => "elim train --time DURATION(e.g. 30m, 90s, 1h) --out MODEL [--resume] [--force] [--seed N] [--threads N] " +
+        "[--programs DIR] [--from MODEL] [--max-vertices N]";
     public IReadOnlyList<CommandOption> Options { get; } =
     [
         CommandOption.Required("time", "DURATION", "how long to train (like 30m, 90s, 1h); a resumed run trains this much more"),
@@ -28,6 +29,9 @@ public sealed class TrainCommand(Func<Arguments, TextWriter, int>? train = null)
         CommandOption.Force,
         new("seed", "N", "seed of everything random", "1"),
         new("threads", "N", "threads torch may use", "1"),
+        new("programs", "DIR", "also self-play the .elim programs of DIR (every third held out for validation; the paper's five scalar tasks left out)", null),
+        new("from", "MODEL", "start a fresh run from this model's weights (fine-tuning)", null),
+        new("max-vertices", "N", "largest generated program, in operations", "2000"),
     ];
 
     public int Run(Arguments arguments, TextWriter output, TextWriter error) =>

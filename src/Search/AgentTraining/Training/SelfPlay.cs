@@ -16,14 +16,26 @@ namespace Elim.Search.Agent.Training;
 /// </summary>
 public sealed class SelfPlay(PolicyValueNet net, SelfPlayOptions options)
 {
-    /// <summary>Plays one game on <paramref name="graph"/>; returns its positions and the game's total cost.</summary>
+    /// <summary>
+    /// Plays one game on <paramref name="graph"/>; returns its positions and the game's total cost. Where the whole game
+    /// would exceed <see cref="SelfPlayOptions.MoveBudget"/> (moves × eliminable vertices), only a window of
+    /// budget / vertices moves, at a random depth, is searched and recorded; minimal Markowitz plays the moves before and
+    /// after it, so the value targets in the window are the costs that Markowitz completion realised.
+    /// </summary>
     public (List<TrainingSample> Samples, long Cost) Play(ComputationalGraph graph, AgentRandom random)
     {
         var game = new EliminationGame(graph);
+        int n = game.EliminableCount, searched = n;
+        if ((long)n * n > options.MoveBudget)
+        {
+            searched = Math.Max(1, options.MoveBudget / n);
+            int start = random.Next(n - searched + 1);
+            while (game.Depth < start) game.Eliminate(MinimalMarkowitz(game));
+        }
         var observation = GraphFeatures.Observe(game);
         var evaluation = NetworkEvaluator.Evaluate(net, observation);
         var positions = new List<(GraphObservation Observation, float[] Target, long CostBefore)>();
-        while (!game.IsComplete)
+        for (int move = 0; move < searched && !game.IsComplete; move++)
         {
             var step = Search(game, observation, evaluation, random);
             if (game.RemainingCount > 1) positions.Add((observation, step.Target, game.Cost));
@@ -31,9 +43,23 @@ public sealed class SelfPlay(PolicyValueNet net, SelfPlayOptions options)
             if (game.IsComplete) break;
             (observation, evaluation) = (step.NextObservation!, step.NextEvaluation!);
         }
+        while (!game.IsComplete) game.Eliminate(MinimalMarkowitz(game));
         long total = game.Cost;
         var samples = positions.ConvertAll(p => new TrainingSample(p.Observation, p.Target, MathF.Log(1 + total - p.CostBefore)));
         return (samples, total);
+    }
+
+    // The remaining vertex of least Markowitz degree, ties to the lowest id (a scan: the windows leave few moves to it).
+    private static int MinimalMarkowitz(EliminationGame game)
+    {
+        int best = 0;
+        long bestDegree = long.MaxValue;
+        foreach (int vertex in game.Remaining)
+        {
+            long degree = game.MarkowitzDegree(vertex);
+            if (degree < bestDegree || degree == bestDegree && vertex < best) (best, bestDegree) = (vertex, degree);
+        }
+        return best;
     }
 
     private sealed record Step(int Vertex, float[] Target, GraphObservation? NextObservation, Evaluation? NextEvaluation);
@@ -104,7 +130,14 @@ public sealed class SelfPlay(PolicyValueNet net, SelfPlayOptions options)
 /// <summary>Self-play settings.</summary>
 /// <param name="Candidates">Vertices tried per move (Gumbel top-k).</param>
 /// <param name="QScale">σ: how many logits the best tried vertex gains over the worst (Gumbel MuZero's (c_visit + 1)·c_scale).</param>
-public sealed record SelfPlayOptions(int Candidates = 8, double QScale = 5)
+/// <param name="MoveBudget">
+/// Searched moves × eliminable vertices allowed in one game (20,000: whole games up to 141 vertices, 10 moves at 2,000).
+/// A searched move on a graph of n vertices costs a batched network evaluation of about (1 + candidates)·n nodes plus
+/// their edges (0.2–0.5 s at 1,158 vertices of a wide generated graph on one core), so a whole game on such a graph took
+/// minutes; a window of moves keeps a large graph's game within seconds while its positions still reach training. Each
+/// position of a large graph also costs its size in every gradient step that samples it, hence the small budget.
+/// </param>
+public sealed record SelfPlayOptions(int Candidates = 8, double QScale = 5, int MoveBudget = 20_000)
 {
     /// <summary>The settings the shipped model was trained with.</summary>
     public static SelfPlayOptions Default { get; } = new();

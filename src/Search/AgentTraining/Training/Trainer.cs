@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace Elim.Search.Agent.Training;
 
 /// <summary>
-/// The training loop: self-play a generated program, add its positions to the replay buffer, take gradient
+/// The training loop: self-play the <see cref="Curriculum"/>'s next program, add its positions to the replay buffer, take gradient
 /// steps on random batches from it; every <see cref="TrainingOptions.ValidationInterval"/> score the greedy
 /// policy on the validation graphs, log a row, save the model if it is the best so far and write the
 /// checkpoint. Single-threaded and seeded: the same seed and options replay the same run (up to timing).
@@ -19,7 +19,8 @@ public sealed class Trainer(TrainingOptions options, TextWriter progress)
         var (state, net, learner) = Start();
         var random = new AgentRandom(state.RandomState);
         var buffer = new ReplayBuffer(options.BufferCapacity) { TotalAdded = state.BufferAdded };
-        var validation = new Validation(options.ValidationGraphs, seed: int.MaxValue - options.Seed);
+        var validation = new Validation(options, seed: int.MaxValue - options.Seed);
+        var curriculum = new Curriculum(options);
         var log = new TrainingLog(options.LogPath, options.CurvePath);
         log.Start(options.Resume);
         var selfPlay = new SelfPlay(net, options.SelfPlay);
@@ -29,9 +30,10 @@ public sealed class Trainer(TrainingOptions options, TextWriter progress)
         long steps = state.Steps, games = state.Games;
         double bestRatio = state.BestRatio, owed = 0, policySum = 0, valueSum = 0;
         int lossCount = 0;
+        if (!options.Resume) Validate();   // the starting weights' row: the bar a fine-tuning run has to clear
         while (clock.Elapsed < options.Time && !token.IsCancellationRequested)
         {
-            var graph = RandomPrograms.Generate(random, options.MinVertices, options.MaxVertices);
+            var graph = curriculum.Next(random);
             var (samples, _) = selfPlay.Play(graph, random);
             buffer.AddRange(samples);
             games++;
@@ -46,11 +48,17 @@ public sealed class Trainer(TrainingOptions options, TextWriter progress)
             bool last = clock.Elapsed >= options.Time || token.IsCancellationRequested;
             if (clock.Elapsed < nextValidation && !last) continue;
             nextValidation = clock.Elapsed + options.ValidationInterval;
+            Validate();
+        }
+        return bestRatio;
 
+        // Scores the greedy policy, logs a row, saves the model if it is the best so far and writes the checkpoint.
+        void Validate()
+        {
             var score = validation.Score(net);
             var trained = state.Trained + clock.Elapsed;
             log.Append(new TrainingLogRow(steps, games, trained.TotalMinutes, policySum / Math.Max(1, lossCount), valueSum / Math.Max(1, lossCount),
-                score.MeanRatio, score.Wins, score.Losses));
+                score.MeanRatio, score.Wins, score.Losses, score.ProgramRatio));
             if (score.MeanRatio < bestRatio)
             {
                 bestRatio = score.MeanRatio;
@@ -60,12 +68,11 @@ public sealed class Trainer(TrainingOptions options, TextWriter progress)
                 new CheckpointState(options.Seed, steps, games, trained, random.State, buffer.Capacity, buffer.TotalAdded, bestRatio), net, learner);
             progress.WriteLine(
                 $"[{trained:hh\\:mm\\:ss}] step {steps} games {games} buffer {buffer.Count} | loss policy {policySum / Math.Max(1, lossCount):F3} " +
-                $"value {valueSum / Math.Max(1, lossCount):F3} | validation greedy/min-Markowitz {score.MeanRatio:F4} " +
-                $"(better {score.Wins}, worse {score.Losses} of {options.ValidationGraphs}; best {bestRatio:F4})");
+                $"value {valueSum / Math.Max(1, lossCount):F3} | validation greedy/best standard {score.MeanRatio:F4} " +
+                $"(better {score.Wins}, worse {score.Losses} of {validation.Count}; held-out programs {score.ProgramRatio:F4}; best {bestRatio:F4})");
             policySum = valueSum = 0;
             lossCount = 0;
         }
-        return bestRatio;
     }
 
     private (CheckpointState State, PolicyValueNet Net, Learner Learner) Start()
@@ -78,8 +85,9 @@ public sealed class Trainer(TrainingOptions options, TextWriter progress)
             return loaded;
         }
         random.manual_seed(options.Seed);
-        var net = new PolicyValueNet(options.Shape);
+        var net = options.InitialModelPath is { } initial ? ModelFile.Load(initial) : new PolicyValueNet(options.Shape);
         net.eval();
+        if (options.InitialModelPath is not null) progress.WriteLine($"Starting from the weights of {options.InitialModelPath}.");
         var state = new CheckpointState(options.Seed, 0, 0, TimeSpan.Zero, AgentRandom.FromSeed(options.Seed).State, options.BufferCapacity, 0, double.PositiveInfinity);
         return (state, net, new Learner(net, options.LearningRate));
     }
