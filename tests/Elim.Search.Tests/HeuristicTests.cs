@@ -77,11 +77,12 @@ public class HeuristicTests
 
     private static void AssertPricedAsPlayed(ComputationalGraph graph)
     {
-        foreach (var fixedOrder in new[] { (FixedOrder)StandardHeuristics.Forward, (FixedOrder)StandardHeuristics.Reverse })
+        foreach (var fixedOrder in new[] { StandardHeuristics.Forward, StandardHeuristics.Reverse })
         {
             var played = Run(fixedOrder.Name, graph);
-            Assert.Equal(played.Order.VertexIds, fixedOrder.Order(graph));
-            Assert.Equal(played.Cost, fixedOrder.MarkowitzCost(graph) ?? played.Cost);
+            var priced = fixedOrder.PriceWithoutPlaying(new EliminationGame(graph)) ?? (played.Order.VertexIds.ToArray(), played.Cost);
+            Assert.Equal(played.Order.VertexIds, priced.Order);
+            Assert.Equal(played.Cost, priced.Cost);
         }
     }
 

@@ -19,4 +19,10 @@ internal interface IHeuristic
     /// with the game incomplete, when <paramref name="outOfTime"/> (asked every step) says to stop first.
     /// </summary>
     bool Play(EliminationGame game, Func<bool> outOfTime);
+
+    /// <summary>
+    /// The order and its cost in <paramref name="game"/>'s cost model, known from the graph alone without playing, or
+    /// null (the default): then it has to be played.
+    /// </summary>
+    (int[] Order, long Cost)? PriceWithoutPlaying(EliminationGame game) => null;
 }

@@ -9,13 +9,13 @@ namespace Elim.Search.Heuristics;
 /// connectivity lower bound. Anytime methods start from its result. Minimal Markowitz
 /// (<see cref="StandardHeuristics.Guaranteed"/>) plays first and always to the end, so there is an order however short
 /// the time; the plays finished so far bound every other play, which stops as soon as it costs more than it could and
-/// still be kept (a play's cost only grows). Forward and reverse mode are not played in the Markowitz cost model: their
-/// orders are the ids' and their costs follow from which independents and dependents each vertex reaches
-/// (<see cref="FixedOrder.MarkowitzCost"/>; played, they fill in for minutes on some big graphs). The orders are
-/// offered in the list's order once all have played, so that an earlier heuristic wins a tie whatever the play order. Every other heuristic stops when the time is up and is then
-/// left out, and the note on the result names what was not tried. A heuristic is not started on a graph bigger than it
-/// can play in seconds (<see cref="IHeuristic.MaxEliminable"/>), and a note says so. The bound comes last: it is only a
-/// bound, and it is left out on a graph too big to compute it in seconds.
+/// still be kept (a play's cost only grows). A heuristic whose order and cost are known without playing
+/// (<see cref="IHeuristic.PriceWithoutPlaying"/>: forward and reverse mode in the Markowitz cost model) is not played.
+/// The orders are offered in the list's order once all are in, so that an earlier heuristic wins a tie whatever the
+/// play order. Every other heuristic stops when the time is up and is then left out, and the note on the result names
+/// what was not tried. A heuristic is not started on a graph bigger than it can play in seconds
+/// (<see cref="IHeuristic.MaxEliminable"/>), and a note says so. The bound comes last: it is only a bound, and it is left
+/// out on a graph too big to compute it in seconds.
 /// </summary>
 internal sealed class Portfolio(CostModel costModel) : ISearchMethod
 {
@@ -59,9 +59,9 @@ internal sealed class Portfolio(CostModel costModel) : ISearchMethod
                 continue;
             }
             run.AddEvaluations(1);
-            if (heuristic is FixedOrder fixedOrder && game.CostModel == CostModel.Markowitz && fixedOrder.MarkowitzCost(game.Graph) is { } price)
+            if (heuristic.PriceWithoutPlaying(game) is { } priced)
             {
-                results[rank] = (fixedOrder.Order(game.Graph), price);
+                results[rank] = priced;
                 continue;
             }
             // Kept only below the best so far and every earlier heuristic's cost, and at most at a later one's (ties go to
