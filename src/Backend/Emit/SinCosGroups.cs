@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Reflection.Emit;
-using System.Runtime.Intrinsics;
 using Elim.Backend.Program;
 
 namespace Elim.Backend.Emit;
@@ -8,18 +7,17 @@ namespace Elim.Backend.Emit;
 /// <summary>
 /// Sines and cosines on scalar lanes, computed together. A sine's derivative is the cosine of the same value, so pairs
 /// are common, and programs such as a robot's kinematics take the sines and cosines of several inputs at once. Every
-/// sine or cosine whose operand is ready at the first of them joins its group, up to one value per lane of the widest
-/// vector this processor runs natively: the group's values go through one vector <c>SinCos</c> (the same function the
-/// batch kernels' lanes use, within 2 ulp of <see cref="Math"/>), computed at the group's first instruction; a group of
-/// one value (or where no vector runs natively) takes one <see cref="Math.SinCos"/> call, the values of
-/// <see cref="Math.Sin"/> and <see cref="Math.Cos"/>. Each member then reads its own local.
+/// sine or cosine whose operand is ready at the first of them joins its group, up to one value per lane of the batch
+/// kernels' vector (<see cref="VectorLaneEmitter.Widest"/>): the group's values go through that vector's <c>SinCos</c>
+/// (the function the batch lanes use, within 2 ulp of <see cref="Math"/>), computed at the group's first instruction; a
+/// group of one value takes one <see cref="Math.SinCos"/> call, the values of <see cref="Math.Sin"/> and
+/// <see cref="Math.Cos"/>. Each member then reads its own local.
 /// </summary>
 internal sealed class SinCosGroups
 {
     private static readonly MethodInfo ScalarSinCos = typeof(Math).GetMethod(nameof(Math.SinCos), [typeof(double)])!;
 
-    /// <summary>The widest native vector's lane count, its SinCos, Create (one double per lane) and GetElement methods; null without one.</summary>
-    private static readonly VectorShape? Vector = VectorShape.Widest();
+    private static VectorMethods Vector => VectorLaneEmitter.Widest.Methods;
 
     private readonly Dictionary<int, Group> _groupOfFirst = [];          // the id of a group's first instruction → the group
     private readonly Dictionary<int, LocalBuilder> _results = [];        // a member's id → the local holding its value
@@ -34,7 +32,6 @@ internal sealed class SinCosGroups
     {
         var groups = new SinCosGroups();
         if (lanes.Lanes != 1) return groups;
-        int width = Vector?.Lanes ?? 1;
         Group? open = null;
         for (int id = start; id < end; id++)
         {
@@ -43,7 +40,7 @@ internal sealed class SinCosGroups
             var operand = instruction.A;
             // A member's operand must be computed before the group's first instruction, where the group is computed.
             bool joins = open is not null && operand.Value < open.First
-                && (open.Operands.Contains(operand) || open.Operands.Count < width);
+                && (open.Operands.Contains(operand) || open.Operands.Count < Vector.Lanes);
             if (!joins)
             {
                 open = new Group(id);
@@ -52,7 +49,8 @@ internal sealed class SinCosGroups
             if (!open!.Operands.Contains(operand)) open.Operands.Add(operand);
             open.Members.Add((id, instruction.Op, open.Operands.IndexOf(operand)));
         }
-        foreach (var (first, group) in groups._groupOfFirst.Where(g => g.Value.Members.Count == 1).ToList()) groups._groupOfFirst.Remove(first);
+        // A lone sine or cosine is an ordinary instruction.
+        foreach (int first in groups._groupOfFirst.Where(g => g.Value.Members.Count == 1).Select(g => g.Key).ToList()) groups._groupOfFirst.Remove(first);
         return groups;
     }
 
@@ -65,53 +63,53 @@ internal sealed class SinCosGroups
     {
         if (_groupOfFirst.Remove(id, out var group))
         {
-            if (group.Operands.Count == 1 || Vector is null) EmitScalar(il, group, load);
-            else EmitVector(il, group, Vector, load);
+            if (group.Operands.Count == 1) EmitScalar(il, group, load);
+            else EmitVector(il, group, load);
         }
         if (!_results.Remove(id, out var result)) return false;
         il.Emit(OpCodes.Ldloc, result);
         return true;
     }
 
-    // Each operand by Math.SinCos (a group of one value, or no native vector).
+    // A group of one value: Math.SinCos, each member's half into its local.
     private void EmitScalar(ILGenerator il, Group group, Action<Term> load)
     {
-        var pair = il.DeclareLocal(typeof(ValueTuple<double, double>));
-        for (int lane = 0; lane < group.Operands.Count; lane++)
+        load(group.Operands[0]);
+        il.Emit(OpCodes.Call, ScalarSinCos);
+        var pair = il.DeclareLocal(ScalarSinCos.ReturnType);
+        il.Emit(OpCodes.Stloc, pair);
+        foreach (var (member, op, _) in group.Members)
         {
-            load(group.Operands[lane]);
-            il.Emit(OpCodes.Call, ScalarSinCos);
-            il.Emit(OpCodes.Stloc, pair);
-            foreach (var (member, op, _) in group.Members.Where(m => m.Lane == lane))
-            {
-                il.Emit(OpCodes.Ldloc, pair);
-                il.Emit(OpCodes.Ldfld, typeof(ValueTuple<double, double>).GetField(op == IrOp.Sin ? "Item1" : "Item2")!);
-                StoreResult(il, member);
-            }
+            il.Emit(OpCodes.Ldloc, pair);
+            il.Emit(OpCodes.Ldfld, Half(ScalarSinCos, op));
+            StoreResult(il, member);
         }
     }
 
     // The operands in the lanes of one vector (unused lanes 0), one vector SinCos, each member's lane into its local.
-    private void EmitVector(ILGenerator il, Group group, VectorShape vector, Action<Term> load)
+    private void EmitVector(ILGenerator il, Group group, Action<Term> load)
     {
-        for (int lane = 0; lane < vector.Lanes; lane++)
+        for (int lane = 0; lane < Vector.Lanes; lane++)
         {
             if (lane < group.Operands.Count) load(group.Operands[lane]);
             else il.Emit(OpCodes.Ldc_R8, 0.0);
         }
-        il.Emit(OpCodes.Call, vector.Create);
-        il.Emit(OpCodes.Call, vector.SinCos);
-        var pair = il.DeclareLocal(vector.SinCos.ReturnType);
+        il.Emit(OpCodes.Call, Vector.FromLanes);
+        il.Emit(OpCodes.Call, Vector.SinCos);
+        var pair = il.DeclareLocal(Vector.SinCos.ReturnType);
         il.Emit(OpCodes.Stloc, pair);
         foreach (var (member, op, lane) in group.Members)
         {
             il.Emit(OpCodes.Ldloc, pair);
-            il.Emit(OpCodes.Ldfld, vector.SinCos.ReturnType.GetField(op == IrOp.Sin ? "Item1" : "Item2")!);
+            il.Emit(OpCodes.Ldfld, Half(Vector.SinCos, op));
             il.Emit(OpCodes.Ldc_I4, lane);
-            il.Emit(OpCodes.Call, vector.GetElement);
+            il.Emit(OpCodes.Call, Vector.GetElement);
             StoreResult(il, member);
         }
     }
+
+    // The sine (Item1) or cosine (Item2) of a SinCos method's tuple.
+    private static FieldInfo Half(MethodInfo sinCos, IrOp op) => sinCos.ReturnType.GetField(op == IrOp.Sin ? "Item1" : "Item2")!;
 
     private void StoreResult(ILGenerator il, int member)
     {
@@ -126,21 +124,5 @@ internal sealed class SinCosGroups
         public int First { get; } = first;
         public List<Term> Operands { get; } = [];
         public List<(int Id, IrOp Op, int Lane)> Members { get; } = [];
-    }
-
-    private sealed record VectorShape(int Lanes, MethodInfo SinCos, MethodInfo Create, MethodInfo GetElement)
-    {
-        public static VectorShape? Widest()
-        {
-            if (Vector512.IsHardwareAccelerated) return Of(typeof(Vector512), typeof(Vector512<double>), 8);
-            if (Vector256.IsHardwareAccelerated) return Of(typeof(Vector256), typeof(Vector256<double>), 4);
-            return null;
-        }
-
-        private static VectorShape Of(Type statics, Type vector, int lanes) => new(
-            lanes,
-            statics.GetMethod("SinCos", [vector])!,
-            statics.GetMethod("Create", Enumerable.Repeat(typeof(double), lanes).ToArray())!,
-            statics.GetMethod("GetElement")!.MakeGenericMethod(typeof(double)));
     }
 }

@@ -43,6 +43,7 @@ internal sealed class VectorMethods
         Broadcast = statics.GetMethod("Create", [typeof(double)])!;
         FromLanes = statics.GetMethod("Create", Enumerable.Repeat(typeof(double), lanes).ToArray())!;
         GetElement = Generic("GetElement", 2);
+        SinCos = statics.GetMethod("SinCos", [vector])!;
         LessThan = Generic("LessThan", 2);
         GreaterThan = Generic("GreaterThan", 2);
         LessThanOrEqual = Generic("LessThanOrEqual", 2);
@@ -82,6 +83,9 @@ internal sealed class VectorMethods
     public MethodInfo Broadcast { get; }
     public MethodInfo FromLanes { get; }
     public MethodInfo GetElement { get; }
+
+    /// <summary>Sine and cosine of every lane at once, as a tuple of two vectors.</summary>
+    public MethodInfo SinCos { get; }
     public MethodInfo LessThan { get; }
     public MethodInfo GreaterThan { get; }
     public MethodInfo LessThanOrEqual { get; }
