@@ -21,7 +21,7 @@ string header = $"""
 
     Measured by `perf/Scale` ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC) on {Machine.CpuName()}, {Environment.ProcessorCount} cores
     ({Vector<double>.Count * 64}-bit vectors{(Vector512.IsHardwareAccelerated ? ", AVX-512" : "")}), .NET {Environment.Version}; one thread for
-    every in-process step. Load average at the start: {LoadAverage()} (other work on the machine disturbs the figures).
+    every in-process step. Load average at the start: {Machine.LoadAverage()} (other work on the machine disturbs the figures).
     Command: `{string.Join(' ', args)}`. Budget {options.Budget.TotalMinutes:F0} min; search --time {options.SearchTime.TotalSeconds:F0} s.
     Programs: `random` is `RandomBigPrograms.Generate(statements, seed: 1)`; `encoder` and `f` are examples/encoder.elim and
     examples/f.elim with their dimension 4 made n (and encoder's 2 made n/2). Growth exponent = log(t2/t1) / log(V2/V1).
@@ -52,7 +52,7 @@ catch (BudgetSpentException e)
     Console.WriteLine($"stopped: {e.Message}; wrote {Path.Combine(options.OutDirectory, ScaleOptions.MarkdownName)} and {ScaleOptions.CsvName}");
     Environment.Exit(0);
 }
-Console.WriteLine($"wrote {Path.Combine(options.OutDirectory, ScaleOptions.MarkdownName)} and {ScaleOptions.CsvName}; load average now {LoadAverage()}");
+Console.WriteLine($"wrote {Path.Combine(options.OutDirectory, ScaleOptions.MarkdownName)} and {ScaleOptions.CsvName}; load average now {Machine.LoadAverage()}");
 return 0;
 
 void MeasureFamilies()
@@ -73,10 +73,4 @@ void MeasureFamilies()
             steps.Measure(family, target, text, parameter);
         }
     }
-}
-
-static string LoadAverage()
-{
-    try { return string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
-    catch (IOException) { return "unknown"; }
 }

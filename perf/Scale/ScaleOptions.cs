@@ -48,19 +48,7 @@ public sealed record ScaleOptions(string OutDirectory, bool Force, TimeSpan Budg
     /// <summary>Refuses to overwrite results without --force, checks the folder is writable and that the CLI is built.</summary>
     private void CheckPaths()
     {
-        if (!Force && (File.Exists(Path.Combine(OutDirectory, MarkdownName)) || File.Exists(Path.Combine(OutDirectory, CsvName))))
-            throw new ArgumentException($"'{OutDirectory}' already holds results; pass --force to overwrite them.");
-        try
-        {
-            Directory.CreateDirectory(OutDirectory);
-            string probe = Path.Combine(OutDirectory, ".write-test");
-            File.WriteAllText(probe, "");
-            File.Delete(probe);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ArgumentException($"cannot write to '{OutDirectory}': {e.Message}");
-        }
+        if (ResultsFolder.Refusal(OutDirectory, Force, [MarkdownName, CsvName]) is { } refusal) throw new ArgumentException(refusal);
         if (!File.Exists(ElimDll))
             throw new ArgumentException($"the elim CLI is not built at '{ElimDll}': run 'dotnet build -c Release src/Cli' first, or pass --elim PATH/elim.dll.");
     }

@@ -46,22 +46,7 @@ static string? ReportFolder(string[] args)
         return null;
     }
     string folder = Path.GetFullPath(args[at + 1]);
-    if (!args.Contains("--force") && SearchReport.Files.Any(name => File.Exists(Path.Combine(folder, name))))
-    {
-        Console.Error.WriteLine($"'{folder}' already holds a search report; pass --force to overwrite it.");
-        return null;
-    }
-    try
-    {
-        Directory.CreateDirectory(folder);
-        string probe = Path.Combine(folder, ".write-test");
-        File.WriteAllText(probe, "");
-        File.Delete(probe);
-        return folder;
-    }
-    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-    {
-        Console.Error.WriteLine($"cannot write to '{folder}': {e.Message}");
-        return null;
-    }
+    if (Elim.Testing.ResultsFolder.Refusal(folder, args.Contains("--force"), SearchReport.Files) is not { } refusal) return folder;
+    Console.Error.WriteLine(refusal);
+    return null;
 }

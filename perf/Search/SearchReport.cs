@@ -26,7 +26,7 @@ internal static class SearchReport
     public static void Run(string results, bool quick, TextWriter log)
     {
         double scale = quick ? 0.1 : 1;    // --short: every budget a tenth, for a smoke run
-        string load = LoadAverage();
+        string load = Elim.Testing.Machine.LoadAverage();
         var rows = new List<Row>();
         var curves = new List<CurvePoint>();
         foreach (var (task, file, alphaGrad) in Examples.All())
@@ -61,12 +61,6 @@ internal static class SearchReport
         curves.Add(new CurvePoint(task, label, clock.Elapsed.TotalSeconds, result.Cost));
         return new Row(task, graph.VertexCount, graph.EliminableVertices.Count, label, result.Cost, result.LowerBound, result.ProvenOptimal,
             clock.Elapsed.TotalSeconds, result.Evaluations, alphaGrad);
-    }
-
-    private static string LoadAverage()
-    {
-        try { return string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
-        catch (IOException) { return "unknown"; }
     }
 
     private static string Markdown(List<Row> rows, IReadOnlyList<string> charts, double scale, string load)

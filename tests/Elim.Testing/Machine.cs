@@ -18,4 +18,11 @@ public static class Machine
             return RuntimeInformation.ProcessArchitecture.ToString();
         }
     }
+
+    /// <summary>The 1, 5 and 15 minute load averages from /proc/loadavg, else "unknown".</summary>
+    public static string LoadAverage()
+    {
+        try { return string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
+        catch (IOException) { return "unknown"; }
+    }
 }
