@@ -63,11 +63,24 @@ public class VertexLimitTests
     [Fact]
     public void One_statement_on_big_arrays_is_named_itself()
     {
-        string text = "function f(A[300,300], B[300,300]) -> (y) {\n    C = A @ B;\n    y = C[0, 0];\n}";
-        var error = Fails(text, maxVertices: 10_000);
+        string text = "function f(A[100,100], B[100,100]) -> (y) {\n    C = A @ B;\n    y = C[0, 0];\n}";
+        var error = Fails(text, maxVertices: 30_000);
 
-        Assert.Equal("t.elim:2:5: error: the graph has more than 10,000 vertices at this statement", error.Message.Split('\n')[0]);
+        Assert.Equal("t.elim:2:5: error: the graph has more than 30,000 vertices at this statement", error.Message.Split('\n')[0]);
         Assert.Contains("make them smaller", error.Message);
+    }
+
+    [Theory]
+    [InlineData("A[300,300]", 1_000, "90,000")]
+    [InlineData("A[46465,46465]", FrontendOptions.DefaultMaxVertices, "2,158,996,225")] // past int.MaxValue
+    public void An_array_declared_past_the_limit_is_named_in_the_signature(string declaration, int maxVertices, string elements)
+    {
+        string text = $"function f(x, {declaration}) -> (y) {{\n    y = x * A[0, 0];\n}}";
+        var error = Fails(text, maxVertices);
+
+        Assert.Equal($"t.elim:1:15: error: array 'A' has {elements} elements, more than the graph may have vertices ({maxVertices:N0})",
+            error.Message.Split('\n')[0]);
+        Assert.Contains("raise the limit (elim --max-vertices N)", error.Message);
     }
 
     [Fact]

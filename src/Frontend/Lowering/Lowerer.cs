@@ -27,7 +27,7 @@ internal sealed partial class Lowerer
     /// <summary>Checks the whole program, then lowers <paramref name="function"/> (or the default function).</summary>
     public static ComputationalGraph Lower(ProgramSyntax program, string? function, FrontendOptions options)
     {
-        var functions = ProgramChecks.Functions(program);
+        var functions = ProgramChecks.Functions(program, options.MaxVertices);
         var lowerer = new Lowerer(program, functions, options);
         var chosen = ProgramChecks.Choose(program, functions, function);
         // The chosen function first, so that a graph too big is reported as the chain of calls from it; then every

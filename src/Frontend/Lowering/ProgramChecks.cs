@@ -5,8 +5,11 @@ namespace Elim.Frontend.Lowering;
 /// <summary>Whole-program checks before lowering: duplicate names, recursion, and choosing the function.</summary>
 internal static class ProgramChecks
 {
-    /// <summary>The functions by name; throws on duplicates and on names of elementary functions.</summary>
-    public static Dictionary<string, FunctionSyntax> Functions(ProgramSyntax program)
+    /// <summary>
+    /// The functions by name; throws on duplicates, on names of elementary functions and on signatures that declare
+    /// more array elements than the graph may have vertices (<paramref name="maxVertices"/>).
+    /// </summary>
+    public static Dictionary<string, FunctionSyntax> Functions(ProgramSyntax program, int maxVertices)
     {
         var functions = new Dictionary<string, FunctionSyntax>();
         foreach (var function in program.Functions)
@@ -18,7 +21,7 @@ internal static class ProgramChecks
                 throw LoweringError.At(function.Span, $"function '{function.Name}' is defined twice (first at line {first.Span.Line})",
                     "rename one of the two functions");
             functions.Add(function.Name, function);
-            CheckSignature(function);
+            CheckSignature(function, maxVertices);
         }
         var seen = new Dictionary<string, ConstSyntax>();
         foreach (var constant in program.Constants)
@@ -52,7 +55,7 @@ internal static class ProgramChecks
             "choose one with --function NAME");
     }
 
-    private static void CheckSignature(FunctionSyntax function)
+    private static void CheckSignature(FunctionSyntax function, int maxVertices)
     {
         if (function.Outputs.Count == 0)
             throw LoweringError.At(function.Span, $"function '{function.Name}' has no outputs", "declare at least one output after '->'");
@@ -71,6 +74,12 @@ internal static class ProgramChecks
             if (parameter.Dimensions.Count > 2)
                 throw LoweringError.At(parameter.Span, $"array '{parameter.Name}' has {parameter.Dimensions.Count} dimensions; arrays have one or two",
                     $"write {parameter.Name}[n] or {parameter.Name}[m,n]");
+            // Every element is a vertex of its own, and a count past int.MaxValue could not even be indexed.
+            long elements = parameter.Dimensions.Aggregate(1L, (product, size) => product * size);
+            if (elements > maxVertices)
+                throw LoweringError.At(parameter.Span,
+                    $"array '{parameter.Name}' has {elements:N0} elements, more than the graph may have vertices ({maxVertices:N0})",
+                    "make the array smaller; or, if the graph is meant to be this big, raise the limit (elim --max-vertices N)");
         }
     }
 }
