@@ -32,29 +32,35 @@ public static class BodyEmitter
         for (int r = 0; r < registers.Length; r++) registers[r] = il.DeclareLocal(lanes.ValueType);
         if (constantStores) EmitConstantStores(il, program, lanes, access);
         var sinCos = groupSinCos ? SinCosGroups.Find(program, part.Start, part.End, lanes) : SinCosGroups.None;
+        var onStack = StackTrees.Find(program, chunks, chunk, groupSinCos);
         for (int id = part.Start; id < part.End; id++)
         {
-            var instruction = program.Instructions[id];
-            if (!sinCos.TryEmit(il, id, instruction, Load))
-            {
-                switch (instruction.Op)
-                {
-                    case IrOp.Input: access.EmitLoadInput(il, instruction.Index); break;
-                    case IrOp.Data: access.EmitLoadData(il, instruction.Index); break;
-                    default: lanes.EmitInstruction(il, instruction, Load); break;
-                }
-            }
+            if (onStack[id - part.Start]) continue; // computed where its one reader loads it
+            Push(id);
             var register = registers[part.Register(id)];
             il.Emit(OpCodes.Stloc, register);
             if (chunks.ScratchSlot(id) is var slot and >= 0) scratch!.EmitStore(il, slot, () => il.Emit(OpCodes.Ldloc, register));
             foreach (int s in program.StoresAfter(id)) EmitStore(program.Stores[s]);
         }
 
+        void Push(int id)
+        {
+            var instruction = program.Instructions[id];
+            if (sinCos.TryEmit(il, id, instruction, Load)) return;
+            switch (instruction.Op)
+            {
+                case IrOp.Input: access.EmitLoadInput(il, instruction.Index); break;
+                case IrOp.Data: access.EmitLoadData(il, instruction.Index); break;
+                default: lanes.EmitInstruction(il, instruction, Load); break;
+            }
+        }
+
         void Load(Term term)
         {
             if (term.IsConstant) lanes.EmitConstant(il, term.Constant);
-            else if (part.Defines(term.Value)) il.Emit(OpCodes.Ldloc, registers[part.Register(term.Value)]);
-            else scratch!.EmitLoad(il, chunks.ScratchSlot(term.Value));
+            else if (!part.Defines(term.Value)) scratch!.EmitLoad(il, chunks.ScratchSlot(term.Value));
+            else if (onStack[term.Value - part.Start]) Push(term.Value);
+            else il.Emit(OpCodes.Ldloc, registers[part.Register(term.Value)]);
         }
 
         void EmitStore(Store store) => access.EmitStore(il, store.Target, store.Index, () =>
