@@ -31,7 +31,7 @@ public static class ProgramLowering
             for (int i = 0; i < n; i++)
                 stores.Add(new Store(StoreTarget.Jacobian, o * n + i, row.TryGetValue(i, out var value) ? value : Term.Zero));
         }
-        var (live, liveStores, products) = DeadCode.Remove(builder.Instructions, stores, builder.EliminationProducts);
+        var (live, liveStores, products) = DeadCode.Remove(builder, stores);
         var (instructions, scheduledStores) = DepthFirstSchedule.Apply(live, liveStores);
         return new JacobianProgram(n, graph.DataCount, graph.OutputCount, true, instructions, scheduledStores, products, edges.Cost);
     }
@@ -41,7 +41,7 @@ public static class ProgramLowering
     {
         var builder = new ProgramBuilder(withPartials: false);
         var values = EmitPrimal(graph, builder, partials: null);
-        var (live, liveStores, _) = DeadCode.Remove(builder.Instructions, OutputStores(graph, values), builder.EliminationProducts);
+        var (live, liveStores, _) = DeadCode.Remove(builder, OutputStores(graph, values));
         var (instructions, stores) = DepthFirstSchedule.Apply(live, liveStores);
         return new JacobianProgram(graph.InputCount, graph.DataCount, graph.OutputCount, false, instructions, stores, 0, 0);
     }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Elim.Backend.Program;
 
 /// <summary>
@@ -9,7 +11,7 @@ public sealed class ProgramBuilder
 {
     private readonly List<Instruction> _instructions = [];
     private readonly Dictionary<Instruction, int> _existing = [];
-    private readonly HashSet<int> _eliminationProducts = [];
+    private readonly List<bool> _isEliminationProduct = [];  // per value id
 
     /// <summary>A builder for a program with local partials (<paramref name="withPartials"/>) or of the primal alone.</summary>
     public ProgramBuilder(bool withPartials = true) => WithPartials = withPartials;
@@ -23,8 +25,11 @@ public sealed class ProgramBuilder
     /// <summary>The instructions so far; value id = index.</summary>
     public IReadOnlyList<Instruction> Instructions => _instructions;
 
-    /// <summary>Ids of the values that are multiplications of elimination steps.</summary>
-    public IReadOnlySet<int> EliminationProducts => _eliminationProducts;
+    /// <summary>The instructions so far, without copying them (a big program has millions).</summary>
+    internal ReadOnlySpan<Instruction> InstructionSpan => CollectionsMarshal.AsSpan(_instructions);
+
+    /// <summary>Whether value <paramref name="id"/> is a multiplication of an elimination step.</summary>
+    public bool IsEliminationProduct(int id) => _isEliminationProduct[id];
 
     /// <summary>Loads independent <paramref name="index"/>.</summary>
     public Term Input(int index) => Emit(new Instruction(IrOp.Input, Term.Zero, Term.Zero, index));
@@ -113,7 +118,7 @@ public sealed class ProgramBuilder
     {
         var product = Mul(a, b);
         // Mul returns a constant, one of its operands (±1 factors) or a multiplication instruction.
-        if (!product.IsConstant && product.Value != a.Value && product.Value != b.Value) _eliminationProducts.Add(product.Value);
+        if (!product.IsConstant && product.Value != a.Value && product.Value != b.Value) CollectionsMarshal.AsSpan(_isEliminationProduct)[product.Value] = true;
         return product;
     }
 
@@ -144,6 +149,7 @@ public sealed class ProgramBuilder
         {
             id = _instructions.Count;
             _instructions.Add(instruction);
+            _isEliminationProduct.Add(false);
             _existing.Add(instruction, id);
         }
         return Term.OfValue(id);
