@@ -25,6 +25,12 @@ public sealed record CompileOptions
     /// </summary>
     public int MaxVertices { get; init; } = FrontendOptions.DefaultMaxVertices;
 
+    /// <summary>
+    /// Hears how far the lowering of the order into code has come (default: nobody); big programs take seconds there.
+    /// <see cref="JacobianFunction.Prepare"/> reports the JIT's share the same way.
+    /// </summary>
+    public IProgress<CompileProgress>? Progress { get; init; }
+
     /// <summary>The frontend's share of these options.</summary>
     internal FrontendOptions Frontend => new() { MaxVertices = MaxVertices };
 }

@@ -35,7 +35,7 @@ public static class Jacobians
     {
         options ??= new CompileOptions();
         var (order, origin) = ResolveOrder(graph, options);
-        return JacobianCompiler.Compile(graph, order, options.Cache, origin);
+        return JacobianCompiler.Compile(graph, order, options.Cache, origin, options.Progress);
     }
 
     /// <summary>The order <paramref name="options"/> choose for <paramref name="graph"/>, and how it was chosen.</summary>
@@ -54,6 +54,6 @@ public static class Jacobians
     {
         options ??= new CompileOptions();
         var (order, _) = ResolveOrder(graph, options);
-        return AssemblyExporter.Export(graph, order, path);
+        return AssemblyExporter.Export(graph, order, path, options.Progress);
     }
 }

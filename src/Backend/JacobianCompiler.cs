@@ -11,15 +11,18 @@ public static class JacobianCompiler
     /// <summary>
     /// The compiled Jacobian of <paramref name="graph"/> by <paramref name="order"/>, from
     /// <paramref name="cache"/> (default <see cref="CodeCache.Shared"/>) when the same shape was compiled before;
-    /// <paramref name="orderOrigin"/> says where the order came from (<see cref="JacobianFunction.OrderOrigin"/>).
+    /// <paramref name="orderOrigin"/> says where the order came from (<see cref="JacobianFunction.OrderOrigin"/>);
+    /// <paramref name="progress"/> hears how far the lowering has come (the machine code is compiled at the first call,
+    /// or by <see cref="JacobianFunction.Prepare"/>).
     /// </summary>
     /// <exception cref="InvalidOrderException">The order is not a complete elimination order of this graph.</exception>
-    public static JacobianFunction Compile(ComputationalGraph graph, EliminationOrder order, CodeCache? cache = null, string orderOrigin = "explicit")
+    public static JacobianFunction Compile(ComputationalGraph graph, EliminationOrder order, CodeCache? cache = null, string orderOrigin = "explicit",
+        IProgress<CompileProgress>? progress = null)
     {
         order.Validate(graph);
         cache ??= CodeCache.Shared;
         var code = cache.GetOrAdd(CacheKey.ForJacobian(graph, order),
-            () => new CompiledCode(ProgramLowering.Jacobian(graph, order), TypeName(graph, "Jacobian")));
+            () => new CompiledCode(ProgramLowering.Jacobian(graph, order, progress), TypeName(graph, "Jacobian")));
         return new JacobianFunction(graph, order, orderOrigin, code, () => CompilePrimal(graph, cache));
     }
 

@@ -1,22 +1,40 @@
+using System.Diagnostics;
 using Elim.Search;
 
 namespace Elim.Cli;
 
 /// <summary>
-/// Shows search progress on stderr: on a terminal one line rewritten in place, otherwise a line at most
-/// every few seconds (so logs stay readable).
+/// Shows the progress of a search or of a big compile on stderr: on a terminal one line rewritten in place, otherwise a
+/// line at most every few seconds (so logs stay readable). A compile says nothing during its first second
+/// (<paramref name="compileQuietFor"/>), so the many small ones stay silent.
 /// </summary>
-internal sealed class ProgressDisplay(TextWriter error, bool liveLine) : IProgress<SearchProgress>
+internal sealed class ProgressDisplay(TextWriter error, bool liveLine, TimeSpan? compileQuietFor = null)
+    : IProgress<SearchProgress>, IProgress<CompileProgress>
 {
     private static readonly TimeSpan LogInterval = TimeSpan.FromSeconds(5);
 
+    private readonly TimeSpan _compileQuietFor = compileQuietFor ?? TimeSpan.FromSeconds(1);
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly object _gate = new();
     private TimeSpan? _lastLine;
     private bool _wroteLive;
 
-    public void Report(SearchProgress value)
+    /// <summary>A display on <paramref name="error"/>, live when that is the console's stderr on a terminal.</summary>
+    public static ProgressDisplay On(TextWriter error) =>
+        new(error, liveLine: ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected);
+
+    public void Report(SearchProgress value) =>
+        Show($"{value.Method}: best {value.BestCost}, lower bound {value.LowerBound}{Gap(value)}, {value.Elapsed.TotalSeconds:F1} s, {value.Evaluations:N0} {value.Unit}",
+            value.Elapsed);
+
+    public void Report(CompileProgress value)
     {
-        string line = $"{value.Method}: best {value.BestCost}, lower bound {value.LowerBound}{Gap(value)}, {value.Elapsed.TotalSeconds:F1} s, {value.Evaluations:N0} {value.Unit}";
+        var elapsed = _clock.Elapsed;
+        if (elapsed >= _compileQuietFor) Show($"{value}, {elapsed.TotalSeconds:F1} s", elapsed);
+    }
+
+    private void Show(string line, TimeSpan elapsed)
+    {
         lock (_gate)
         {
             if (liveLine)
@@ -24,10 +42,10 @@ internal sealed class ProgressDisplay(TextWriter error, bool liveLine) : IProgre
                 error.Write("\r" + line.PadRight(79));
                 _wroteLive = true;
             }
-            else if (_lastLine is null || value.Elapsed - _lastLine >= LogInterval)
+            else if (_lastLine is null || elapsed - _lastLine >= LogInterval)
             {
                 error.WriteLine(line);
-                _lastLine = value.Elapsed;
+                _lastLine = elapsed;
             }
         }
     }
@@ -44,6 +62,7 @@ internal sealed class ProgressDisplay(TextWriter error, bool liveLine) : IProgre
         lock (_gate)
         {
             if (_wroteLive) error.WriteLine();
+            _wroteLive = false;
         }
     }
 }

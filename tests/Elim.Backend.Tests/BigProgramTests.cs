@@ -93,7 +93,7 @@ public sealed class BigProgramTests : IDisposable
     }
 
     /// <summary>A point in [−1, 1]ⁿ, where the generated programs keep every value bounded.</summary>
-    private static double[] RandomPoint(ComputationalGraph graph, int seed)
+    internal static double[] RandomPoint(ComputationalGraph graph, int seed)
     {
         var random = new Random(seed);
         return Enumerable.Range(0, graph.InputCount).Select(_ => 2 * random.NextDouble() - 1).ToArray();

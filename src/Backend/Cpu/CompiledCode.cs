@@ -15,8 +15,8 @@ namespace Elim.Backend.Cpu;
 public sealed unsafe class CompiledCode
 {
     private readonly string _name;
-    private readonly Lazy<EmittedKernel>[] _methods;
-    private readonly Lazy<BatchKernel>[] _kernels;
+    private readonly EmittedKernel?[] _emitted = new EmittedKernel?[4];  // each emitted once, under the lock of _kernels
+    private readonly BatchKernel?[] _kernels = new BatchKernel?[4];       // each made once, under the lock of this array
     private PointKernel? _pointKernel; // once made
 
     /// <summary>
@@ -28,17 +28,6 @@ public sealed unsafe class CompiledCode
         Program = program;
         Vector = lanes ?? VectorLaneEmitter.Widest;
         _name = name;
-        _methods = new Lazy<EmittedKernel>[4];
-        _kernels = new Lazy<BatchKernel>[4];
-        foreach (var layout in Enum.GetValues<BatchLayout>())
-        {
-            foreach (bool vector in (bool[])[false, true])
-            {
-                int slot = Slot(layout, vector);
-                _methods[slot] = new Lazy<EmittedKernel>(() => Emit(layout, vector));
-                _kernels[slot] = new Lazy<BatchKernel>(() => _methods[slot].Value.Delegate(Lanes(vector).Lanes));
-            }
-        }
     }
 
     /// <summary>The program the kernels run.</summary>
@@ -51,24 +40,30 @@ public sealed unsafe class CompiledCode
     /// The emitted methods of the kernel for <paramref name="layout"/>, scalar or vector (emitted now if they
     /// were not yet): one <see cref="BatchKernel"/>, or a <see cref="ChunkKernel"/> per chunk in order.
     /// </summary>
-    public IReadOnlyList<MethodInfo> Methods(BatchLayout layout, bool vector) => _methods[Slot(layout, vector)].Value.Methods;
+    public IReadOnlyList<MethodInfo> Methods(BatchLayout layout, bool vector) => Emitted(layout, vector, progress: null).Methods;
 
     /// <summary>
     /// Evaluates one point: the values from <paramref name="x"/> on must cover the program's sizes (<paramref name="data"/>
     /// may be a null reference without data inputs, <paramref name="jacobian"/> for a program without one).
     /// </summary>
     public void RunPoint(ref double x, ref double data, ref double y, ref double jacobian) =>
-        (_pointKernel ??= PointKernel())(ref x, ref data, ref y, ref jacobian);
+        (_pointKernel ??= PointKernel(progress: null))(ref x, ref data, ref y, ref jacobian);
+
+    /// <summary>
+    /// Compiles the single-point code now rather than at the first call; a program cut into chunks reports its methods
+    /// to <paramref name="progress"/> as the JIT finishes them.
+    /// </summary>
+    public void PreparePoint(IProgress<CompileProgress>? progress) => _pointKernel ??= PointKernel(progress);
 
     /// <summary>
     /// A kernel of its own for a single point (without the batch loop, its index arithmetic and the pinning of pointers:
     /// perf/results/design-measurements.md), unless the program is cut into chunks: then a batch of one.
     /// </summary>
-    private PointKernel PointKernel()
+    private PointKernel PointKernel(IProgress<CompileProgress>? progress)
     {
         if (KernelEmitter.Chunks(Program, ScalarLaneEmitter.Instance).IsWhole)
             return KernelEmitter.CreateDelegate<PointKernel>(KernelEmitter.DefinePoint($"{_name}Point", Program));
-        var batch = Kernel(BatchLayout.PerPoint, false);
+        var batch = Kernel(BatchLayout.PerPoint, false, progress);
         return (ref double x, ref double data, ref double y, ref double jacobian) =>
         {
             fixed (double* px = &x, pd = &data, py = &y, pj = &jacobian) batch(px, pd, py, pj, 0, 1, 1);
@@ -113,35 +108,54 @@ public sealed unsafe class CompiledCode
         else BatchKernels.RunPoints(vector, scalar, Vector.Lanes, x, data, y, jacobian, start, end, stride);
     }
 
-    private BatchKernel Kernel(BatchLayout layout, bool vector) => _kernels[Slot(layout, vector)].Value;
+    private BatchKernel Kernel(BatchLayout layout, bool vector, IProgress<CompileProgress>? progress = null)
+    {
+        int slot = Slot(layout, vector);
+        if (Volatile.Read(ref _kernels[slot]) is { } made) return made;
+        lock (_kernels) return _kernels[slot] ??= Emitted(layout, vector, progress).Delegate(Lanes(vector).Lanes, progress);
+    }
+
+    private EmittedKernel Emitted(BatchLayout layout, bool vector, IProgress<CompileProgress>? progress)
+    {
+        lock (_kernels) return _emitted[Slot(layout, vector)] ??= Emit(layout, vector, progress);
+    }
 
     private static int Slot(BatchLayout layout, bool vector) => (int)layout * 2 + (vector ? 1 : 0);
 
     private ILaneEmitter Lanes(bool vector) => vector ? Vector : ScalarLaneEmitter.Instance;
 
-    private EmittedKernel Emit(BatchLayout layout, bool vector)
+    private EmittedKernel Emit(BatchLayout layout, bool vector, IProgress<CompileProgress>? progress)
     {
         var chunks = KernelEmitter.Chunks(Program, Lanes(vector));
-        var methods = KernelEmitter.Define($"{_name}{(vector ? "Vector" : "Scalar")}{layout}", Program, chunks, layout, Lanes(vector));
+        var methods = KernelEmitter.Define($"{_name}{(vector ? "Vector" : "Scalar")}{layout}", Program, chunks, layout, Lanes(vector), progress);
         return new EmittedKernel(methods, chunks.IsWhole ? null : chunks.ScratchSlots);
     }
 
     /// <summary>A kernel's methods: one <see cref="BatchKernel"/>, or chunks passing values through this many scratch slots.</summary>
     private sealed record EmittedKernel(DynamicMethod[] Methods, int? ScratchSlots)
     {
-        public BatchKernel Delegate(int lanes)
+        public BatchKernel Delegate(int lanes, IProgress<CompileProgress>? progress)
         {
             if (ScratchSlots is not { } slots) return KernelEmitter.CreateDelegate<BatchKernel>(Methods[0]);
             var chunks = Array.ConvertAll(Methods, KernelEmitter.CreateDelegate<ChunkKernel>);
-            CompileInParallel(chunks);
+            CompileInParallel(chunks, progress);
             return new ChunkedKernel(chunks, slots, lanes, Methods.Sum(method => (long)method.GetILGenerator().ILOffset)).Run;
         }
 
         /// <summary>
         /// The JIT compiles a dynamic method at its first call, and a call over no points runs nothing else: a big
-        /// program's chunks are compiled here on every core, not one after another on the first call's thread.
+        /// program's chunks are compiled here on every core, not one after another on the first call's thread, and
+        /// about a hundred times along the way <paramref name="progress"/> hears how many are done.
         /// </summary>
-        private static void CompileInParallel(ChunkKernel[] chunks) =>
-            Parallel.ForEach(chunks, chunk => chunk(null, null, null, null, 0, 0, 0, null));
+        private static void CompileInParallel(ChunkKernel[] chunks, IProgress<CompileProgress>? progress)
+        {
+            int done = 0, reportEvery = Math.Max(1, chunks.Length / 100);
+            Parallel.ForEach(chunks, chunk =>
+            {
+                chunk(null, null, null, null, 0, 0, 0, null);
+                int now = Interlocked.Increment(ref done);
+                if (now % reportEvery == 0 || now == chunks.Length) progress?.Report(new CompileProgress(CompileProgress.Compiling, now, chunks.Length));
+            });
+        }
     }
 }

@@ -42,12 +42,22 @@ internal static class KernelEmitter
     /// <summary>
     /// The kernel called <paramref name="name"/>: one <see cref="BatchKernel"/> when <paramref name="chunks"/> is whole, else
     /// the chunks' <see cref="ChunkKernel"/>s in order; <paramref name="lanes"/> picks scalar or vector code, whose loop
-    /// steps by its number of lanes (the caller runs the remainder with a scalar kernel).
+    /// steps by its number of lanes (the caller runs the remainder with a scalar kernel). The chunks are reported to
+    /// <paramref name="progress"/> as they are emitted.
     /// </summary>
-    public static DynamicMethod[] Define(string name, JacobianProgram program, ProgramChunks chunks, BatchLayout layout, ILaneEmitter lanes) =>
-        chunks.IsWhole
-            ? [DefineLoop(name, program, chunks, 0, layout, lanes)]
-            : Enumerable.Range(0, chunks.Chunks.Count).Select(c => DefineLoop($"{name}_{c}", program, chunks, c, layout, lanes)).ToArray();
+    public static DynamicMethod[] Define(string name, JacobianProgram program, ProgramChunks chunks, BatchLayout layout, ILaneEmitter lanes,
+        IProgress<CompileProgress>? progress = null)
+    {
+        if (chunks.IsWhole) return [DefineLoop(name, program, chunks, 0, layout, lanes)];
+        var methods = new DynamicMethod[chunks.Chunks.Count];
+        int reportEvery = Math.Max(1, methods.Length / 100);
+        for (int c = 0; c < methods.Length; c++)
+        {
+            methods[c] = DefineLoop($"{name}_{c}", program, chunks, c, layout, lanes);
+            if ((c + 1) % reportEvery == 0 || c + 1 == methods.Length) progress?.Report(new CompileProgress(CompileProgress.Emitting, c + 1, methods.Length));
+        }
+        return methods;
+    }
 
     /// <summary>
     /// The <see cref="PointKernel"/> called <paramref name="name"/> of a program that is one chunk for scalar code: its

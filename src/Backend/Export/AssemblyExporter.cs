@@ -18,11 +18,14 @@ namespace Elim.Backend.Export;
 /// </summary>
 public static class AssemblyExporter
 {
-    /// <summary>Exports the Jacobian of <paramref name="graph"/> by <paramref name="order"/> to <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Exports the Jacobian of <paramref name="graph"/> by <paramref name="order"/> to <paramref name="path"/>;
+    /// <paramref name="progress"/> hears how far the lowering has come.
+    /// </summary>
     /// <exception cref="InvalidOrderException">The order does not fit the graph.</exception>
-    public static ExportedAssembly Export(ComputationalGraph graph, EliminationOrder order, string path)
+    public static ExportedAssembly Export(ComputationalGraph graph, EliminationOrder order, string path, IProgress<CompileProgress>? progress = null)
     {
-        var jacobian = ProgramLowering.Jacobian(graph, order);
+        var jacobian = ProgramLowering.Jacobian(graph, order, progress);
         var primal = ProgramLowering.Primal(graph);
         string simpleName = System.IO.Path.GetFileNameWithoutExtension(path);
         string typeName = "Elim.Exported." + JacobianCompiler.TypeName(graph, "");

@@ -12,16 +12,25 @@ namespace Elim.Backend.Lowering;
 /// </summary>
 public static class ProgramLowering
 {
-    /// <summary>The program computing outputs and Jacobian of <paramref name="graph"/> by <paramref name="order"/>.</summary>
+    /// <summary>
+    /// The program computing outputs and Jacobian of <paramref name="graph"/> by <paramref name="order"/>; the elimination
+    /// steps are reported to <paramref name="progress"/> about a hundred times along the way.
+    /// </summary>
     /// <exception cref="InvalidOrderException">The order is not a complete order of this graph.</exception>
-    public static JacobianProgram Jacobian(ComputationalGraph graph, EliminationOrder order)
+    public static JacobianProgram Jacobian(ComputationalGraph graph, EliminationOrder order, IProgress<CompileProgress>? progress = null)
     {
         order.Validate(graph);
         var builder = new ProgramBuilder();
         var partials = new Term[graph.Edges.Count];
         var values = EmitPrimal(graph, builder, partials);
         var edges = new EdgeElimination<Term>(graph, new TermAlgebra(builder), e => partials[e]);
-        foreach (int vertexId in order.VertexIds) edges.Eliminate(vertexId);
+        var steps = order.VertexIds;
+        int reportEvery = Math.Max(1, steps.Count / 100);
+        for (int step = 0; step < steps.Count; step++)
+        {
+            edges.Eliminate(steps[step]);
+            if ((step + 1) % reportEvery == 0 || step + 1 == steps.Count) progress?.Report(new CompileProgress(CompileProgress.Lowering, step + 1, steps.Count));
+        }
 
         var stores = OutputStores(graph, values);
         int n = graph.InputCount;

@@ -28,9 +28,12 @@ public sealed class CompileCommand : ICommand
         var graph = GraphLoader.Load(arguments);
         string choice = arguments.Value("order") ?? DefaultOrder;
         var (order, method) = OrderChoice.Resolve(graph, choice);
-        var options = new CompileOptions { Order = OrderSource.Explicit(order) };
+        var display = ProgressDisplay.On(error);
+        var options = new CompileOptions { Order = OrderSource.Explicit(order), Progress = display };
         var exported = Writing(path, () => Jacobians.Export(graph, path, options));
-        if (arguments.Has("dump")) output.Write(Jacobians.Compile(graph, options).Dump());
+        var dump = arguments.Has("dump") ? Jacobians.Compile(graph, options).Dump() : null;
+        display.Finish();
+        if (dump is not null) output.Write(dump);
         string data = exported.DataCount > 0 ? "double[] data, " : "";
         output.WriteLine($"wrote {exported.Path}: {exported.TypeName}.Jacobian(double[] x, {data}double[] outputs, double[] jacobian)");
         output.WriteLine($"  {graph.Name}: {exported.InputCount} inputs, {exported.OutputCount} outputs; {method} order: " +

@@ -61,16 +61,25 @@ public sealed class EvalCommand : ICommand
         return 0;
     }
 
-    /// <summary>Outputs and Jacobian from the IL backend, or its kernel on the <c>--device</c> (a batch of one point).</summary>
+    /// <summary>
+    /// Outputs and Jacobian from the IL backend, or its kernel on the <c>--device</c> (a batch of one point); a compile
+    /// that takes more than a second shows its progress.
+    /// </summary>
     private static (double[], double[,]) Compiled(ComputationalGraph graph, EliminationOrder order, double[] point, double[] data,
         Arguments arguments, TextWriter error)
     {
-        var function = Backend.JacobianCompiler.Compile(graph, order);
+        var display = ProgressDisplay.On(error);
+        var function = Backend.JacobianCompiler.Compile(graph, order, progress: display);
         var values = new double[graph.OutputCount];
         var flat = new double[graph.OutputCount * graph.InputCount];
         using (var device = DeviceOption.Open(arguments, error).Device)
         {
-            if (device is null) function.Evaluate(point, data, values, flat);
+            if (device is null)
+            {
+                function.Prepare(display);
+                display.Finish();
+                function.Evaluate(point, data, values, flat);
+            }
             else
             {
                 using var kernel = Gpu.GpuJacobian.Create(device, function);

@@ -55,7 +55,7 @@ public sealed class SearchCommand : ICommand
         var stopSignals = new StopSignals(cancel);
         SearchResult result;
         ExactCheckpoint? checkpoint = null;
-        var display = new ProgressDisplay(error, liveLine: ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected);
+        var display = ProgressDisplay.On(error);
         try
         {
             if (exact is null) result = method.Search(graph, budget, seed, display, cancel.Token);

@@ -51,7 +51,7 @@ public sealed class TuneCommand : ICommand
 
         var searchTime = Left() * SearchShare;
         error.WriteLine($"tune: searching for orders for {Seconds(searchTime)}");
-        var display = new ProgressDisplay(error, liveLine: ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected);
+        var display = ProgressDisplay.On(error);
         IReadOnlyList<TuneCandidate> pool;
         try { pool = TuneCandidates.Gather(graph, store, searchTime > TimeSpan.Zero ? searchTime : TimeSpan.FromMilliseconds(1), seed, display, CancellationToken.None); }
         finally { display.Finish(); }
