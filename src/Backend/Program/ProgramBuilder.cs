@@ -10,7 +10,7 @@ namespace Elim.Backend.Program;
 public sealed class ProgramBuilder
 {
     private readonly List<Instruction> _instructions = [];
-    private readonly Dictionary<Instruction, int> _existing = [];
+    private readonly InstructionTable _existing = new();
     private readonly List<bool> _isEliminationProduct = [];  // per value id
 
     /// <summary>A builder for a program with local partials (<paramref name="withPartials"/>) or of the primal alone.</summary>
@@ -145,13 +145,10 @@ public sealed class ProgramBuilder
 
     private Term Emit(Instruction instruction)
     {
-        if (!_existing.TryGetValue(instruction, out int id))
-        {
-            id = _instructions.Count;
-            _instructions.Add(instruction);
-            _isEliminationProduct.Add(false);
-            _existing.Add(instruction, id);
-        }
-        return Term.OfValue(id);
+        int id = _existing.FindOrAdd(InstructionSpan, instruction, _instructions.Count);
+        if (id >= 0) return Term.OfValue(id);
+        _instructions.Add(instruction);
+        _isEliminationProduct.Add(false);
+        return Term.OfValue(_instructions.Count - 1);
     }
 }
