@@ -40,8 +40,7 @@ public static class ProgramLowering
             for (int i = 0; i < n; i++)
                 stores.Add(new Store(StoreTarget.Jacobian, o * n + i, row.TryGetValue(i, out var value) ? value : Term.Zero));
         }
-        var (live, liveStores, products) = DeadCode.Remove(builder, stores);
-        var (instructions, scheduledStores) = DepthFirstSchedule.Apply(live, liveStores);
+        var (instructions, scheduledStores, products) = DepthFirstSchedule.Apply(builder, stores);
         return new JacobianProgram(n, graph.DataCount, graph.OutputCount, true, instructions, scheduledStores, products, edges.Cost);
     }
 
@@ -50,8 +49,7 @@ public static class ProgramLowering
     {
         var builder = new ProgramBuilder(withPartials: false);
         var values = EmitPrimal(graph, builder, partials: null);
-        var (live, liveStores, _) = DeadCode.Remove(builder, OutputStores(graph, values));
-        var (instructions, stores) = DepthFirstSchedule.Apply(live, liveStores);
+        var (instructions, stores, _) = DepthFirstSchedule.Apply(builder, OutputStores(graph, values));
         return new JacobianProgram(graph.InputCount, graph.DataCount, graph.OutputCount, false, instructions, stores, 0, 0);
     }
 

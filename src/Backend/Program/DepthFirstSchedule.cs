@@ -1,12 +1,13 @@
 namespace Elim.Backend.Program;
 
 /// <summary>
-/// The order of a big program's instructions. Lowering leaves them in elimination order, where every edge value lives
-/// until the step that last reads it: on some programs (perf/Scale's f) hundreds of thousands of values are alive at
-/// once, and a big program's chunks pass every one of them through scratch memory. Depth first from the stores, each
-/// value is computed just before the first store that needs it; a program takes that order when it keeps fewer values
-/// alive at once (perf/results/design-measurements.md). The instructions and their values are the same, so are the
-/// numbers.
+/// The live instructions of a program and their order. Lowering leaves them in elimination order, dead ones among them,
+/// where every edge value lives until the step that last reads it: on some programs (perf/Scale's f) hundreds of
+/// thousands of values are alive at once, and a big program's chunks pass every one of them through scratch memory.
+/// Depth first from the stores, each value is computed just before the first store that needs it; a big program takes
+/// that order when it keeps fewer values alive at once (perf/results/design-measurements.md). The instructions and
+/// their values are the same, so are the numbers. The instructions are copied once, in the chosen order: a big program
+/// has millions of them.
 /// </summary>
 internal static class DepthFirstSchedule
 {
@@ -14,15 +15,21 @@ internal static class DepthFirstSchedule
     public const int MinInstructions = 10_000;
 
     /// <summary>
-    /// <paramref name="instructions"/> (every one needed by a store) and <paramref name="stores"/>, in depth-first order
-    /// if the program is big and that keeps fewer values alive at once, else as they are.
+    /// The instructions of <paramref name="builder"/> that some store needs, renumbered in depth-first order if there are
+    /// many and that keeps fewer values alive at once, else in their order; the stores renumbered to them; and how many
+    /// of them are multiplications of elimination steps.
     /// </summary>
-    public static (Instruction[] Instructions, Store[] Stores) Apply(Instruction[] instructions, Store[] stores)
+    public static (Instruction[] Instructions, Store[] Stores, int LiveProducts) Apply(ProgramBuilder builder, IReadOnlyList<Store> stores)
     {
-        if (instructions.Length < MinInstructions) return (instructions, stores);
+        var instructions = builder.InstructionSpan;
         var operands = OperandIds(instructions);
-        var order = DepthFirstOrder(operands, stores);
-        return MostAlive(operands, order) < MostAlive(operands, order: null) ? Renumbered(instructions, stores, order) : (instructions, stores);
+        var depthFirst = DepthFirstOrder(operands, stores);
+        var inOrder = InIdOrder(depthFirst, instructions.Length);
+        var order = depthFirst.Length >= MinInstructions && MostAlive(operands, depthFirst) < MostAlive(operands, inOrder) ? depthFirst : inOrder;
+        int products = 0;
+        foreach (int id in order) products += builder.IsEliminationProduct(id) ? 1 : 0;
+        var (renumbered, renumberedStores) = Renumbered(instructions, stores, order);
+        return (renumbered, renumberedStores, products);
     }
 
     /// <summary>
@@ -33,11 +40,12 @@ internal static class DepthFirstSchedule
         Renumbered(instructions, stores, DepthFirstOrder(OperandIds(instructions), stores));
 
     /// <summary>The most values alive at once when the instructions run in order (a value lives from its instruction to its last reader).</summary>
-    public static int MostAlive(Instruction[] instructions) => MostAlive(OperandIds(instructions), order: null);
+    public static int MostAlive(Instruction[] instructions) =>
+        MostAlive(OperandIds(instructions), Enumerable.Range(0, instructions.Length).ToArray());
 
     // The values each instruction reads, three per instruction (−1 for a constant or past its arity): the passes below
     // read 12 bytes an instruction instead of its 56, which matters at millions of instructions.
-    private static int[] OperandIds(Instruction[] instructions)
+    private static int[] OperandIds(ReadOnlySpan<Instruction> instructions)
     {
         var ids = new int[3 * instructions.Length];
         for (int id = 0; id < instructions.Length; id++)
@@ -49,8 +57,8 @@ internal static class DepthFirstSchedule
         return ids;
     }
 
-    // The value ids in depth-first post-order from the stores.
-    private static int[] DepthFirstOrder(int[] operands, Store[] stores)
+    // The ids of the values some store needs, in depth-first post-order from the stores.
+    private static int[] DepthFirstOrder(int[] operands, IReadOnlyList<Store> stores)
     {
         var placed = new bool[operands.Length / 3];
         var order = new int[placed.Length];
@@ -75,47 +83,60 @@ internal static class DepthFirstSchedule
                 order[count++] = id;
             }
         }
-        System.Diagnostics.Debug.Assert(count == order.Length, "every instruction is needed by a store");
-        return order;
+        return order[..count];
     }
 
-    // The most values alive at once when the instructions run in this order (null: as they are).
-    private static int MostAlive(int[] operands, int[]? order)
+    // The same ids in increasing order: the program as lowered, without its dead code.
+    private static int[] InIdOrder(int[] order, int instructions)
     {
-        int count = operands.Length / 3;
-        var positionOf = new int[count];
-        for (int position = 0; position < count; position++) positionOf[order?[position] ?? position] = position;
-        var lastRead = (int[])positionOf.Clone();
-        for (int position = 0; position < count; position++)
+        var needed = new bool[instructions];
+        foreach (int id in order) needed[id] = true;
+        var inOrder = new int[order.Length];
+        int count = 0;
+        for (int id = 0; id < instructions; id++)
         {
-            int id = order?[position] ?? position;
+            if (needed[id]) inOrder[count++] = id;
+        }
+        return inOrder;
+    }
+
+    // The most values alive at once when the instructions of these ids run in this order.
+    private static int MostAlive(int[] operands, int[] order)
+    {
+        var positionOf = new int[operands.Length / 3];
+        for (int position = 0; position < order.Length; position++) positionOf[order[position]] = position;
+        var lastRead = new int[order.Length];  // by position
+        for (int position = 0; position < order.Length; position++)
+        {
+            lastRead[position] = position;  // its readers come later and move it on
+            int id = order[position];
             for (int j = 0; j < 3; j++)
             {
-                if (operands[3 * id + j] is var operand and >= 0) lastRead[operand] = position;
+                if (operands[3 * id + j] is var operand and >= 0) lastRead[positionOf[operand]] = position;
             }
         }
-        var change = new int[count + 1];
-        for (int id = 0; id < count; id++)
+        var change = new int[order.Length + 1];
+        for (int position = 0; position < order.Length; position++)
         {
-            change[positionOf[id]]++;
-            change[lastRead[id] + 1]--;
+            change[position]++;
+            change[lastRead[position] + 1]--;
         }
         int alive = 0, most = 0;
         foreach (int delta in change) most = Math.Max(most, alive += delta);
         return most;
     }
 
-    private static (Instruction[] Instructions, Store[] Stores) Renumbered(Instruction[] instructions, Store[] stores, int[] order)
+    private static (Instruction[] Instructions, Store[] Stores) Renumbered(ReadOnlySpan<Instruction> instructions, IReadOnlyList<Store> stores, int[] order)
     {
         var newId = new int[instructions.Length];
         for (int position = 0; position < order.Length; position++) newId[order[position]] = position;
-        var renumbered = new Instruction[instructions.Length];
+        var renumbered = new Instruction[order.Length];
         for (int position = 0; position < order.Length; position++)
         {
             ref readonly var instruction = ref instructions[order[position]];
             renumbered[position] = instruction with { A = Renumber(instruction.A), B = Renumber(instruction.B), C = Renumber(instruction.C) };
         }
-        return (renumbered, Array.ConvertAll(stores, store => store with { Value = Renumber(store.Value) }));
+        return (renumbered, stores.Select(store => store with { Value = Renumber(store.Value) }).ToArray());
 
         Term Renumber(Term term)
         {
