@@ -26,7 +26,7 @@ public sealed class StackTreesTests
         var program = new JacobianProgram(3, 0, 2, false, instructions,
             [new Store(StoreTarget.Output, 0, v(5)), new Store(StoreTarget.Output, 1, v(6))], 0, 0);
 
-        var onStack = StackTrees.Find(program, ProgramChunks.Whole(program), 0, sinCosGrouped: false);
+        var onStack = StackTrees.Find(program, ProgramChunks.Whole(program), 0, LaneGroups.None);
 
         Assert.Equal([false, false, true, true, false, false, false], onStack);
     }
@@ -42,7 +42,8 @@ public sealed class StackTreesTests
         int kept = 0;
         for (int c = 0; c < chunks.Chunks.Count; c++)
         {
-            var onStack = StackTrees.Find(program, chunks, c, sinCosGrouped: true);
+            var groups = LaneGroups.Find(program, chunks.Chunks[c].Start, chunks.Chunks[c].End, ScalarLaneEmitter.Instance);
+            var onStack = StackTrees.Find(program, chunks, c, groups);
             int start = chunks.Chunks[c].Start;
             for (int k = 0; k < onStack.Length; k++)
             {
@@ -50,6 +51,7 @@ public sealed class StackTreesTests
                 kept++;
                 Assert.True(chunks.ScratchSlot(start + k) < 0);
                 Assert.Empty(program.StoresAfter(start + k));
+                Assert.False(groups.Contains(start + k));
             }
         }
         Assert.True(kept > program.Instructions.Count / 10, $"{kept} of {program.Instructions.Count} values on the stack");

@@ -15,24 +15,24 @@ public static class BodyEmitter
     /// has no size cliff, such as GPU kernels).
     /// </summary>
     public static void Emit(ILGenerator il, JacobianProgram program, ILaneEmitter lanes, IElementAccess access) =>
-        EmitChunk(il, program, ProgramChunks.Whole(program), 0, lanes, access, scratch: null, constantStores: true, groupSinCos: false);
+        EmitChunk(il, program, ProgramChunks.Whole(program), 0, lanes, access, scratch: null, constantStores: true, groupLanes: false);
 
     /// <summary>
     /// Emits chunk <paramref name="chunk"/> of <paramref name="chunks"/>, declaring its registers; <paramref name="scratch"/>
     /// (null for a whole program) holds the values that cross chunks; with <paramref name="constantStores"/> the
     /// constant results are stored first (else the caller emits them once, <see cref="EmitConstantStores"/>); with
-    /// <paramref name="groupSinCos"/> the sines and cosines ready together are computed together on scalar lanes
-    /// (<see cref="SinCosGroups"/>; code for the CPU: ILGPU cannot compile those calls).
+    /// <paramref name="groupLanes"/> the sines and cosines, square roots and divisions ready together are computed
+    /// together on scalar lanes (<see cref="LaneGroups"/>; code for the CPU: ILGPU cannot compile those calls).
     /// </summary>
     internal static void EmitChunk(ILGenerator il, JacobianProgram program, ProgramChunks chunks, int chunk, ILaneEmitter lanes,
-        IElementAccess access, IScratchAccess? scratch, bool constantStores, bool groupSinCos)
+        IElementAccess access, IScratchAccess? scratch, bool constantStores, bool groupLanes)
     {
         var part = chunks.Chunks[chunk];
         var registers = new LocalBuilder[part.RegisterCount];
         for (int r = 0; r < registers.Length; r++) registers[r] = il.DeclareLocal(lanes.ValueType);
         if (constantStores) EmitConstantStores(il, program, lanes, access);
-        var sinCos = groupSinCos ? SinCosGroups.Find(program, part.Start, part.End, lanes) : SinCosGroups.None;
-        var onStack = StackTrees.Find(program, chunks, chunk, groupSinCos);
+        var groups = groupLanes ? LaneGroups.Find(program, part.Start, part.End, lanes) : LaneGroups.None;
+        var onStack = StackTrees.Find(program, chunks, chunk, groups);
         for (int id = part.Start; id < part.End; id++)
         {
             if (onStack[id - part.Start]) continue; // computed where its one reader loads it
@@ -46,7 +46,7 @@ public static class BodyEmitter
         void Push(int id)
         {
             var instruction = program.Instructions[id];
-            if (sinCos.TryEmit(il, id, instruction, Load)) return;
+            if (groups.TryEmit(il, id, instruction, Load)) return;
             switch (instruction.Op)
             {
                 case IrOp.Input: access.EmitLoadInput(il, instruction.Index); break;

@@ -72,7 +72,7 @@ internal static class KernelEmitter
         var access = PointerAccess.ForPoint(il, program);
         access.EmitArgumentBases(il);
         BodyEmitter.EmitChunk(il, program, ProgramChunks.Whole(program), 0, ScalarLaneEmitter.Instance, access, scratch: null,
-            constantStores: true, groupSinCos: true);
+            constantStores: true, groupLanes: true);
         il.Emit(OpCodes.Ret);
         return method;
     }
@@ -100,7 +100,7 @@ internal static class KernelEmitter
         il.Emit(OpCodes.Br, check);
         il.MarkLabel(body);
         access.EmitBases(il, point);
-        BodyEmitter.EmitChunk(il, program, chunks, chunk, lanes, access, scratch, constantStores: !access.StoresPersist && chunk == 0, groupSinCos: true);
+        BodyEmitter.EmitChunk(il, program, chunks, chunk, lanes, access, scratch, constantStores: !access.StoresPersist && chunk == 0, groupLanes: true);
         scratch?.EmitAdvance(il, chunks.ScratchSlots);
         access.EmitEpilogue(il);
         il.Emit(OpCodes.Ldloc, point);

@@ -12,8 +12,11 @@ namespace Elim.Backend.Emit;
 /// </summary>
 internal static class StackTrees
 {
-    /// <summary>Per value of chunk <paramref name="chunk"/> (index id − start): whether its reader computes it in place.</summary>
-    public static bool[] Find(JacobianProgram program, ProgramChunks chunks, int chunk, bool sinCosGrouped)
+    /// <summary>
+    /// Per value of chunk <paramref name="chunk"/> (index id − start): whether its reader computes it in place; members of
+    /// <paramref name="groups"/> are neither kept nor readers of kept values.
+    /// </summary>
+    public static bool[] Find(JacobianProgram program, ProgramChunks chunks, int chunk, LaneGroups groups)
     {
         var part = chunks.Chunks[chunk];
         int start = part.Start;
@@ -31,7 +34,7 @@ internal static class StackTrees
         {
             var instruction = instructions[id];
             int before = id - 1;                    // the last instruction not yet in this value's tree
-            if (instruction.Op is IrOp.Add or IrOp.Sub or IrOp.Mul or IrOp.Div or IrOp.Neg)
+            if (instruction.Op is IrOp.Add or IrOp.Sub or IrOp.Mul or IrOp.Div or IrOp.Neg && !groups.Contains(id)) // a group loads its operands at its first member
             {
                 // The last operand is pushed last, so it is the one computed right before the reader.
                 for (int j = instruction.Arity - 1; j >= 0; j--)
@@ -47,8 +50,8 @@ internal static class StackTrees
         }
         return kept;
 
-        // Grouped sines and cosines are computed at the group's first member, not where they are read.
+        // Grouped values are computed at the group's first member, not where they are read.
         bool Keepable(int value) => value >= start && reads[value - start] == 1 && program.StoresAfter(value).Count == 0
-            && chunks.ScratchSlot(value) < 0 && !(sinCosGrouped && instructions[value].Op is IrOp.Sin or IrOp.Cos);
+            && chunks.ScratchSlot(value) < 0 && !groups.Contains(value);
     }
 }

@@ -93,7 +93,7 @@ public static class AssemblyExporter
         method.SetImplementationFlags(MethodImplAttributes.AggressiveOptimization);
         var il = method.GetILGenerator();
         BodyEmitter.EmitChunk(il, program, chunks, chunk, ScalarLaneEmitter.Instance, access, new ArrayScratch((short)(parameters.Length - 1)),
-            constantStores: chunk == 0, groupSinCos: true);
+            constantStores: chunk == 0, groupLanes: true);
         il.Emit(OpCodes.Ret);
         return method;
     }

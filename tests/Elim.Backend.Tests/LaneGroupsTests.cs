@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using Elim.Backend.Emit;
 using Elim.Frontend;
 using Elim.Graph;
 
@@ -7,10 +8,32 @@ namespace Elim.Backend.Tests;
 /// <summary>
 /// Single-point code computes the sines and cosines that are ready together in one vector SinCos, the function the
 /// batch kernels' lanes use (here those of x and y), and the sine and cosine of a value alone (x·y) with one
-/// <see cref="Math.SinCos"/> call, whose values are <see cref="Math.Sin"/>'s and <see cref="Math.Cos"/>'s to the bit.
+/// <see cref="Math.SinCos"/> call, whose values are <see cref="Math.Sin"/>'s and <see cref="Math.Cos"/>'s to the bit;
+/// square roots ready together go through one vector square root, each lane <see cref="Math.Sqrt"/>'s value to the bit.
 /// </summary>
-public class SinCosGroupsTests
+public class LaneGroupsTests
 {
+    private static readonly ComputationalGraph Roots = ElimFrontend.Compile(
+        "function f(x, y, z) -> (a, b) { a = sqrt(x) * sqrt(y) + sqrt(z) - sqrt(x + y + z); b = sqrt(x * y) / sqrt(z + 1); }", "sqrt.elim");
+
+    [Theory]
+    [InlineData(0.3, 1.7, 2.9)]
+    [InlineData(1e-300, 4.0, 1e300)]
+    [InlineData(0.0, 2.0, -0.5)]   // sqrt of a negative is NaN in every lane
+    public void Grouped_square_roots_are_Math_Sqrt_to_the_bit(double x, double y, double z)
+    {
+        double[] expected = [Math.Sqrt(x) * Math.Sqrt(y) + Math.Sqrt(z) - Math.Sqrt(x + y + z), Math.Sqrt(x * y) / Math.Sqrt(z + 1)];
+        foreach (var order in (EliminationOrder[])[StandardOrders.Forward(Roots), StandardOrders.Reverse(Roots)])
+        {
+            var function = Compile.Jacobian(Roots, order);
+            var program = function.Code.Program;
+            var groups = LaneGroups.Find(program, 0, program.Instructions.Count, ScalarLaneEmitter.Instance);
+            if (Vector256.IsHardwareAccelerated) // else there are no vectors to group in
+                Assert.True(Enumerable.Range(0, program.Instructions.Count).Count(id => groups.Contains(id)) >= 3, "the square roots of x, y and z are ready together");
+            Assert.Equal(expected.Select(BitConverter.DoubleToInt64Bits), Compile.At(function, [x, y, z]).Outputs.Select(BitConverter.DoubleToInt64Bits));
+        }
+    }
+
     private static readonly ComputationalGraph Graph = ElimFrontend.Compile(
         "function f(x, y) -> (a, b, c) { a = sin(x) * cos(y); b = cos(x) + sin(x * y); c = cos(x * y) / (2 + sin(y)); }", "sincos.elim");
 
