@@ -26,6 +26,19 @@ public class BatchTests
     public void StructureOfArraysBatchesUseTilesWhereRowsCrowdTheCache(int rows, int count, bool tiles) =>
         Assert.Equal(tiles, SoaTiles.Needed(rows, count));
 
+    [Fact]
+    public void A_batch_of_one_point_allocates_nothing()
+    {
+        // A closure allocated on every call slowed a batch of one point down (perf/results/design-measurements.md).
+        var function = Compile.Jacobian(TaskGraphs.Of("PropaneCombustion"), StandardOrders.Reverse(TaskGraphs.Of("PropaneCombustion")));
+        var (x, y, j) = (new double[function.InputCount], new double[function.OutputCount], new double[function.OutputCount * function.InputCount]);
+        Array.Fill(x, 0.15);
+        function.EvaluateBatch(x, y, j, 1);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++) function.EvaluateBatch(x, y, j, 1);
+        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+    }
+
     [Theory]
     [MemberData(nameof(SizesAndThreads))]
     public void PerPointLayoutEqualsTheSinglePointLoop(int count, int threads)

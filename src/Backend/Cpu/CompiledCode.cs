@@ -90,11 +90,15 @@ public sealed unsafe class CompiledCode
         chunk = (chunk + lanes - 1) / lanes * lanes;
         bool tiles = layout == BatchLayout.StructureOfArrays
             && SoaTiles.Needed(Program.InputCount + Program.DataCount + Program.OutputCount + Program.JacobianSize, count);
-        if (threads <= 1 || chunk >= count)
-        {
-            RunRange(vector, scalar, tiles, x, data, y, jacobian, 0, count, count);
-            return;
-        }
+        if (threads <= 1 || chunk >= count) RunRange(vector, scalar, tiles, x, data, y, jacobian, 0, count, count);
+        else RunInParallel(vector, scalar, tiles, x, data, y, jacobian, count, chunk, threads);
+    }
+
+    // A method of its own: the lambda's closure would otherwise be allocated on every call of RunBatch, a batch of one
+    // point's included (perf/results/design-measurements.md).
+    private void RunInParallel(BatchKernel vector, BatchKernel scalar, bool tiles, double* x, double* data, double* y, double* jacobian,
+        int count, int chunk, int threads)
+    {
         nint xs = (nint)x, ds = (nint)data, ys = (nint)y, js = (nint)jacobian;
         int chunks = (count + chunk - 1) / chunk;
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads }, c =>
