@@ -74,16 +74,24 @@ public sealed unsafe class CompiledCode
     /// Evaluates <paramref name="count"/> points with the given layout on up to <paramref name="threads"/> threads,
     /// <see cref="Vector"/>'s lanes at a time and the remainder with the scalar kernel; structure-of-arrays rows
     /// that would crowd the cache go through <see cref="SoaTiles"/>. <paramref name="data"/> is laid out like
-    /// <paramref name="x"/> (null without data inputs). One point is laid out alike in both layouts: it runs the
-    /// single-point kernel.
+    /// <paramref name="x"/> (a null reference without data inputs, as <paramref name="jacobian"/> for a program without
+    /// one). One point is laid out alike in both layouts: it runs the
+    /// single-point kernel, on the references as they are (pinning them cost a batch of one point 9 ns;
+    /// perf/results/design-measurements.md).
     /// </summary>
-    public void RunBatch(double* x, double* data, double* y, double* jacobian, int count, BatchLayout layout, int threads)
+    public void RunBatch(ref double x, ref double data, ref double y, ref double jacobian, int count, BatchLayout layout, int threads)
     {
-        if (count == 1)
-        {
-            RunPoint(ref Unsafe.AsRef<double>(x), ref Unsafe.AsRef<double>(data), ref Unsafe.AsRef<double>(y), ref Unsafe.AsRef<double>(jacobian));
-            return;
-        }
+        if (count == 1) RunPoint(ref x, ref data, ref y, ref jacobian);
+        else RunPinned(ref x, ref data, ref y, ref jacobian, count, layout, threads);
+    }
+
+    private void RunPinned(ref double x, ref double data, ref double y, ref double jacobian, int count, BatchLayout layout, int threads)
+    {
+        fixed (double* px = &x, pd = &data, py = &y, pj = &jacobian) RunPoints(px, pd, py, pj, count, layout, threads);
+    }
+
+    private void RunPoints(double* x, double* data, double* y, double* jacobian, int count, BatchLayout layout, int threads)
+    {
         var (vector, scalar) = (Kernel(layout, true), Kernel(layout, false));
         int lanes = Vector.Lanes;
         int chunk = (count + threads - 1) / Math.Max(threads, 1);
@@ -94,8 +102,8 @@ public sealed unsafe class CompiledCode
         else RunInParallel(vector, scalar, tiles, x, data, y, jacobian, count, chunk, threads);
     }
 
-    // A method of its own: the lambda's closure would otherwise be allocated on every call of RunBatch, a batch of one
-    // point's included (perf/results/design-measurements.md).
+    // A method of its own: the lambda's closure would otherwise be allocated on every call of RunPoints
+    // (perf/results/design-measurements.md).
     private void RunInParallel(BatchKernel vector, BatchKernel scalar, bool tiles, double* x, double* data, double* y, double* jacobian,
         int count, int chunk, int threads)
     {

@@ -142,7 +142,8 @@ public sealed unsafe class JacobianFunction
         SpanChecks.Length(Name, data.Length, (long)count * DataCount, nameof(data), count, DataCount);
         SpanChecks.Length(Name, outputs.Length, (long)count * OutputCount, nameof(outputs), count, OutputCount);
         SpanChecks.Length(Name, jacobians.Length, (long)count * OutputCount * InputCount, nameof(jacobians), count, OutputCount * InputCount);
-        fixed (double* px = x, pd = data, py = outputs, pj = jacobians) Code.RunBatch(px, pd, py, pj, count, layout, threads);
+        Code.RunBatch(ref MemoryMarshal.GetReference(x), ref MemoryMarshal.GetReference(data), ref MemoryMarshal.GetReference(outputs),
+            ref MemoryMarshal.GetReference(jacobians), count, layout, threads);
     }
 
     /// <summary>The emitted program as text (see <see cref="ProgramPrinter"/>).</summary>

@@ -66,7 +66,8 @@ public sealed unsafe class PrimalFunction
         SpanChecks.Length(Name, x.Length, (long)count * InputCount, nameof(x), count, InputCount);
         SpanChecks.Length(Name, data.Length, (long)count * DataCount, nameof(data), count, DataCount);
         SpanChecks.Length(Name, outputs.Length, (long)count * OutputCount, nameof(outputs), count, OutputCount);
-        fixed (double* px = x, pd = data, py = outputs) Code.RunBatch(px, pd, py, null, count, layout, threads);
+        Code.RunBatch(ref MemoryMarshal.GetReference(x), ref MemoryMarshal.GetReference(data), ref MemoryMarshal.GetReference(outputs),
+            ref Unsafe.NullRef<double>(), count, layout, threads);
     }
 
     /// <summary>The emitted program as text (see <see cref="ProgramPrinter"/>).</summary>
