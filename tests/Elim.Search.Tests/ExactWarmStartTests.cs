@@ -34,7 +34,7 @@ public class ExactWarmStartTests
         var graph = ExactResumeTests.Graph(seed, vertices);
         var exact = new BranchAndBound(CostModel.Markowitz);
         var cold = exact.Search(graph, SearchBudget.OfTime(TimeSpan.FromMinutes(5)), ExactStart.Fresh, null, default).Result;
-        Assert.Contains(cold.Notes, note => note.StartsWith("exact search started from the classical heuristics' best order", StringComparison.Ordinal));
+        Assert.Contains(cold.Notes, StartedFromHeuristicsOrAnnealing);
         Assert.True(cold.ProvenOptimal);
 
         var warm = exact.Search(graph, SearchBudget.OfTime(TimeSpan.FromMinutes(5)), new ExactStart(cold.Order, "the optimum"), null, default).Result;
@@ -53,8 +53,22 @@ public class ExactWarmStartTests
         var result = new BranchAndBound(CostModel.Markowitz)
             .Search(graph, SearchBudget.OfIterations(1), new ExactStart(worst, "a random order"), null, default).Result;
         Assert.True(MarkowitzCost.Of(graph, worst) > result.Cost);
-        Assert.Contains(result.Notes, note => note.StartsWith("exact search started from the classical heuristics' best order", StringComparison.Ordinal));
+        Assert.Contains(result.Notes, StartedFromHeuristicsOrAnnealing);
     }
+
+    [Fact]
+    public void A_short_annealing_run_improves_on_the_heuristics_where_they_miss()
+    {
+        var graph = Elim.Frontend.ElimFrontend.CompileFile(Repository.Example(PaperTask.Named("RoeFlux_1d").File));
+        var heuristics = SearchMethods.Create("portfolio").Search(graph, SearchBudget.OfTime(TimeSpan.FromMinutes(1)), 0, null, default);
+        var result = new BranchAndBound(CostModel.Markowitz).Search(graph, SearchBudget.OfIterations(1), 0, null, default);
+        Assert.True(result.Cost < heuristics.Cost, $"{result.Cost} >= {heuristics.Cost}");
+        Assert.Contains($"exact search started from a short annealing run, costing {result.Cost}", result.Notes);
+    }
+
+    private static bool StartedFromHeuristicsOrAnnealing(string note) =>
+        note.StartsWith("exact search started from the classical heuristics' best order", StringComparison.Ordinal)
+        || note.StartsWith("exact search started from a short annealing run", StringComparison.Ordinal);
 
     [Fact]
     public void A_given_order_that_is_not_complete_is_refused()

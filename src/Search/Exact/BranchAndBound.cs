@@ -43,7 +43,7 @@ public sealed class BranchAndBound(CostModel costModel) : ISearchMethod
         start.Incumbent?.Validate(graph);
         var run = new SearchRun(Name, budget, progress, token, unit: "nodes");
         var game = new EliminationGame(graph, costModel);
-        var warmStart = new WarmStart(game, run);
+        var warmStart = new WarmStart(game, run, token);
         if (resume is not null)
         {
             run.Note($"resumed a search of {resume.Runs} run(s), {resume.Nodes:N0} nodes and {resume.Elapsed.TotalSeconds:F1} s so far");
@@ -51,7 +51,11 @@ public sealed class BranchAndBound(CostModel costModel) : ISearchMethod
             warmStart.Offer(resume.Incumbent, "the checkpoint's best order");
         }
         if (start.Incumbent is { } given) warmStart.Offer(given, start.IncumbentSource ?? "the given order");
-        if (resume is null) warmStart.PlayHeuristics();
+        if (resume is null)
+        {
+            warmStart.PlayHeuristics();
+            warmStart.Anneal();
+        }
         run.Note(warmStart.Note);
         var position = resume is { Finished: true } ? Position.Exhausted : Solve(game, run, resume, stopAt: null);
         var result = run.Result(provenOptimal: position.Finished);
