@@ -20,6 +20,28 @@ public class GroupCutBoundTests
             var bound = GroupCutBound.Of(game, size);
             Assert.InRange(bound.Remaining(bound.GoneMembers(game)), connectivity, optimum);
         }
+        var strongest = GroupCutBound.Strongest(game, [2, 3, 5]);
+        Assert.InRange(strongest.Remaining(strongest.GoneMembers(game)), connectivity, optimum);
+    }
+
+    [Fact]
+    public void Grown_groups_never_bound_lower_than_the_groups_they_grew_from()
+    {
+        int gained = 0;
+        for (int seed = 1; seed <= 20; seed++)
+        {
+            var graph = RandomGraphs.Create(seed, 2 + seed % 4, 40);
+            var game = new EliminationGame(graph);
+            var cuts = new VertexCuts(graph);
+            var single = ConnectivityBound.Of(game, cuts, null).PerVertex;
+            var small = GroupSearch.Run(graph, cuts, single, 3, merge: true, null);
+            var grown = GroupSearch.Grow(graph, cuts, single, small, 6, null);
+            Assert.True(grown.Sum(g => g.Total) >= small.Sum(g => g.Total), $"seed {seed}");
+            if (grown.Sum(g => g.Total) > small.Sum(g => g.Total)) gained++;
+            Assert.Equal(graph.EliminableVertices.Order(), grown.SelectMany(g => g.Members).Order());
+            Assert.All(grown, g => Assert.InRange(g.Members.Length, 0, 6));
+        }
+        Assert.True(gained > 0);
     }
 
     [Fact]

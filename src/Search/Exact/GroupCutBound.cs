@@ -59,21 +59,27 @@ internal sealed class GroupCutBound
     }
 
     /// <summary>
-    /// The highest of the bounds with groups of each size in <paramref name="groupSizes"/>, with and without
-    /// merging (the group search stops in a local optimum, and which stops highest differs per graph), tried
-    /// while time is left.
+    /// The highest of the bounds with groups of each size in <paramref name="groupSizes"/> (ascending), tried while time is
+    /// left: per size, groups searched afresh with and without merging, and the best groups so far grown to that size
+    /// (the group search stops in a local optimum, and which stops highest differs per graph; grown groups never lose).
     /// </summary>
     public static GroupCutBound Strongest(EliminationGame game, IEnumerable<int> groupSizes, Func<bool>? outOfTime = null)
     {
         var cuts = Cuts.Of(game, outOfTime);   // the same for every size: computed once
         GroupCutBound? best = null;
         long bestTotal = -1;
-        foreach (var (size, merge) in groupSizes.SelectMany(size => new[] { (size, true), (size, false) }))
+        void Keep(Func<GroupCutBound> bound)
         {
-            if (best is not null && outOfTime?.Invoke() == true) break;
-            var bound = Of(game, cuts, size, merge, outOfTime);
-            long total = bound.Remaining(bound.GoneMembers(game));
-            if (total > bestTotal) (best, bestTotal) = (bound, total);
+            if (best is not null && outOfTime?.Invoke() == true) return;
+            var candidate = bound();
+            long total = candidate.Remaining(candidate.GoneMembers(game));
+            if (total > bestTotal) (best, bestTotal) = (candidate, total);
+        }
+        foreach (int size in groupSizes)
+        {
+            Keep(() => Of(game, cuts, size, merge: true, outOfTime));
+            Keep(() => Of(game, cuts, size, merge: false, outOfTime));
+            if (cuts is not null) Keep(() => new(game.Graph, GroupSearch.Grow(game.Graph, cuts.Vertex, cuts.Single, best!.Groups, size, outOfTime)));
         }
         return best ?? Of(game, cuts, 1, merge: true, outOfTime);
     }
