@@ -27,6 +27,12 @@ switch (mode)
     case "bounds":
         BoundReport.Run(args[1..].Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)), Console.Out);
         return 0;
+    case "safe":
+        SafeCount.Run(args[1], args[2], Console.Out);
+        return 0;
+    case "exact-nodes":
+        ExactNodes.Run(int.Parse(args[1]), int.Parse(args[2]), Console.Out);
+        return 0;
     case "report":
         if (ReportFolder(args) is not { } folder) return 64;
         SearchReport.Run(folder, args.Contains("--short"), Console.Out);

@@ -38,13 +38,13 @@ internal sealed class GroupSearch
         var search = new GroupSearch(graph, cuts, single, groupSize, outOfTime);
         search.Greedy();
         if (merge) search.Merge();
-        while (search.ImproveOnce() || search.SwapOnce()) { }
+        while (search.ImproveOnce()) { }
         return search._groups;
     }
 
     /// <summary>
     /// <paramref name="groups"/> (a partition of the eliminable vertices, as an earlier run left it) grown to groups of up
-    /// to <paramref name="groupSize"/>: neighbouring groups merged where that gains, then vertices moved and swapped. Every
+    /// to <paramref name="groupSize"/>: neighbouring groups merged where that gains, then vertices moved. Every
     /// step raises the sum, so the result is never below the groups it started from.
     /// </summary>
     public static List<GroupCutTable> Grow(ComputationalGraph graph, VertexCuts cuts, long[] single, IEnumerable<GroupCutTable> groups, int groupSize,
@@ -53,7 +53,7 @@ internal sealed class GroupSearch
         var search = new GroupSearch(graph, cuts, single, groupSize, outOfTime);
         foreach (var table in groups.Where(t => t.Members.Length > 0)) search.Add(table);
         search.Merge();
-        while (search.ImproveOnce() || search.SwapOnce()) { }
+        while (search.ImproveOnce()) { }
         return search._groups;
     }
 
@@ -130,31 +130,6 @@ internal sealed class GroupSearch
             }
         }
         return moved;
-    }
-
-    // One pass over the vertices: swap each with a neighbour in another group when the two groups' bounds then sum
-    // higher (a swap fits where a move does not: both groups keep their sizes). True when something was swapped.
-    private bool SwapOnce()
-    {
-        bool swapped = false;
-        foreach (int id in _graph.EliminableVertices)
-        {
-            foreach (int other in Neighbours([id]).Distinct().ToArray())
-            {
-                if (_outOfTime?.Invoke() == true) return false;
-                int first = _groupOf[id], second = _groupOf[other];
-                if (first == second) continue;
-                var one = GroupCutTable.Of(_graph, _cuts, [.. _groups[first].Members.Select(m => m == id ? other : m)], _outOfTime);
-                var two = GroupCutTable.Of(_graph, _cuts, [.. _groups[second].Members.Select(m => m == other ? id : m)], _outOfTime);
-                if (one is null || two is null) return false;
-                if (one.Total + two.Total <= _groups[first].Total + _groups[second].Total) continue;
-                Replace(first, one);
-                Replace(second, two);
-                swapped = true;
-                break;
-            }
-        }
-        return swapped;
     }
 
     private void Add(GroupCutTable table)
