@@ -15,6 +15,9 @@ internal sealed class GroupCutBound
     /// <summary>Groups of this size stay cheap on the paper's tasks (each costs up to 2^size · size cut pairs).</summary>
     public const int DefaultGroupSize = 10;
 
+    /// <summary>The seed of the kicks' random vertices: fixed, so the same time gives the same groups.</summary>
+    private const int KickSeed = 1;
+
     /// <summary>The sizes branch and bound tries, cheapest first.</summary>
     public static IReadOnlyList<int> SearchedGroupSizes { get; } = [8, 10, 12, 14, 16];
 
@@ -62,18 +65,24 @@ internal sealed class GroupCutBound
     /// The highest of the bounds with groups of each size in <paramref name="groupSizes"/> (ascending), tried while time is
     /// left: per size, groups searched afresh with and without merging, and the best groups so far grown to that size
     /// (the group search stops in a local optimum, and which stops highest differs per graph; grown groups never lose).
+    /// Then up to <paramref name="kicks"/> times the best groups are shaken and grown again (<see cref="GroupSearch.Kick"/>,
+    /// a fixed seed), until the bound reaches <paramref name="target"/> (a known order's cost: no bound can pass it).
+    /// <paramref name="raised"/> hears each higher bound as it is found.
     /// </summary>
-    public static GroupCutBound Strongest(EliminationGame game, IEnumerable<int> groupSizes, Func<bool>? outOfTime = null)
+    public static GroupCutBound Strongest(EliminationGame game, IReadOnlyList<int> groupSizes, Func<bool>? outOfTime = null, int kicks = 0,
+        long target = long.MaxValue, Action<long>? raised = null)
     {
         var cuts = Cuts.Of(game, outOfTime);   // the same for every size: computed once
         GroupCutBound? best = null;
         long bestTotal = -1;
         void Keep(Func<GroupCutBound> bound)
         {
-            if (best is not null && outOfTime?.Invoke() == true) return;
+            if (best is not null && (outOfTime?.Invoke() == true || bestTotal >= target)) return;
             var candidate = bound();
             long total = candidate.Remaining(candidate.GoneMembers(game));
-            if (total > bestTotal) (best, bestTotal) = (candidate, total);
+            if (total <= bestTotal) return;
+            (best, bestTotal) = (candidate, total);
+            raised?.Invoke(total);
         }
         foreach (int size in groupSizes)
         {
@@ -81,6 +90,9 @@ internal sealed class GroupCutBound
             Keep(() => Of(game, cuts, size, merge: false, outOfTime));
             if (cuts is not null) Keep(() => new(game.Graph, GroupSearch.Grow(game.Graph, cuts.Vertex, cuts.Single, best!.Groups, size, outOfTime)));
         }
+        var random = new Random(KickSeed);
+        for (int kick = 0; kick < kicks && cuts is not null && outOfTime?.Invoke() != true && bestTotal < target; kick++)
+            Keep(() => new(game.Graph, GroupSearch.Kick(game.Graph, cuts.Vertex, cuts.Single, best!.Groups, groupSizes[^1], random, outOfTime)));
         return best ?? Of(game, cuts, 1, merge: true, outOfTime);
     }
 
