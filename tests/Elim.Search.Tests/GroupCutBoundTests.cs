@@ -22,6 +22,8 @@ public class GroupCutBoundTests
         }
         var strongest = GroupCutBound.Strongest(game, [2, 3, 5]);
         Assert.InRange(strongest.Remaining(strongest.GoneMembers(game)), connectivity, optimum);
+        var kicked = GroupCutBound.Strongest(game, [2, 3], kicks: 10);
+        Assert.InRange(kicked.Remaining(kicked.GoneMembers(game)), connectivity, optimum);
     }
 
     [Fact]
@@ -60,6 +62,26 @@ public class GroupCutBoundTests
                 long rest = ExactTests.BruteForceRest(game);
                 Assert.True(bound.Remaining(bound.GoneMembers(game)) <= rest, $"seed {seed}, after {prefix} steps: bound above the cheapest finish {rest}");
                 game.Eliminate(order[prefix]);
+            }
+        }
+    }
+
+    [Fact]
+    public void Kicked_groups_still_cover_every_eliminable_vertex_once()
+    {
+        for (int seed = 1; seed <= 10; seed++)
+        {
+            var graph = RandomGraphs.Create(seed, 3, 60);
+            var game = new EliminationGame(graph);
+            var cuts = new VertexCuts(graph);
+            var single = ConnectivityBound.Of(game, cuts, null).PerVertex;
+            var groups = GroupSearch.Run(graph, cuts, single, 6, merge: true, null);
+            var random = new Random(seed);
+            for (int kick = 0; kick < 5; kick++)
+            {
+                groups = GroupSearch.Kick(graph, cuts, single, groups, 6, random, null);
+                Assert.Equal(graph.EliminableVertices.Order(), groups.SelectMany(g => g.Members).Order());
+                Assert.All(groups, g => Assert.InRange(g.Members.Length, 0, 6));
             }
         }
     }
