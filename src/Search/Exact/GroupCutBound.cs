@@ -15,9 +15,6 @@ internal sealed class GroupCutBound
     /// <summary>Groups of this size stay cheap on the paper's tasks (each costs up to 2^size · size cut pairs).</summary>
     public const int DefaultGroupSize = 10;
 
-    /// <summary>The seed of the kicks' random vertices: fixed, so the same time gives the same groups.</summary>
-    private const int KickSeed = 1;
-
     /// <summary>The sizes branch and bound tries, cheapest first.</summary>
     public static IReadOnlyList<int> SearchedGroupSizes { get; } = [8, 10, 12, 14, 16];
 
@@ -65,8 +62,9 @@ internal sealed class GroupCutBound
     /// The highest of the bounds with groups of each size in <paramref name="groupSizes"/> (ascending), tried while time is
     /// left: per size, groups searched afresh with and without merging, and the best groups so far grown to that size
     /// (the group search stops in a local optimum, and which stops highest differs per graph; grown groups never lose).
-    /// Then up to <paramref name="kicks"/> times the best groups are shaken and grown again (<see cref="GroupSearch.Kick"/>,
-    /// a fixed seed), until the bound reaches <paramref name="target"/> (a known order's cost: no bound can pass it).
+    /// Then up to <paramref name="kicks"/> times the best groups are shaken around a vertex and grown again
+    /// (<see cref="GroupSearch.Kick"/>), around the vertices of the highest connectivity terms first (where the groups'
+    /// interplay pays most), until the bound reaches <paramref name="target"/> (a known order's cost: no bound can pass it).
     /// <paramref name="raised"/> hears each higher bound as it is found.
     /// </summary>
     public static GroupCutBound Strongest(EliminationGame game, IReadOnlyList<int> groupSizes, Func<bool>? outOfTime = null, int kicks = 0,
@@ -90,9 +88,12 @@ internal sealed class GroupCutBound
             Keep(() => Of(game, cuts, size, merge: false, outOfTime));
             if (cuts is not null) Keep(() => new(game.Graph, GroupSearch.Grow(game.Graph, cuts.Vertex, cuts.Single, best!.Groups, size, outOfTime)));
         }
-        var random = new Random(KickSeed);
-        for (int kick = 0; kick < kicks && cuts is not null && outOfTime?.Invoke() != true && bestTotal < target; kick++)
-            Keep(() => new(game.Graph, GroupSearch.Kick(game.Graph, cuts.Vertex, cuts.Single, best!.Groups, groupSizes[^1], random, outOfTime)));
+        int[] centres = cuts is null ? [] : [.. game.Graph.EliminableVertices.OrderByDescending(id => cuts.Single[id]).ThenBy(id => id)];
+        for (int kick = 0; kick < kicks && centres.Length > 0 && outOfTime?.Invoke() != true && bestTotal < target; kick++)
+        {
+            int centre = centres[kick % centres.Length];
+            Keep(() => new(game.Graph, GroupSearch.Kick(game.Graph, cuts!.Vertex, cuts.Single, best!.Groups, groupSizes[^1], centre, outOfTime)));
+        }
         return best ?? Of(game, cuts, 1, merge: true, outOfTime);
     }
 

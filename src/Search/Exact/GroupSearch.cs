@@ -58,16 +58,15 @@ internal sealed class GroupSearch
     }
 
     /// <summary>
-    /// <paramref name="groups"/> shaken out of their local optimum: the neighbourhood of a random vertex taken out into a
-    /// group of its own, then the groups it touched merged and their vertices and neighbours moved as <see cref="Grow"/>
+    /// <paramref name="groups"/> shaken out of their local optimum: the neighbourhood of <paramref name="centre"/> taken out
+    /// into a group of its own, then the groups it touched merged and their vertices and neighbours moved as <see cref="Grow"/>
     /// does (the rest was settled already). The result may bound lower; callers keep the best.
     /// </summary>
     public static List<GroupCutTable> Kick(ComputationalGraph graph, VertexCuts cuts, long[] single, IReadOnlyList<GroupCutTable> groups, int groupSize,
-        Random random, Func<bool>? outOfTime)
+        int centre, Func<bool>? outOfTime)
     {
         var search = new GroupSearch(graph, cuts, single, groupSize, outOfTime);
-        var eliminable = graph.EliminableVertices;
-        var ball = new List<int> { eliminable[random.Next(eliminable.Count)] };
+        var ball = new List<int> { centre };
         for (int at = 0; at < ball.Count && ball.Count < (groupSize + 1) / 2; at++)
         {
             foreach (int next in search.Neighbours([ball[at]]))
