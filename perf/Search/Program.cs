@@ -1,6 +1,7 @@
 using Elim.Search.Perf;
 
-// dotnet run -c Release --project perf/Search -- game | try METHOD SECONDS [SEED] | tune SECONDS | report --out DIR [--force] [--short] | bounds GROUPSIZE...
+// dotnet run -c Release --project perf/Search -- game | try METHOD SECONDS [SEED] | tune SECONDS | report --out DIR [--force] [--short] | bounds KICKS GROUPSIZE...
+//   | exact-nodes VERTICES GRAPHS (exact search on random graphs: nodes and time to prove)
 //   | big-program STATEMENTS SEED (a random program, to stdout) | scale SECONDS METHOD,... STATEMENTS... (orders on big graphs)
 string mode = args.Length > 0 ? args[0] : "report";
 switch (mode)
@@ -25,14 +26,19 @@ switch (mode)
             args[2].Split(',', StringSplitOptions.RemoveEmptyEntries), Console.Out);
         return 0;
     case "bounds":
-        BoundReport.Run(args[1..].Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)), Console.Out);
+        BoundReport.Run(args[2..].Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)),
+            int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), Console.Out);
+        return 0;
+    case "exact-nodes":
+        ExactNodes.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), Console.Out);
         return 0;
     case "report":
         if (ReportFolder(args) is not { } folder) return 64;
         SearchReport.Run(folder, args.Contains("--short"), Console.Out);
         return 0;
     default:
-        Console.Error.WriteLine($"unknown mode '{mode}': use game, try METHOD SECONDS [SEED], tune SECONDS, bounds GROUPSIZE..., big-program STATEMENTS SEED, scale SECONDS METHODS STATEMENTS... or report --out DIR [--force] [--short]");
+        Console.Error.WriteLine($"unknown mode '{mode}': use game, try METHOD SECONDS [SEED], tune SECONDS, bounds KICKS GROUPSIZE..., exact-nodes VERTICES GRAPHS, big-program STATEMENTS SEED, scale SECONDS METHODS STATEMENTS... or report --out DIR [--force] [--short]");
         return 64;
 }
 

@@ -20,6 +20,30 @@ public class GroupCutBoundTests
             var bound = GroupCutBound.Of(game, size);
             Assert.InRange(bound.Remaining(bound.GoneMembers(game)), connectivity, optimum);
         }
+        var strongest = GroupCutBound.Strongest(game, [2, 3, 5]);
+        Assert.InRange(strongest.Remaining(strongest.GoneMembers(game)), connectivity, optimum);
+        var kicked = GroupCutBound.Strongest(game, [2, 3], kicks: 10);
+        Assert.InRange(kicked.Remaining(kicked.GoneMembers(game)), connectivity, optimum);
+    }
+
+    [Fact]
+    public void Grown_groups_never_bound_lower_than_the_groups_they_grew_from()
+    {
+        int gained = 0;
+        for (int seed = 1; seed <= 20; seed++)
+        {
+            var graph = RandomGraphs.Create(seed, 2 + seed % 4, 40);
+            var game = new EliminationGame(graph);
+            var cuts = new VertexCuts(graph);
+            var single = ConnectivityBound.Of(game, cuts, null).PerVertex;
+            var small = GroupSearch.Run(graph, cuts, single, 3, merge: true, null);
+            var grown = GroupSearch.Grow(graph, cuts, single, small, 6, null);
+            Assert.True(grown.Sum(g => g.Total) >= small.Sum(g => g.Total), $"seed {seed}");
+            if (grown.Sum(g => g.Total) > small.Sum(g => g.Total)) gained++;
+            Assert.Equal(graph.EliminableVertices.Order(), grown.SelectMany(g => g.Members).Order());
+            Assert.All(grown, g => Assert.InRange(g.Members.Length, 0, 6));
+        }
+        Assert.True(gained > 0);
     }
 
     [Fact]
@@ -38,6 +62,25 @@ public class GroupCutBoundTests
                 long rest = ExactTests.BruteForceRest(game);
                 Assert.True(bound.Remaining(bound.GoneMembers(game)) <= rest, $"seed {seed}, after {prefix} steps: bound above the cheapest finish {rest}");
                 game.Eliminate(order[prefix]);
+            }
+        }
+    }
+
+    [Fact]
+    public void Kicked_groups_still_cover_every_eliminable_vertex_once()
+    {
+        for (int seed = 1; seed <= 10; seed++)
+        {
+            var graph = RandomGraphs.Create(seed, 3, 60);
+            var game = new EliminationGame(graph);
+            var cuts = new VertexCuts(graph);
+            var single = ConnectivityBound.Of(game, cuts, null).PerVertex;
+            var groups = GroupSearch.Run(graph, cuts, single, 6, merge: true, null);
+            for (int kick = 0; kick < 5; kick++)
+            {
+                groups = GroupSearch.Kick(graph, cuts, single, groups, 6, graph.EliminableVertices[(seed + 7 * kick) % graph.EliminableVertices.Count], null);
+                Assert.Equal(graph.EliminableVertices.Order(), groups.SelectMany(g => g.Members).Order());
+                Assert.All(groups, g => Assert.InRange(g.Members.Length, 0, 6));
             }
         }
     }

@@ -17,6 +17,7 @@ internal sealed class BranchAndBoundSolver
     private readonly int[] _gone;                    // per bound group: its members eliminated so far
     private readonly UInt128[] _keyOf;               // per vertex id: its share of the set key
     private readonly TranspositionTable _table;
+    private readonly CandidateOrder _order;
     private readonly int[][] _candidates;            // per depth: remaining vertices in trying order
     private readonly long[][] _childBounds;          // per depth, per candidate: a lower bound on every order through it
     private readonly long[][] _openAfter;            // per depth, per candidate: the least child bound right of it
@@ -36,6 +37,7 @@ internal sealed class BranchAndBoundSolver
         _resumeAt = resume?.Path ?? [];
         _table = new TranspositionTable(resume?.Transpositions);
         _game = game;
+        _order = new CandidateOrder(game);
         _run = run;
         _bound = bound;
         _gone = bound.GoneMembers(game);
@@ -125,7 +127,7 @@ internal sealed class BranchAndBoundSolver
         var candidates = _candidates[depth];
         var bounds = _childBounds[depth];
         var openAfter = _openAfter[depth];
-        int count = CandidateOrder.Sort(_game, candidates, bounds);   // step costs, turned into bounds below
+        int count = _order.Sort(candidates, bounds);   // step costs, turned into bounds below
         long least = long.MaxValue;
         for (int c = count - 1; c >= 0; c--)
         {

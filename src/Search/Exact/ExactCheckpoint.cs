@@ -71,10 +71,11 @@ public sealed partial record ExactCheckpoint(
     {
         var candidates = new int[game.RemainingCount];
         var steps = new long[game.RemainingCount];
+        var order = new CandidateOrder(game);
         for (int depth = 0; depth < Path.Count; depth++)
         {
             var (candidate, vertex) = Path[depth];
-            int count = CandidateOrder.Sort(game, candidates, steps);
+            int count = order.Sort(candidates, steps);
             if (candidate < 0 || candidate >= count || candidates[candidate] != vertex)
                 throw new InvalidCheckpointException($"its search path does not fit this graph at depth {depth} (candidate {candidate}, vertex {vertex}); " +
                     "it is damaged or from another version of the search; start a fresh search without it");

@@ -59,21 +59,40 @@ internal sealed class GroupCutBound
     }
 
     /// <summary>
-    /// The highest of the bounds with groups of each size in <paramref name="groupSizes"/>, with and without
-    /// merging (the group search stops in a local optimum, and which stops highest differs per graph), tried
-    /// while time is left.
+    /// The highest of the bounds with groups of each size in <paramref name="groupSizes"/> (ascending), tried while time is
+    /// left: per size, groups searched afresh with and without merging, and the best groups so far grown to that size
+    /// (the group search stops in a local optimum, and which stops highest differs per graph; grown groups never lose).
+    /// Then up to <paramref name="kicks"/> times the best groups are shaken around a vertex and grown again
+    /// (<see cref="GroupSearch.Kick"/>), around the vertices of the highest connectivity terms first (where the groups'
+    /// interplay pays most), until the bound reaches <paramref name="target"/> (a known order's cost: no bound can pass it).
+    /// <paramref name="raised"/> hears each higher bound as it is found.
     /// </summary>
-    public static GroupCutBound Strongest(EliminationGame game, IEnumerable<int> groupSizes, Func<bool>? outOfTime = null)
+    public static GroupCutBound Strongest(EliminationGame game, IReadOnlyList<int> groupSizes, Func<bool>? outOfTime = null, int kicks = 0,
+        long target = long.MaxValue, Action<long>? raised = null)
     {
         var cuts = Cuts.Of(game, outOfTime);   // the same for every size: computed once
         GroupCutBound? best = null;
         long bestTotal = -1;
-        foreach (var (size, merge) in groupSizes.SelectMany(size => new[] { (size, true), (size, false) }))
+        void Keep(Func<GroupCutBound> bound)
         {
-            if (best is not null && outOfTime?.Invoke() == true) break;
-            var bound = Of(game, cuts, size, merge, outOfTime);
-            long total = bound.Remaining(bound.GoneMembers(game));
-            if (total > bestTotal) (best, bestTotal) = (bound, total);
+            if (best is not null && (outOfTime?.Invoke() == true || bestTotal >= target)) return;
+            var candidate = bound();
+            long total = candidate.Remaining(candidate.GoneMembers(game));
+            if (total <= bestTotal) return;
+            (best, bestTotal) = (candidate, total);
+            raised?.Invoke(total);
+        }
+        foreach (int size in groupSizes)
+        {
+            Keep(() => Of(game, cuts, size, merge: true, outOfTime));
+            Keep(() => Of(game, cuts, size, merge: false, outOfTime));
+            if (cuts is not null) Keep(() => new(game.Graph, GroupSearch.Grow(game.Graph, cuts.Vertex, cuts.Single, best!.Groups, size, outOfTime)));
+        }
+        int[] centres = cuts is null ? [] : [.. game.Graph.EliminableVertices.OrderByDescending(id => cuts.Single[id]).ThenBy(id => id)];
+        for (int kick = 0; kick < kicks && centres.Length > 0 && outOfTime?.Invoke() != true && bestTotal < target; kick++)
+        {
+            int centre = centres[kick % centres.Length];
+            Keep(() => new(game.Graph, GroupSearch.Kick(game.Graph, cuts!.Vertex, cuts.Single, best!.Groups, groupSizes[^1], centre, outOfTime)));
         }
         return best ?? Of(game, cuts, 1, merge: true, outOfTime);
     }

@@ -42,6 +42,53 @@ internal sealed class GroupSearch
         return search._groups;
     }
 
+    /// <summary>
+    /// <paramref name="groups"/> (a partition of the eliminable vertices, as an earlier run left it) grown to groups of up
+    /// to <paramref name="groupSize"/>: neighbouring groups merged where that gains, then vertices moved. Every
+    /// step raises the sum, so the result is never below the groups it started from.
+    /// </summary>
+    public static List<GroupCutTable> Grow(ComputationalGraph graph, VertexCuts cuts, long[] single, IEnumerable<GroupCutTable> groups, int groupSize,
+        Func<bool>? outOfTime)
+    {
+        var search = new GroupSearch(graph, cuts, single, groupSize, outOfTime);
+        foreach (var table in groups.Where(t => t.Members.Length > 0)) search.Add(table);
+        search.Merge();
+        while (search.ImproveOnce()) { }
+        return search._groups;
+    }
+
+    /// <summary>
+    /// <paramref name="groups"/> shaken out of their local optimum: the neighbourhood of <paramref name="centre"/> taken out
+    /// into a group of its own, then the groups it touched merged and their vertices and neighbours moved as <see cref="Grow"/>
+    /// does (the rest was settled already). The result may bound lower; callers keep the best.
+    /// </summary>
+    public static List<GroupCutTable> Kick(ComputationalGraph graph, VertexCuts cuts, long[] single, IReadOnlyList<GroupCutTable> groups, int groupSize,
+        int centre, Func<bool>? outOfTime)
+    {
+        var search = new GroupSearch(graph, cuts, single, groupSize, outOfTime);
+        var ball = new List<int> { centre };
+        for (int at = 0; at < ball.Count && ball.Count < (groupSize + 1) / 2; at++)
+        {
+            foreach (int next in search.Neighbours([ball[at]]))
+            {
+                if (ball.Count < (groupSize + 1) / 2 && !ball.Contains(next)) ball.Add(next);
+            }
+        }
+        var touched = new List<int>();
+        foreach (var table in groups)
+        {
+            var rest = table.Members.Where(m => !ball.Contains(m)).ToArray();
+            if (rest.Length == table.Members.Length) search.Add(table);
+            else if (rest.Length > 0) touched.Add(search.Add(GroupCutTable.Of(graph, cuts, rest, outOfTime) ?? GroupCutTable.Empty));
+        }
+        touched.Add(search.Add(GroupCutTable.Of(graph, cuts, [.. ball], outOfTime) ?? GroupCutTable.Empty));
+        search.Merge(touched);
+        var near = touched.SelectMany(g => search._groups[g].Members).ToList();
+        near.AddRange(search.Neighbours(near).ToList());
+        while (search.ImproveOnce(near.Distinct().ToArray())) { }
+        return search._groups;
+    }
+
     // Greedy groups: seed with the dearest vertex left, then add the dearest eliminable neighbour of the
     // group until it is half full (the moves fill it where that pays); dear vertices sit in long chains of wide cuts, where the interplay pays most.
     private void Greedy()
@@ -67,9 +114,11 @@ internal sealed class GroupSearch
 
     // Joins each group with the neighbouring group that gains most by it, while both fit in one: a union's
     // bound is never below the sum of its parts (its cuts avoid more), and often above.
-    private void Merge()
+    private void Merge() => Merge(Enumerable.Range(0, _groups.Count));
+
+    private void Merge(IEnumerable<int> groups)
     {
-        for (int group = 0; group < _groups.Count; group++)
+        foreach (int group in groups)
         {
             while (_groups[group].Members.Length > 0 && _outOfTime?.Invoke() != true)
             {
@@ -93,10 +142,12 @@ internal sealed class GroupSearch
 
     // One pass over the vertices: move each to a neighbouring group with room when the two groups' bounds
     // then sum higher. True when something moved (and time is left for another pass).
-    private bool ImproveOnce()
+    private bool ImproveOnce() => ImproveOnce(_graph.EliminableVertices);
+
+    private bool ImproveOnce(IReadOnlyList<int> vertices)
     {
         bool moved = false;
-        foreach (int id in _graph.EliminableVertices)
+        foreach (int id in vertices)
         {
             foreach (int target in Neighbours([id]).Select(n => _groupOf[n]).Distinct().ToArray())
             {
@@ -117,10 +168,11 @@ internal sealed class GroupSearch
         return moved;
     }
 
-    private void Add(GroupCutTable table)
+    private int Add(GroupCutTable table)
     {
         _groups.Add(table);
         foreach (int id in table.Members) _groupOf[id] = _groups.Count - 1;
+        return _groups.Count - 1;
     }
 
     // An emptied group stays as a placeholder with no members, so group numbers keep their meaning.
