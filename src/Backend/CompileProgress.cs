@@ -18,6 +18,16 @@ public sealed record CompileProgress(string Stage, long Done, long Total)
     /// <summary>The JIT compiling the methods of a program cut into chunks; the units are methods.</summary>
     public const string Compiling = "compiling";
 
+    /// <summary>
+    /// Tells <paramref name="progress"/> (if any) that <paramref name="done"/> of <paramref name="total"/> units of
+    /// <paramref name="stage"/> are done, about a hundred times along the way and at the end: a unit can take
+    /// microseconds.
+    /// </summary>
+    internal static void Report(IProgress<CompileProgress>? progress, string stage, long done, long total)
+    {
+        if (progress is not null && (done % Math.Max(1, total / 100) == 0 || done == total)) progress.Report(new(stage, done, total));
+    }
+
     /// <summary>What a progress line says, e.g. "lowering: 12,000 of 46,465 elimination steps".</summary>
     public override string ToString() =>
         $"{Stage}: {Done:N0} of {Total:N0} {(Stage == Lowering ? "elimination steps" : "methods")}";

@@ -19,7 +19,7 @@ public class SafeStepTests
             var safe = new SafeStep(game);
             foreach (int next in RandomGraphs.RandomOrder(graph, seed).VertexIds)
             {
-                if (safe.Find(game) is > 0 and int v)
+                if (safe.Find() is > 0 and int v)
                 {
                     long rest = ExactTests.BruteForceRest(game);
                     long step = game.Eliminate(v);
@@ -53,7 +53,7 @@ public class SafeStepTests
         long step = game.Eliminate(vId);
         Assert.True(step + ExactTests.BruteForceRest(game) > rest);
         game.Undo();
-        Assert.Equal(0, new SafeStep(game).Find(game));
+        Assert.Equal(0, new SafeStep(game).Find());
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public class SafeStepTests
         for (int seed = 1; seed <= 50; seed++)
         {
             var game = new EliminationGame(RandomGraphs.Create(seed, 2, 12), CostModel.Emitted);
-            Assert.Equal(0, new SafeStep(game).Find(game));
+            Assert.Equal(0, new SafeStep(game).Find());
         }
     }
 }

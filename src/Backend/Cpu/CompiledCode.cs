@@ -161,12 +161,11 @@ public sealed unsafe class CompiledCode
         /// </summary>
         private static void CompileInParallel(ChunkKernel[] chunks, IProgress<CompileProgress>? progress)
         {
-            int done = 0, reportEvery = Math.Max(1, chunks.Length / 100);
+            int done = 0;
             Parallel.ForEach(chunks, chunk =>
             {
                 chunk(null, null, null, null, 0, 0, 0, null);
-                int now = Interlocked.Increment(ref done);
-                if (now % reportEvery == 0 || now == chunks.Length) progress?.Report(new CompileProgress(CompileProgress.Compiling, now, chunks.Length));
+                CompileProgress.Report(progress, CompileProgress.Compiling, Interlocked.Increment(ref done), chunks.Length);
             });
         }
     }

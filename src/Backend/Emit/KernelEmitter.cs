@@ -50,11 +50,10 @@ internal static class KernelEmitter
     {
         if (chunks.IsWhole) return [DefineLoop(name, program, chunks, 0, layout, lanes)];
         var methods = new DynamicMethod[chunks.Chunks.Count];
-        int reportEvery = Math.Max(1, methods.Length / 100);
         for (int c = 0; c < methods.Length; c++)
         {
             methods[c] = DefineLoop($"{name}_{c}", program, chunks, c, layout, lanes);
-            if ((c + 1) % reportEvery == 0 || c + 1 == methods.Length) progress?.Report(new CompileProgress(CompileProgress.Emitting, c + 1, methods.Length));
+            CompileProgress.Report(progress, CompileProgress.Emitting, c + 1, methods.Length);
         }
         return methods;
     }

@@ -25,11 +25,10 @@ public static class ProgramLowering
         var values = EmitPrimal(graph, builder, partials);
         var edges = new EdgeElimination<Term>(graph, new TermAlgebra(builder), e => partials[e]);
         var steps = order.VertexIds;
-        int reportEvery = Math.Max(1, steps.Count / 100);
         for (int step = 0; step < steps.Count; step++)
         {
             edges.Eliminate(steps[step]);
-            if ((step + 1) % reportEvery == 0 || step + 1 == steps.Count) progress?.Report(new CompileProgress(CompileProgress.Lowering, step + 1, steps.Count));
+            CompileProgress.Report(progress, CompileProgress.Lowering, step + 1, steps.Count);
         }
 
         var stores = OutputStores(graph, values);

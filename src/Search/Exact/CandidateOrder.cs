@@ -17,7 +17,7 @@ internal sealed class CandidateOrder(EliminationGame game)
     /// </summary>
     public int Sort(int[] candidates, long[] steps)
     {
-        if (_safe.Find(game) is > 0 and int safe)
+        if (_safe.Find() is > 0 and int safe)
         {
             (candidates[0], steps[0]) = (safe, game.StepCost(safe));
             return 1;

@@ -1,5 +1,5 @@
-using Elim.Graph;
 using Elim.Search.Game;
+using Elim.Search.Heuristics;
 
 namespace Elim.Search.Exact;
 
@@ -20,16 +20,13 @@ namespace Elim.Search.Exact;
 /// on a graph with a vertex that reaches none the rule is off.
 /// </para>
 /// </summary>
-internal sealed class SafeStep
+internal sealed class SafeStep(EliminationGame game)
 {
-    private readonly bool _applies;
+    // The rule needs every vertex to reach an output (see above); which do is fixed by the graph.
+    private readonly bool _applies = game.CostModel == CostModel.Markowitz && Reachability.EveryVertexReachesADependent(game.Graph);
 
-    /// <summary>The rule for <paramref name="game"/>'s graph and cost model.</summary>
-    public SafeStep(EliminationGame game) =>
-        _applies = game.CostModel == CostModel.Markowitz && EveryVertexReachesAnOutput(game.Graph);
-
-    /// <summary>The lowest id of a remaining vertex of <paramref name="game"/> that is safe to eliminate next, or 0.</summary>
-    public int Find(EliminationGame game)
+    /// <summary>The lowest id of a remaining vertex of the game that is safe to eliminate next, or 0.</summary>
+    public int Find()
     {
         if (!_applies) return 0;
         int found = 0;
@@ -39,16 +36,5 @@ internal sealed class SafeStep
                 && (game.PredecessorCount(id) == 1 || game.SuccessorCount(id) == 1) && game.FillIn(id) == 0) found = id;
         }
         return found;
-    }
-
-    private static bool EveryVertexReachesAnOutput(ComputationalGraph graph)
-    {
-        var reaches = new bool[graph.NodeCount];
-        foreach (var output in graph.Outputs) reaches[graph.NodeOf(output.VertexId)] = true;
-        for (int node = graph.NodeCount - 1; node >= graph.InputCount; node--)   // successors have higher node numbers
-        {
-            foreach (int next in graph.Successors(node)) reaches[node] |= reaches[next];
-        }
-        return graph.EliminableVertices.All(id => reaches[graph.NodeOf(id)]);
     }
 }

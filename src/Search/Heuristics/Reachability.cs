@@ -6,7 +6,8 @@ namespace Elim.Search.Heuristics;
 
 /// <summary>
 /// Which independents reach each vertex and which dependents it reaches (unchanged by elimination), and what follows
-/// from them: VLR's score, and the Markowitz cost of forward and reverse mode without playing them.
+/// from them: VLR's score, the Markowitz cost of forward and reverse mode without playing them, and whether every vertex
+/// reaches a dependent.
 /// </summary>
 internal static class Reachability
 {
@@ -42,6 +43,13 @@ internal static class Reachability
             int node = graph.NodeOf(id);
             return (long)(counts.Dependents[node] - (graph.IsOutput(id) ? 1 : 0)) * graph.Predecessors(node).Count;
         });
+    }
+
+    /// <summary>Whether every eliminable vertex reaches a dependent (what exact search's <c>SafeStep</c> needs).</summary>
+    public static bool EveryVertexReachesADependent(ComputationalGraph graph)
+    {
+        var dependents = Of(graph).Dependents;
+        return graph.EliminableVertices.All(id => dependents[graph.NodeOf(id)] > 0);
     }
 
     private static Counts Of(ComputationalGraph graph) => PerGraph.GetValue(graph, Compute);
