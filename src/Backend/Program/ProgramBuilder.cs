@@ -22,10 +22,7 @@ public sealed class ProgramBuilder
     /// </summary>
     public bool WithPartials { get; }
 
-    /// <summary>The instructions so far; value id = index.</summary>
-    public IReadOnlyList<Instruction> Instructions => _instructions;
-
-    /// <summary>The instructions so far, without copying them (a big program has millions).</summary>
+    /// <summary>The instructions so far (value id = index), without copying them: a big program has millions.</summary>
     internal ReadOnlySpan<Instruction> InstructionSpan => CollectionsMarshal.AsSpan(_instructions);
 
     /// <summary>Whether value <paramref name="id"/> is a multiplication of an elimination step.</summary>
