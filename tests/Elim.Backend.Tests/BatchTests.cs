@@ -47,13 +47,14 @@ public class BatchTests
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    public void PerPointBatchesBeyondTheCachesBounceAndStillEqualTheSinglePointLoop(int threads)
+    [InlineData("RoeFlux_1d", 1)]
+    [InlineData("RoeFlux_1d", 2)]
+    [InlineData("PropaneCombustion", 1)] // constant rows and blended rows written to the bounce buffer
+    public void PerPointBatchesBeyondTheCachesBounceAndStillEqualTheSinglePointLoop(string task, int threads)
     {
         // Exact operations only: the batch equals the single-point loop bit for bit.
-        var roe = TaskGraphs.Of("RoeFlux_1d");
-        var function = Compile.Jacobian(roe, StandardOrders.Reverse(roe));
+        var graph = TaskGraphs.Of(task);
+        var function = Compile.Jacobian(graph, StandardOrders.Reverse(graph));
         int resultsPerPoint = function.OutputCount * (1 + function.InputCount);
         int count = (int)(PointScatter.BounceAboveBytes / sizeof(double) / resultsPerPoint) + 13;
         Assert.True(PointScatter.Bounces(count, resultsPerPoint));
@@ -119,12 +120,35 @@ public class BatchTests
         yield return Compile.Jacobian(roe, StandardOrders.Reverse(roe));
         var robot = TaskGraphs.Of("RobotArm_6DOF");
         yield return Compile.Jacobian(robot, StandardOrders.MinimalMarkowitz(robot));
+        // Wide Jacobians of mostly constants: an eight-lane kernel writes blocks of constants, blocks with one or two
+        // varying entries blended in, transposed blocks, and a last block overlapping the one before.
+        var propane = TaskGraphs.Of("PropaneCombustion");
+        yield return Compile.Jacobian(propane, StandardOrders.Reverse(propane));
+        var blocks = EveryKindOfBlock();
+        yield return Compile.Jacobian(blocks, StandardOrders.Reverse(blocks));
         var random = RandomGraphs.Create(seed: 3, inputs: 4, vertices: 40);
         yield return Compile.Jacobian(random, RandomGraphs.RandomOrder(random, 1));
         // Too wide to stage four points' results on the stack: the per-point kernel writes lane by lane.
         var wide = Wide(48);
         Assert.True((wide.OutputCount + wide.OutputCount * wide.InputCount) * 32 > Emit.PointerAccess.MaxStagedBytes);
         yield return Compile.Jacobian(wide, StandardOrders.Reverse(wide));
+    }
+
+    /// <summary>
+    /// Eleven inputs, four outputs (a row narrower than a block) and a Jacobian whose blocks of eight entries are, in
+    /// turn: two varying, constants, constants, one varying, all varying, and a last block overlapping the one before:
+    /// y0 = x0·x1, y1 = 2·x2 + x5, y2 = x3·x3, y3 = x0·x1·…·x10.
+    /// </summary>
+    private static ComputationalGraph EveryKindOfBlock()
+    {
+        var builder = new GraphBuilder("blocks");
+        var x = Enumerable.Range(0, 11).Select(i => builder.AddInput($"x{i}")).ToArray();
+        Operand Mul(Operand a, Operand b) => builder.Apply(OpKind.Mul, SourceSpan.None, a, b);
+        builder.MarkOutput("y0", Mul(x[0], x[1]));
+        builder.MarkOutput("y1", builder.Apply(OpKind.Add, SourceSpan.None, Mul(Operand.Constant(2), x[2]), x[5]));
+        builder.MarkOutput("y2", Mul(x[3], x[3]));
+        builder.MarkOutput("y3", x.Skip(1).Aggregate(x[0], Mul));
+        return builder.Build();
     }
 
     /// <summary>y_i = sin(x_i)·x_(i+1) + x_(i+2), indices modulo <paramref name="size"/>.</summary>

@@ -7,9 +7,11 @@ namespace Elim.Backend.Runtime;
 /// <summary>
 /// Writes a vector's points' results from lane-major staging (entry k of the <c>lanes</c> points at
 /// <c>staged[lanes·k .. lanes·k + lanes − 1]</c>) to the per-point layout (<c>destination[p·width + k]</c>):
-/// blocks of entries × points (8×8 with AVX-512 for eight lanes, else 4×4) are transposed in registers and
-/// written as whole vectors, an eighth or a quarter of the stores of writing lane by lane. Kernels with too many results to stage write each vector
-/// lane by lane with <see cref="StoreLanes(Vector256{double}, double*, int)"/>.
+/// blocks of entries × points are transposed in registers and written as whole vectors, an eighth or a quarter of the
+/// stores of writing lane by lane. Four lanes go through <see cref="Scatter"/>; eight lanes (AVX-512) through the
+/// pieces an emitted plan calls block by block (<c>PlannedScatter</c>: constant rows, rows with one or two values
+/// blended in, <see cref="TransposeEight"/>). Kernels with too many results to stage write each vector lane by lane with
+/// <see cref="StoreLanes(Vector256{double}, double*, int)"/>.
 /// </summary>
 public static unsafe class PointScatter
 {
@@ -31,17 +33,16 @@ public static unsafe class PointScatter
     public static bool Bounces(int points, int resultsPerPoint) => (long)points * resultsPerPoint * sizeof(double) > BounceAboveBytes;
 
     /// <summary>
-    /// Scatters <paramref name="width"/> entries of <paramref name="lanes"/> points (a multiple of 4). With a
+    /// Scatters <paramref name="width"/> entries of <paramref name="lanes"/> points (a multiple of 4) in 4×4 blocks. With a
     /// <paramref name="bounce"/> buffer (lanes·width doubles), the transposed rows go there first and then to the
-    /// destination in one sequential copy: the transposes write 8 (or 4) rows at once, which a destination out of the
+    /// destination in one sequential copy: the transposes write 4 (or 8) rows at once, which a destination out of the
     /// caches serves far worse than one stream.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Scatter(double* staged, double* destination, int width, int lanes, double* bounce)
     {
-        double* target = bounce == null ? destination : bounce;
-        if (lanes == 8 && Avx512F.IsSupported) ScatterEight(staged, target, width);
-        else ScatterFours(staged, target, width, lanes);
+        double* target = Target(destination, bounce);
+        ScatterFours(staged, target, width, lanes);
         if (bounce != null) CopyInOneStream(bounce, destination, lanes * width);
     }
 
@@ -91,43 +92,101 @@ public static unsafe class PointScatter
         }
     }
 
-    /// <summary>Eight points: 8×8 blocks transposed with AVX-512, eight stores per 64 values (half the 4×4 blocks' stores).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void ScatterEight(double* staged, double* destination, int width)
+    /// <summary>
+    /// The bounce buffer if there is one, else <paramref name="destination"/>: where the planned scatter of an eight-lane
+    /// kernel writes (<c>PlannedScatter</c>), before <see cref="FinishBounce"/>.
+    /// </summary>
+    public static double* Target(double* destination, double* bounce) => bounce == null ? destination : bounce;
+
+    /// <summary>After a planned scatter: copies the bounce buffer, if there is one, to the destination.</summary>
+    public static void FinishBounce(double* bounce, double* destination, int count)
     {
-        int k = 0;
-        for (; k + 8 <= width; k += 8)
-        {
-            var source = staged + 8 * k;
-            // Row i holds entry k + i of the eight points; interleave pairs of rows, then pairs of 128-bit lanes twice.
-            var (t0, t1) = Interleave(Avx512F.LoadVector512(source), Avx512F.LoadVector512(source + 8));
-            var (t2, t3) = Interleave(Avx512F.LoadVector512(source + 16), Avx512F.LoadVector512(source + 24));
-            var (t4, t5) = Interleave(Avx512F.LoadVector512(source + 32), Avx512F.LoadVector512(source + 40));
-            var (t6, t7) = Interleave(Avx512F.LoadVector512(source + 48), Avx512F.LoadVector512(source + 56));
-            var (u0, u1) = Halves(t0, t2); // points 0 and 4 | 2 and 6, entries 0–3
-            var (u2, u3) = Halves(t1, t3); // points 1 and 5 | 3 and 7
-            var (u4, u5) = Halves(t4, t6); // the same points, entries 4–7
-            var (u6, u7) = Halves(t5, t7);
-            var target = destination + k;
-            Store(u0, u4, target, 0, 4, width);
-            Store(u2, u6, target, 1, 5, width);
-            Store(u1, u5, target, 2, 6, width);
-            Store(u3, u7, target, 3, 7, width);
-        }
-        for (; k < width; k++)
+        if (bounce != null) CopyInOneStream(bounce, destination, count);
+    }
+
+    /// <summary>The <paramref name="width"/> entries of eight points, a row narrower than a block, one double at a time.</summary>
+    public static void ScatterNarrow(double* staged, double* destination, int width)
+    {
+        for (int k = 0; k < width; k++)
         {
             for (int point = 0; point < 8; point++) destination[point * width + k] = staged[8 * k + point];
         }
     }
 
+    /// <summary>
+    /// Eight entries that are the same constants for every point (<paramref name="row"/>): one store per point, no
+    /// transpose.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreRow(Vector512<double> row, double* destination, int width)
+    {
+        for (int point = 0; point < 8; point++) Vector512.Store(row, destination + point * width);
+    }
+
+    /// <summary>
+    /// Eight entries of which only entry <paramref name="entry"/> varies (staged at <paramref name="staged"/>): each
+    /// point's row is the constants with its one value broadcast into place, a load and a blend instead of a transpose.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreRow(Vector512<double> row, int entry, double* staged, double* destination, int width)
+    {
+        var mask = Lane(entry);
+        for (int point = 0; point < 8; point++)
+            Vector512.Store(Vector512.ConditionalSelect(mask, Vector512.Create(staged[point]), row), destination + point * width);
+    }
+
+    /// <summary>As <see cref="StoreRow(Vector512{double}, int, double*, double*, int)"/> with two varying entries.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreRow(Vector512<double> row, int first, double* firstStaged, int second, double* secondStaged,
+        double* destination, int width)
+    {
+        var firstMask = Lane(first);
+        var secondMask = Lane(second);
+        for (int point = 0; point < 8; point++)
+        {
+            var withFirst = Vector512.ConditionalSelect(firstMask, Vector512.Create(firstStaged[point]), row);
+            Vector512.Store(Vector512.ConditionalSelect(secondMask, Vector512.Create(secondStaged[point]), withFirst), destination + point * width);
+        }
+    }
+
+    /// <summary>All bits set in lane <paramref name="entry"/>, none elsewhere.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> Lane(int entry) =>
+        Vector512.Equals(Vector512<long>.Indices, Vector512.Create((long)entry)).AsDouble();
+
+    /// <summary>
+    /// A block of eight entries × eight points (entry i of the points at <c>source[8i .. 8i + 7]</c>), transposed in
+    /// registers and written as the points' rows, <paramref name="width"/> apart: eight stores for 64 values.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void TransposeEight(double* source, double* target, int width)
+    {
+        // Row i holds entry i of the eight points; interleave pairs of rows, then pairs of 128-bit lanes twice.
+        var (t0, t1) = Interleave(Avx512F.LoadVector512(source), Avx512F.LoadVector512(source + 8));
+        var (t2, t3) = Interleave(Avx512F.LoadVector512(source + 16), Avx512F.LoadVector512(source + 24));
+        var (t4, t5) = Interleave(Avx512F.LoadVector512(source + 32), Avx512F.LoadVector512(source + 40));
+        var (t6, t7) = Interleave(Avx512F.LoadVector512(source + 48), Avx512F.LoadVector512(source + 56));
+        var (u0, u1) = Halves(t0, t2); // points 0 and 4 | 2 and 6, entries 0–3
+        var (u2, u3) = Halves(t1, t3); // points 1 and 5 | 3 and 7
+        var (u4, u5) = Halves(t4, t6); // the same points, entries 4–7
+        var (u6, u7) = Halves(t5, t7);
+        Store(u0, u4, target, 0, 4, width);
+        Store(u2, u6, target, 1, 5, width);
+        Store(u1, u5, target, 2, 6, width);
+        Store(u3, u7, target, 3, 7, width);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (Vector512<double> Low, Vector512<double> High) Interleave(Vector512<double> a, Vector512<double> b) =>
         (Avx512F.UnpackLow(a, b), Avx512F.UnpackHigh(a, b));
 
     /// <summary>128-bit lanes 0 and 2 of a then b, and lanes 1 and 3 of a then b.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (Vector512<double> Even, Vector512<double> Odd) Halves(Vector512<double> a, Vector512<double> b) =>
         (Avx512F.Shuffle4x128(a, b, 0x88), Avx512F.Shuffle4x128(a, b, 0xDD));
 
     /// <summary>Rows of points <paramref name="first"/> and <paramref name="second"/> from their entries 0–3 (in a) and 4–7 (in b).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Store(Vector512<double> a, Vector512<double> b, double* target, int first, int second, int width)
     {
         var (firstRow, secondRow) = Halves(a, b);
