@@ -49,7 +49,10 @@ public static unsafe class PointScatter
     /// <summary>
     /// Copies <paramref name="count"/> doubles front to back, whole cache lines at once from the destination's first
     /// 64-byte boundary; copies over <see cref="StreamAboveBytes"/> with non-temporal stores, which do not read the line
-    /// first: a batch this big leaves the caches anyway.
+    /// first: a batch this big leaves the caches anyway. Shorter copies use ordinary stores and first ask for the lines
+    /// of the copy after next (the next vector's points follow these in the batch), so that those arrive while the
+    /// kernel computes (perf/results/design-measurements.md). Non-temporal stores do not read the lines; prefetching
+    /// them for those made PropaneCombustion slower.
     /// </summary>
     private static void CopyInOneStream(double* source, double* destination, int count)
     {
@@ -58,11 +61,27 @@ public static unsafe class PointScatter
         {
             for (; k < count && ((nint)(destination + k) & 63) != 0; k++) destination[k] = source[k];
             if (count * sizeof(double) > StreamAboveBytes)
+            {
                 for (; k + 8 <= count; k += 8) Vector512.StoreAlignedNonTemporal(Vector512.Load(source + k), destination + k);
+            }
             else
+            {
+                PrefetchAhead(destination, count);
                 for (; k + 8 <= count; k += 8) Vector512.StoreAligned(Vector512.Load(source + k), destination + k);
+            }
         }
         for (; k < count; k++) destination[k] = source[k];
+    }
+
+    /// <summary>
+    /// Prefetches the cache lines of the <paramref name="count"/> doubles two copies after <paramref name="destination"/>
+    /// (a prefetch past the batch's end is harmless: it never faults).
+    /// </summary>
+    private static void PrefetchAhead(double* destination, int count)
+    {
+        if (!Sse.IsSupported) return;
+        byte* ahead = (byte*)(destination + 2 * count);
+        for (int offset = 0; offset < count * sizeof(double); offset += 64) Sse.Prefetch0(ahead + offset);
     }
 
     /// <summary>
