@@ -149,9 +149,8 @@ public static unsafe class PointScatter
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreRow(Vector512<double> row, int entry, double* staged, double* destination, int width)
     {
-        var mask = Lane(entry);
-        for (int point = 0; point < 8; point++)
-            Vector512.Store(Vector512.ConditionalSelect(mask, Vector512.Create(staged[point]), row), destination + point * width);
+        var lane = Lane(entry);
+        for (int point = 0; point < 8; point++) Vector512.Store(With(row, lane, staged[point]), destination + point * width);
     }
 
     /// <summary>As <see cref="StoreRow(Vector512{double}, int, double*, double*, int)"/> with two varying entries.</summary>
@@ -159,14 +158,15 @@ public static unsafe class PointScatter
     public static void StoreRow(Vector512<double> row, int first, double* firstStaged, int second, double* secondStaged,
         double* destination, int width)
     {
-        var firstMask = Lane(first);
-        var secondMask = Lane(second);
+        var (firstLane, secondLane) = (Lane(first), Lane(second));
         for (int point = 0; point < 8; point++)
-        {
-            var withFirst = Vector512.ConditionalSelect(firstMask, Vector512.Create(firstStaged[point]), row);
-            Vector512.Store(Vector512.ConditionalSelect(secondMask, Vector512.Create(secondStaged[point]), withFirst), destination + point * width);
-        }
+            Vector512.Store(With(With(row, firstLane, firstStaged[point]), secondLane, secondStaged[point]), destination + point * width);
     }
+
+    /// <summary><paramref name="row"/> with <paramref name="value"/> in the lane that <paramref name="lane"/> selects.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> With(Vector512<double> row, Vector512<double> lane, double value) =>
+        Vector512.ConditionalSelect(lane, Vector512.Create(value), row);
 
     /// <summary>All bits set in lane <paramref name="entry"/>, none elsewhere.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
