@@ -15,6 +15,13 @@ internal static class Reachability
     // with it, and at 10⁵ vertices it is a second's work.
     private static readonly ConditionalWeakTable<ComputationalGraph, Counts> PerGraph = new();
 
+    /// <summary>Per node: how many independents reach it and how many dependents it reaches (itself included).</summary>
+    public static (int[] Independents, int[] Dependents) PerNode(ComputationalGraph graph)
+    {
+        var counts = Of(graph);
+        return (counts.Independents, counts.Dependents);
+    }
+
     /// <summary>Per vertex id (index 0 unused): #independents reaching it × #dependents it reaches.</summary>
     public static long[] IndependentsTimesDependents(ComputationalGraph graph) => Of(graph).Products;
 

@@ -30,6 +30,9 @@ public sealed class AgentRandom(ulong state)
     /// <summary>Uniform in [<paramref name="low"/>, <paramref name="high"/>].</summary>
     public int Between(int low, int high) => low + Next(high - low + 1);
 
+    /// <summary>A standard normal sample (Box–Muller).</summary>
+    public double Gaussian() => Math.Sqrt(-2 * Math.Log(1 - NextDouble())) * Math.Cos(2 * Math.PI * NextDouble());
+
     /// <summary>A standard Gumbel sample, −log(−log U).</summary>
     public double Gumbel() => -Math.Log(-Math.Log(Math.Max(NextDouble(), 1e-300)));
 }

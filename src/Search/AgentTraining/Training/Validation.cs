@@ -41,11 +41,17 @@ public sealed class Validation
     public ValidationScore Score(PolicyValueNet net)
     {
         var network = net.ToInference();
+        return Score(game => GreedyPolicy.PlayOut(network, game));
+    }
+
+    /// <summary>Plays every graph with <paramref name="play"/> (which completes the game and returns its cost).</summary>
+    public ValidationScore Score(Func<EliminationGame, long> play)
+    {
         double ratios = 0, programRatios = 0;
         int wins = 0, losses = 0;
         for (int g = 0; g < _graphs.Length; g++)
         {
-            long cost = GreedyPolicy.PlayOut(network, new EliminationGame(_graphs[g]));
+            long cost = play(new EliminationGame(_graphs[g]));
             double ratio = cost / (double)Math.Max(1, _standardCosts[g]);
             ratios += ratio;
             if (g >= _generated) programRatios += ratio;
