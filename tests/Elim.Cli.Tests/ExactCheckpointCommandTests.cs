@@ -55,7 +55,9 @@ public sealed class ExactCheckpointCommandTests : IDisposable
         Assert.True(OrderStore.Default().Offer(Frontend.ElimFrontend.CompileFile(g), ReferenceOrders.AlphaGrad(PaperTask.Named("g")), "alphagrad"));
         var run = CliRun.Of("search", g, "--method", "exact", "--time", "4s", "--iterations", "2000", "--no-store", "--json").WithoutStackTrace();
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("note: exact search started from stored alphagrad, costing 417", run.Error);
+        // The short annealing run after it may improve on it within the time (or not, on a busy machine): either way the
+        // note names the stored order.
+        Assert.Matches(@"note: exact search started from (stored alphagrad|a short annealing run from stored alphagrad \(417\)), costing \d+", run.Error);
         Assert.InRange((long)JsonNode.Parse(run.Output)!["cost"]!, 0, 417);
     }
 

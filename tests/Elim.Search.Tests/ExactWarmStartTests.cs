@@ -66,7 +66,8 @@ public class ExactWarmStartTests
         long heuristics = run.BestCost;
         warmStart.Anneal();
         Assert.True(run.BestCost < heuristics, $"{run.BestCost} >= {heuristics}");
-        Assert.Equal($"exact search started from a short annealing run, costing {run.BestCost}", warmStart.Note);
+        Assert.Equal($"exact search started from a short annealing run from the classical heuristics' best order ({heuristics}), " +
+            $"costing {run.BestCost}", warmStart.Note);
     }
 
     private static bool StartedFromHeuristicsOrAnnealing(string note) =>

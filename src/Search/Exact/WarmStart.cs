@@ -52,6 +52,8 @@ internal sealed class WarmStart(EliminationGame game, SearchRun run, Cancellatio
         annealing.RaiseLowerBound(run.LowerBound);
         var best = run.Result().Order;
         annealing.Offer([.. best.VertexIds], run.BestCost);
-        Offer(new SimulatedAnnealing(game.CostModel, workers: 1).Improve(game.Graph, annealing, AnnealingSeed).Order, "a short annealing run");
+        // The note keeps the order annealing started from: that a stored or given order was used is what a user checks.
+        Offer(new SimulatedAnnealing(game.CostModel, workers: 1).Improve(game.Graph, annealing, AnnealingSeed).Order,
+            $"a short annealing run from {_source} ({_cost})");
     }
 }
