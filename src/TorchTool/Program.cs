@@ -4,7 +4,8 @@ using Elim.Cli.Commands;
 using Elim.TorchTool;
 
 // elim's commands, with training behind 'train' and TorchSharp's autograd among bench's contenders.
-Elim.Search.Agent.Inference.AgentMethods.Register(Environment.GetEnvironmentVariable("ELIM_AGENT_MODEL"));
+Elim.Search.Agent.Inference.AgentMethods.Register(Environment.GetEnvironmentVariable("ELIM_AGENT_MODEL"),
+    Environment.GetEnvironmentVariable("ELIM_PRIORITY_MODEL"));
 return CommandLine.Run(TorchCommands.All, args, Console.Out, Console.Error);
 
 namespace Elim.TorchTool

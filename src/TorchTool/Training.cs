@@ -2,6 +2,7 @@ using System.Globalization;
 using Elim.Cli;
 using Elim.Cli.Commands;
 using Elim.Search.Agent.Training;
+using Elim.Search.Agent.Training.Priority;
 
 namespace Elim.TorchTool;
 
@@ -12,6 +13,12 @@ public static class Training
     public static int Run(Arguments arguments, TextWriter output)
     {
         if (arguments.Positional.Count > 0) throw new UsageException($"train takes no FILE (got {arguments.Positional[0]}).");
+        bool priority = (arguments.Value("agent") ?? "alphazero") switch
+        {
+            "alphazero" => false,
+            "priority" => true,
+            var other => throw new UsageException($"--agent '{other}' is not an agent: use alphazero or priority."),
+        };
         var time = SearchCommand.Time(arguments.Value("time") ?? throw new UsageException("--time is required."));
         var (programs, validationPrograms) = arguments.Value("programs") is { } folder ? TrainingPrograms.Load(folder) : ([], []);
         var options = new TrainingOptions
@@ -32,10 +39,14 @@ public static class Training
             $"log {options.LogPath}, curve {options.CurvePath}.");
         if (arguments.Value("programs") is not null)
         {
-            output.WriteLine($"Self-play on generated programs and {string.Join(", ", programs.Select(p => p.File))}; " +
+            output.WriteLine($"Training on generated programs and {string.Join(", ", programs.Select(p => p.File))}; " +
                 $"held out for validation: {string.Join(", ", validationPrograms.Select(p => p.File))}.");
         }
-        double best = new Trainer(options, output).Run();
+        double best = priority
+            // The priority network's games are cheap: validate on more and larger graphs, and more often.
+            ? new EvolutionTrainer(options with { ValidationGraphs = 48, ValidationMaxVertices = options.MaxVertices,
+                ValidationInterval = TimeSpan.FromMinutes(1) }, output).Run()
+            : new Trainer(options, output).Run();
         output.WriteLine($"Done. Best validation greedy/best-standard ratio {best:F4}; model saved to {options.ModelPath}.");
         return 0;
     }

@@ -94,6 +94,20 @@ public sealed class UserErrorTests : IDisposable
     }
 
     [Fact]
+    public void AMissingPriorityModelNamesThePathAndTheVariable()
+    {
+        string model = In("no-such-model.json");
+        AgentMethods.Register(priorityModelPath: model);
+        foreach (string method in new[] { "priority", "priority-anneal" })
+        {
+            Assert.Equal($"error: Cannot load the agent model '{model}': Could not find file '{model}'. " +
+                "Set ELIM_PRIORITY_MODEL to a model file written by 'elim train'.",
+                Refused("search", Roe, "--method", method, "--no-store"));
+        }
+        AgentMethods.Register();
+    }
+
+    [Fact]
     public void ABatchTooBigToAllocateIsRefusedWithTheLimit()
     {
         var run = CliRun.Of("bench", Roe, "--batch", "2000000000", "--json").WithoutStackTrace();

@@ -17,18 +17,19 @@ public sealed class TrainCommand(Func<Arguments, TextWriter, int>? train = null)
 
     public string Name => "train";
     public string Summary => train is null
-        ? "train the alphazero agent by self-play (in the elim-torch tool: needs TorchSharp)"
-        : "train the alphazero agent by self-play on generated and real programs";
-    public string Usage => "elim train --time DURATION(e.g. 30m, 90s, 1h) --out MODEL [--resume] [--force] [--seed N] [--threads N] " +
+        ? "train the agent: the alphazero network by self-play, or the priority network (in the elim-torch tool: needs TorchSharp)"
+        : "train the agent: the alphazero network by self-play, or the priority network by evolution strategies";
+    public string Usage => "elim train --time DURATION(e.g. 30m, 90s, 1h) --out MODEL [--agent alphazero|priority] [--resume] [--force] [--seed N] [--threads N] " +
         "[--programs DIR] [--from MODEL] [--max-vertices N]";
     public IReadOnlyList<CommandOption> Options { get; } =
     [
         CommandOption.Required("time", "DURATION", "how long to train (like 30m, 90s, 1h); a resumed run trains this much more"),
         CommandOption.Required("out", "MODEL", "the model to write; MODEL.ckpt, the log and the curve go beside it"),
+        new("agent", "KIND", "alphazero: the policy/value network, by self-play; priority: the priority network of the 'priority' method, by evolution strategies", "alphazero"),
         CommandOption.Flag("resume", "continue from the checkpoint MODEL.ckpt"),
         CommandOption.Force,
         new("seed", "N", "seed of everything random", "1"),
-        new("threads", "N", "threads torch may use", "1"),
+        new("threads", "N", "threads torch may use (alphazero), or that play the population's games (priority)", "1"),
         new("programs", "DIR", "also self-play the .elim programs of DIR (every third held out for validation; the paper's five scalar tasks left out)", null),
         new("from", "MODEL", "start a fresh run from this model's weights (fine-tuning)", null),
         new("max-vertices", "N", "largest generated program, in operations", "2000"),

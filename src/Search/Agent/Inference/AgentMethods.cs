@@ -1,16 +1,21 @@
 using Elim.Search.Agent.Network;
+using Elim.Search.Agent.Priority;
 
 namespace Elim.Search.Agent.Inference;
 
 /// <summary>
-/// Adds <c>alphazero-greedy</c> and <c>alphazero</c> to <see cref="SearchMethods"/>. The search layer does not
-/// reference the agent, so the application calls <see cref="Register"/> at start-up. The model is read on first use
-/// (in plain C#, no TorchSharp), so registering costs nothing.
+/// Adds the agent's methods to <see cref="SearchMethods"/>: <c>alphazero-greedy</c> and <c>alphazero</c> (the
+/// policy/value network), <c>priority</c> and <c>priority-anneal</c> (the priority network). The search layer does not
+/// reference the agent, so the application calls <see cref="Register"/> at start-up. The models are read on first
+/// use (in plain C#, no TorchSharp), so registering costs nothing.
 /// </summary>
 public static class AgentMethods
 {
     /// <summary>The shipped model's path inside the repository.</summary>
     public const string DefaultModelPath = "models/agent.bin";
+
+    /// <summary>The shipped priority network's path inside the repository.</summary>
+    public const string DefaultPriorityModelPath = "models/priority.json";
 
     /// <summary>
     /// The largest graph the agent's methods take: the network reads the whole graph once per elimination
@@ -20,48 +25,59 @@ public static class AgentMethods
         new(method, 1_000, "its network reads the whole graph at every elimination, so an order takes time that grows with the square of the size");
 
     /// <summary>
-    /// Registers both methods, using the model at <paramref name="modelPath"/> or else the shipped one. A model that
-    /// cannot be read makes them throw <see cref="SearchUnavailableException"/> naming the path and what to do.
+    /// Registers the methods, using the models at <paramref name="modelPath"/> and <paramref name="priorityModelPath"/>
+    /// or else the shipped ones. A model that cannot be read makes its methods throw
+    /// <see cref="SearchUnavailableException"/> naming the path and what to do.
     /// </summary>
-    public static void Register(string? modelPath = null)
+    public static void Register(string? modelPath = null, string? priorityModelPath = null)
     {
-        var model = new Lazy<InferenceNetwork>(() => Load(modelPath),
+        var model = new Lazy<InferenceNetwork>(() => Load(modelPath, DefaultModelPath, "ELIM_AGENT_MODEL", InferenceNetwork.Load),
             LazyThreadSafetyMode.ExecutionAndPublication);
         SearchMethods.Register(AlphaZeroGreedySearch.MethodName, costModel => new AlphaZeroGreedySearch(() => model.Value, costModel));
         SearchMethods.Register(AlphaZeroSearch.MethodName,
             costModel => new AlphaZeroSearch(() => model.Value, costModel, Environment.ProcessorCount, useValue: false));
+        var priority = new Lazy<PriorityNetwork>(() => Load(priorityModelPath, DefaultPriorityModelPath, "ELIM_PRIORITY_MODEL", PriorityNetwork.Load),
+            LazyThreadSafetyMode.ExecutionAndPublication);
+        SearchMethods.Register(PriorityGreedySearch.MethodName, costModel => new PriorityGreedySearch(() => priority.Value, costModel));
+        SearchMethods.Register(PriorityAnnealSearch.MethodName,
+            costModel => new PriorityAnnealSearch(() => priority.Value, costModel, Workers.DefaultCount));
     }
 
     /// <summary>
     /// <see cref="DefaultModelPath"/> found from the working directory or the program's directory upwards;
     /// throws <see cref="FileNotFoundException"/> naming where it looked.
     /// </summary>
-    public static string FindShippedModel()
+    public static string FindShippedModel() => FindShipped(DefaultModelPath, "ELIM_AGENT_MODEL");
+
+    /// <summary><see cref="DefaultPriorityModelPath"/> found like <see cref="FindShippedModel"/>.</summary>
+    public static string FindShippedPriorityModel() => FindShipped(DefaultPriorityModelPath, "ELIM_PRIORITY_MODEL");
+
+    private static string FindShipped(string relativePath, string variable)
     {
         string[] starts = [Directory.GetCurrentDirectory(), AppContext.BaseDirectory];
         foreach (string start in starts)
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                string candidate = Path.Combine(dir.FullName, DefaultModelPath);
+                string candidate = Path.Combine(dir.FullName, relativePath);
                 if (File.Exists(candidate)) return candidate;
             }
         }
         throw new FileNotFoundException(
-            $"No agent model: {DefaultModelPath} was not found above {string.Join(" or ", starts)}; set ELIM_AGENT_MODEL to a model file.");
+            $"No agent model: {relativePath} was not found above {string.Join(" or ", starts)}; set {variable} to a model file.");
     }
 
     // A missing or foreign model is the user's to fix, not a crash of the search.
-    private static InferenceNetwork Load(string? modelPath)
+    private static T Load<T>(string? modelPath, string relativePath, string variable, Func<string, T> load)
     {
         string path;
-        try { path = modelPath ?? FindShippedModel(); }
+        try { path = modelPath ?? FindShipped(relativePath, variable); }
         catch (FileNotFoundException e) { throw new SearchUnavailableException(e.Message); }
-        try { return InferenceNetwork.Load(path); }
+        try { return load(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             throw new SearchUnavailableException(
-                $"Cannot load the agent model '{path}': {e.Message} Set ELIM_AGENT_MODEL to a model file written by 'elim train'.");
+                $"Cannot load the agent model '{path}': {e.Message} Set {variable} to a model file written by 'elim train'.");
         }
     }
 }

@@ -32,7 +32,8 @@ public sealed class EvolutionLog(string csvPath, string pngPath)
         Draw();
     }
 
-    private void Draw()
+    /// <summary>Draws the curve from the whole CSV log.</summary>
+    public void Draw()
     {
         var c = CultureInfo.InvariantCulture;
         var rows = File.ReadLines(csvPath).Skip(1).Where(l => l.Length > 0).Select(l => Array.ConvertAll(l.Split(','), f => double.Parse(f, c))).ToList();
@@ -40,19 +41,19 @@ public sealed class EvolutionLog(string csvPath, string pngPath)
         double[] minutes = [.. rows.Select(r => r[2])];
         (int Column, string Legend)[] series =
         [
-            (3, "training graphs: population's cost / best standard order"),
-            (4, "validation graphs: greedy cost / best standard order"),
-            (7, "the same, held-out real programs"),
+            (3, "training graphs (population)"),
+            (4, "validation graphs"),
+            (7, "held-out real programs (in validation)"),
         ];
         foreach (var (column, legend) in series)
         {
             if (rows.All(r => double.IsNaN(r[column]))) continue;
             plot.Add.Scatter(minutes, rows.Select(r => r[column]).ToArray()).LegendText = legend;
         }
-        plot.Axes.Left.Label.Text = "cost ratio (below 1: better than forward, reverse and minimal Markowitz)";
+        plot.Axes.Left.Label.Text = "cost / best standard order";
         plot.Axes.Bottom.Label.Text = "training minutes";
-        plot.Title("Priority network, evolution strategies");
-        plot.ShowLegend();
+        plot.Title("Priority network, evolution strategies (best standard: forward, reverse, min. Markowitz)");
+        plot.ShowLegend(Alignment.UpperRight);
         plot.SavePng(pngPath, 900, 500);
     }
 }
