@@ -6,15 +6,40 @@ using Elim.Graph;
 using Elim.Search;
 using Elim.Search.Agent.Inference;
 using Elim.Search.Agent.Network;
+using Elim.Search.Agent.Priority;
 using Elim.Search.Game;
 
 namespace Elim.Agent.Perf;
 
+/// <summary>A learned player: its greedy order (no search) and the search it guides.</summary>
+/// <param name="Name">How the tables name its search.</param>
+/// <param name="Greedy">Plays a fresh game of the graph to the end.</param>
+/// <param name="GuidedSearch">The search the network guides, compared with annealing at the same budget.</param>
+internal sealed record AgentPlayer(string Name, Action<EliminationGame> Greedy, ISearchMethod GuidedSearch)
+{
+    /// <summary>The alphazero network of <paramref name="modelPath"/>: one forward pass per step; MCTS with it as prior.</summary>
+    public static AgentPlayer AlphaZero(string modelPath)
+    {
+        TorchSharp.torch.set_num_threads(1);
+        var net = InferenceNetwork.Load(modelPath);
+        return new("alphazero", game => GreedyPolicy.PlayOut(net, game),
+            new AlphaZeroSearch(() => net, CostModel.Markowitz, Environment.ProcessorCount, useValue: false));
+    }
+
+    /// <summary>The priority network of <paramref name="modelPath"/>: greedy by priority; annealing warm-started by it.</summary>
+    public static AgentPlayer Priority(string modelPath)
+    {
+        var net = PriorityNetwork.Load(modelPath);
+        AgentMethods.Register(priorityModelPath: modelPath);
+        return new("priority-anneal", game => PriorityPolicy.Play(net, game), SearchMethods.Create("priority-anneal"));
+    }
+}
+
 /// <summary>
-/// The agent's numbers on the five scalar tasks: the greedy order against the best of forward, reverse and
-/// minimal Markowitz (with its time), and optionally alphazero and simulated annealing at the same budget
-/// against AlphaGrad's published best. Greedy alone (no search budget) also runs on every other example, which
-/// training may have seen (all but a held-out third of them), so the task column names the file there.
+/// An agent's numbers on the five scalar tasks: the greedy order against the best of forward, reverse and
+/// minimal Markowitz (with its time), and optionally the search it guides and simulated annealing at the same budget
+/// against AlphaGrad's published best. Then the same on every other example, which training may have seen (all but
+/// a held-out third of them), so the task column names the file there.
 /// </summary>
 internal static class AgentReport
 {
@@ -27,14 +52,13 @@ internal static class AgentReport
         ("g.elim", "g", 416),
     ];
 
-    public static int Run(string modelPath, double searchSeconds, bool write)
+    /// <summary>Prints the rows; with <paramref name="outDirectory"/>, also writes agent-results.csv and agent-table.md there.</summary>
+    public static int Run(AgentPlayer player, double searchSeconds, string? outDirectory)
     {
-        TorchSharp.torch.set_num_threads(1);
-        var net = InferenceNetwork.Load(modelPath);
         string root = FindRoot();
-        var csv = new StringBuilder("task,forward,reverse,min_markowitz,best_standard,greedy,greedy_ms_wall,greedy_ms_cpu,alphazero,anneal,alphagrad,budget_s\n");
+        var csv = new StringBuilder($"task,forward,reverse,min_markowitz,best_standard,greedy,greedy_ms_wall,greedy_ms_cpu,{player.Name},anneal,alphagrad,budget_s\n");
         var rows = new List<string>();
-        var others = searchSeconds > 0 ? [] : Directory.GetFiles(Path.Combine(root, "examples"), "*.elim")
+        var others = Directory.GetFiles(Path.Combine(root, "examples"), "*.elim")
             .Select(Path.GetFileName).Where(f => Tasks.All(t => t.File != f)).Order(StringComparer.Ordinal)
             .Select(f => (File: f!, Task: Path.GetFileNameWithoutExtension(f)!, AlphaGrad: 0L));
         foreach (var (file, task, alphaGrad) in Tasks.Concat(others))
@@ -44,11 +68,11 @@ internal static class AgentReport
             long reverse = MarkowitzCost.Of(graph, StandardOrders.Reverse(graph));
             long markowitz = MarkowitzCost.Of(graph, StandardOrders.MinimalMarkowitz(graph));
             long standard = Math.Min(forward, Math.Min(reverse, markowitz));
-            // The greedy policy itself, not the alphazero-greedy method: that refuses graphs over its size limit (the encoder).
+            // The greedy policy itself, not the search method: that refuses graphs over its size limit.
             EliminationGame Play()
             {
                 var game = new EliminationGame(graph, CostModel.Markowitz);
-                GreedyPolicy.PlayOut(net, game);
+                player.Greedy(game);
                 return game;
             }
             Play();   // warm-up
@@ -61,42 +85,47 @@ internal static class AgentReport
             double greedyCpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / repeats;
             if (MarkowitzCost.Of(graph, new EliminationOrder(greedy.Eliminated.ToArray())) != greedy.Cost)
                 throw new InvalidOperationException("Greedy cost does not match the reference.");
-            string alphaZero = "", anneal = "";
+            string guided = "", anneal = "";
             if (searchSeconds > 0)
             {
                 var budget = SearchBudget.OfTime(TimeSpan.FromSeconds(searchSeconds));
-                var az = new AlphaZeroSearch(() => net, CostModel.Markowitz, Environment.ProcessorCount, useValue: false).Search(graph, budget, 1, null, default);
                 var sa = SearchMethods.Create("anneal").Search(graph, budget, 1, null, default);
-                alphaZero = az.Cost.ToString(CultureInfo.InvariantCulture);
+                try { guided = player.GuidedSearch.Search(graph, budget, 1, null, default).Cost.ToString(CultureInfo.InvariantCulture); }
+                catch (SearchUnavailableException) { guided = "too big"; }
                 anneal = sa.Cost.ToString(CultureInfo.InvariantCulture);
             }
-            string line = $"{task},{forward},{reverse},{markowitz},{standard},{greedy.Cost},{greedyMs.ToString("F1", CultureInfo.InvariantCulture)},{greedyCpuMs.ToString("F1", CultureInfo.InvariantCulture)},{alphaZero},{anneal},{alphaGrad},{searchSeconds}";
+            string line = $"{task},{forward},{reverse},{markowitz},{standard},{greedy.Cost},{greedyMs.ToString("F1", CultureInfo.InvariantCulture)},{greedyCpuMs.ToString("F1", CultureInfo.InvariantCulture)},{guided},{anneal},{alphaGrad},{searchSeconds}";
             Console.WriteLine(line);
             csv.AppendLine(line);
             rows.Add(line);
         }
-        if (write)
+        if (outDirectory is not null)
         {
-            File.WriteAllText(Path.Combine(root, "perf", "results", "agent-results.csv"), csv.ToString());
-            File.WriteAllText(Path.Combine(root, "perf", "results", "agent-table.md"), Table(rows, searchSeconds));
+            Directory.CreateDirectory(outDirectory);
+            File.WriteAllText(Path.Combine(outDirectory, "agent-results.csv"), csv.ToString());
+            File.WriteAllText(Path.Combine(outDirectory, "agent-table.md"), Table(rows, player.Name, searchSeconds));
         }
         return 0;
     }
 
     // The CSV rows as a Markdown table, with the verdicts spelled out.
-    private static string Table(List<string> rows, double seconds)
+    private static string Table(List<string> rows, string search, double seconds)
     {
         var md = new StringBuilder();
-        md.AppendLine($"| task | fwd | rev | min. Markowitz | best standard | greedy | greedy ms (wall / CPU) | alphazero {seconds:0} s | anneal {seconds:0} s | AlphaGrad |");
+        md.AppendLine($"| task | fwd | rev | min. Markowitz | best standard | greedy | greedy ms (wall / CPU) | {search} {seconds:0} s | anneal {seconds:0} s | AlphaGrad |");
         md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var row in rows)
         {
             var f = row.Split(',');
-            string greedyVerdict = long.Parse(f[5], CultureInfo.InvariantCulture) < long.Parse(f[4], CultureInfo.InvariantCulture) ? " (better)" : " (not better)";
-            md.AppendLine($"| {f[0]} | {f[1]} | {f[2]} | {f[3]} | {f[4]} | {f[5]}{greedyVerdict} | {f[6]} / {f[7]} | {f[8]} | {f[9]} | {f[10]} |");
+            md.AppendLine($"| {f[0]} | {f[1]} | {f[2]} | {f[3]} | {f[4]} | {f[5]}{Verdict(f[5], f[4])} | {f[6]} / {f[7]} | {f[8]}{Verdict(f[8], f[9])} | {f[9]} | {f[10]} |");
         }
         return md.ToString();
     }
+
+    // How a cost compares with the one it has to beat (nothing where either is missing).
+    private static string Verdict(string cost, string bar) =>
+        !long.TryParse(cost, CultureInfo.InvariantCulture, out long c) || !long.TryParse(bar, CultureInfo.InvariantCulture, out long b) ? ""
+        : c < b ? " (better)" : c == b ? " (equal)" : " (worse)";
 
     private static string FindRoot()
     {
