@@ -1,6 +1,8 @@
 using System.Globalization;
 using Elim.Cli;
 using Elim.Cli.Commands;
+using Elim.Search.Agent.Network;
+using Elim.Search.Agent.Priority;
 using Elim.Search.Agent.Training;
 using Elim.Search.Agent.Training.Priority;
 
@@ -35,6 +37,7 @@ public static class Training
         };
         if (options.InitialModelPath is { } initial && !File.Exists(initial)) throw new PathException($"The model to start from, '{initial}', does not exist.");
         CheckOutputs(options, arguments.Has("force"));
+        CheckInputs(options, priority);
         output.WriteLine($"Training for {time} (seed {options.Seed}); model {options.ModelPath}, checkpoint {options.CheckpointPath}, " +
             $"log {options.LogPath}, curve {options.CurvePath}.");
         if (arguments.Value("programs") is not null)
@@ -62,6 +65,33 @@ public static class Training
         }
         foreach (string path in new[] { options.ModelPath, options.CheckpointPath, options.LogPath, options.CurvePath })
             OutputPath.Check(path, replace: options.Resume || force);
+    }
+
+    // Before training starts: the model to start from and the checkpoint to resume must be of this --agent's kind (the
+    // other agent's files, or damaged ones, are the user's to fix, not a crash in the middle of the run).
+    private static void CheckInputs(TrainingOptions options, bool priority)
+    {
+        string agent = priority ? " --agent priority" : "";
+        if (options.InitialModelPath is { } initial)
+        {
+            CheckReadable($"The model to start from, '{initial}',", () => { if (priority) PriorityNetwork.Load(initial); else ModelFile.Load(initial); },
+                $"give a model written by 'elim-torch train{agent}'.");
+        }
+        if (options.Resume)
+        {
+            CheckReadable($"The checkpoint '{options.CheckpointPath}'",
+                () => { if (priority) EvolutionState.Load(options.CheckpointPath); else Checkpoint.Load(options.CheckpointPath, options.LearningRate); },
+                $"resume with the --agent of the run that wrote it (this run is --agent {(priority ? "priority" : "alphazero")}), or start a fresh run.");
+        }
+    }
+
+    private static void CheckReadable(string what, Action read, string hint)
+    {
+        try { read(); }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException)
+        {
+            throw new PathException($"{what} cannot be read ({e.Message.TrimEnd('.')}): {hint}");
+        }
     }
 
     private static int ParseInt(string text, string option, int minimum)

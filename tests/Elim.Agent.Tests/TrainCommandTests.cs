@@ -50,6 +50,24 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public void TheOtherAgentsModelOrCheckpointIsRefusedBeforeTraining()
+    {
+        string alphaZeroModel = WriteFile("agent.bin", "not a model");
+        string priorityModel = In("priority.json");
+        Search.Agent.Priority.PriorityNetwork.Initial(2, () => 0.5).Save(priorityModel);
+        Assert.StartsWith($"error: The model to start from, '{priorityModel}', cannot be read (",
+            Refused("train", "--time", "1s", "--out", In("a.bin"), "--from", priorityModel));
+        string refused = Refused("train", "--agent", "priority", "--time", "1s", "--out", In("p.json"), "--from", alphaZeroModel);
+        Assert.StartsWith($"error: The model to start from, '{alphaZeroModel}', cannot be read ({alphaZeroModel} is not a priority network (", refused);
+        Assert.EndsWith("): give a model written by 'elim-torch train --agent priority'.", refused);
+        string checkpoint = WriteFile("p.json.ckpt", "{\"format\": \"elim-agent\"}");
+        Assert.EndsWith("resume with the --agent of the run that wrote it (this run is --agent priority), or start a fresh run.",
+            Refused("train", "--agent", "priority", "--time", "1s", "--out", In("p.json"), "--resume"));
+        Assert.Equal(["agent.bin", "p.json.ckpt", "priority.json"], Directory.GetFiles(_folder.Path).Select(Path.GetFileName).Order());
+        Assert.Equal("{\"format\": \"elim-agent\"}", File.ReadAllText(checkpoint));
+    }
+
+    [Fact]
     public void AMissingProgramsFolderOrStartingModelIsNamed()
     {
         Assert.Equal($"error: The programs folder '{In("none")}' does not exist.",
