@@ -7,7 +7,10 @@ namespace Elim.Search.Agent.Training.Priority;
 /// <param name="Generation">Generations so far.</param>
 /// <param name="Games">Greedy games played so far (every member of every generation on every graph of its batch).</param>
 /// <param name="Minutes">Training minutes so far (over resumed runs too).</param>
-/// <param name="TrainingRatio">The population's cost / best standard order on its training graphs, mean over the generations since the last row.</param>
+/// <param name="TrainingRatio">
+/// The population's cost / best standard order on its training graphs (per member the geometric mean over the
+/// generation's graphs, the fitness), averaged over the members and the generations since the last row.
+/// </param>
 /// <param name="Score">The mean weights on the validation graphs.</param>
 public sealed record EvolutionLogRow(long Generation, long Games, double Minutes, double TrainingRatio, ValidationScore Score);
 
