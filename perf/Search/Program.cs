@@ -3,6 +3,7 @@ using Elim.Search.Perf;
 // dotnet run -c Release --project perf/Search -- game | try METHOD SECONDS [SEED] | tune SECONDS | report --out DIR [--force] [--short] | bounds KICKS GROUPSIZE...
 //   | exact-nodes VERTICES GRAPHS (exact search on random graphs: nodes and time to prove)
 //   | big-program STATEMENTS SEED (a random program, to stdout) | scale SECONDS METHOD,... STATEMENTS... (orders on big graphs)
+Elim.Search.Agent.Inference.AgentMethods.Register();   // the priority network's methods, from models/
 string mode = args.Length > 0 ? args[0] : "report";
 switch (mode)
 {
