@@ -43,6 +43,9 @@ public class PriorityTests
         string foreign = Path.Combine(Folder, "foreign.json");
         File.WriteAllText(foreign, "{\"format\": \"something-else\", \"features\": 14, \"hidden\": 1, \"parameters\": []}");
         Assert.Contains("is not a priority network", Assert.Throws<InvalidDataException>(() => PriorityNetwork.Load(foreign)).Message);
+        string cut = Path.Combine(Folder, "cut.json");
+        File.WriteAllText(cut, File.ReadAllText(path).Replace("\"parameters\"", "\"weights\""));
+        Assert.Contains("is not a whole priority network", Assert.Throws<InvalidDataException>(() => PriorityNetwork.Load(cut)).Message);
     }
 
     [Fact]

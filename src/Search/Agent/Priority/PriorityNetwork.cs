@@ -18,12 +18,9 @@ public sealed class PriorityNetwork
     /// <summary>Hidden units of a fresh network.</summary>
     public const int DefaultHidden = 16;
 
-    private readonly int _inputs;
-
     /// <summary>A network with <paramref name="hidden"/> units and the given weights (layout: see <see cref="ParameterCount"/>).</summary>
     public PriorityNetwork(int hidden, double[] parameters)
     {
-        _inputs = PriorityFeatures.Count;
         Hidden = hidden;
         if (parameters.Length != ParameterCount(hidden))
             throw new InvalidDataException($"A priority network with {hidden} hidden units has {ParameterCount(hidden)} weights, not {parameters.Length}.");
@@ -52,7 +49,7 @@ public sealed class PriorityNetwork
     public double Evaluate(ReadOnlySpan<float> features)
     {
         var p = Parameters;
-        int n = _inputs, outputs = Hidden * (n + 1), linear = outputs + Hidden;
+        int n = PriorityFeatures.Count, outputs = Hidden * (n + 1), linear = outputs + Hidden;
         double priority = 0;
         for (int unit = 0; unit < Hidden; unit++)
         {
@@ -82,6 +79,8 @@ public sealed class PriorityNetwork
         if (file is null || file.Format != Format) throw new InvalidDataException($"{path} is not a priority network (format '{file?.Format}', expected '{Format}').");
         if (file.Features != PriorityFeatures.Count)
             throw new InvalidDataException($"{path} reads {file.Features} features per vertex; this version of elim computes {PriorityFeatures.Count}.");
+        if (file.Parameters is null || file.Hidden < 0 || file.Parameters.Length != ParameterCount(file.Hidden))
+            throw new InvalidDataException($"{path} is not a whole priority network: {file.Hidden} hidden units need {ParameterCount(Math.Max(0, file.Hidden))} weights.");
         return new PriorityNetwork(file.Hidden, file.Parameters);
     }
 
