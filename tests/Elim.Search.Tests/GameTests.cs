@@ -40,6 +40,19 @@ public class GameTests
         }
     }
 
+    [Theory, MemberData(nameof(Seeds))]
+    public void One_pass_fill_in_and_degree_change_equal_the_separate_ones(int seed)
+    {
+        var graph = Graph(seed);
+        var game = new EliminationGame(graph);
+        foreach (int next in RandomGraphs.RandomOrder(graph, seed + 700).VertexIds)
+        {
+            foreach (int id in game.Remaining.ToArray())
+                Assert.Equal((game.FillIn(id), MeasuredChange(game, id)), game.FillInAndNeighbourDegreeChange(id));
+            game.Eliminate(next);
+        }
+    }
+
     /// <summary>The summed degrees of the remaining vertices other than <paramref name="id"/>, after eliminating it minus before.</summary>
     private static long MeasuredChange(EliminationGame game, int id)
     {

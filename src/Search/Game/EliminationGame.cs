@@ -162,14 +162,20 @@ public sealed partial class EliminationGame
     /// (unless it is an output, which keeps its in-edges); a successor j gains a predecessor per fill edge and loses
     /// the vertex.
     /// </summary>
-    public long NeighbourDegreeChange(int vertexId)
+    public long NeighbourDegreeChange(int vertexId) => FillInAndNeighbourDegreeChange(vertexId).DegreeChange;
+
+    /// <summary>
+    /// <see cref="FillIn"/> and <see cref="NeighbourDegreeChange"/> of <paramref name="vertexId"/> from one pass over
+    /// its predecessor–successor pairs (the degree change counts the fill-in edges anyway).
+    /// </summary>
+    public (long FillIn, long DegreeChange) FillInAndNeighbourDegreeChange(int vertexId)
     {
         int k = NodeOf(vertexId);
         var predecessors = PredecessorEntries(k);
         if (_fillPerPredecessor.Length < predecessors.Length) _fillPerPredecessor = new int[2 * predecessors.Length];
         var fill = _fillPerPredecessor.AsSpan(0, predecessors.Length);
         fill.Clear();
-        long change = 0;
+        long change = 0, fillIn = 0;
         foreach (int j in SuccessorEntries(k))
         {
             if (!IsLiveSuccessor(j)) continue;
@@ -182,6 +188,7 @@ public sealed partial class EliminationGame
                 added++;
                 fill[p]++;
             }
+            fillIn += added;
             if (IsRemainingNode(j)) change += (long)(added - 1) * _ints[_nodeCount + j];
         }
         int lost = _isOutputNode[k] ? 0 : 1;
@@ -190,7 +197,7 @@ public sealed partial class EliminationGame
             int i = predecessors[p];
             if (!_isGone[i] && IsRemainingNode(i)) change += (long)_ints[i] * (fill[p] - lost);
         }
-        return change;
+        return (fillIn, change);
     }
 
     /// <summary>Whether <paramref name="node"/> is a vertex still to eliminate (not an input, an output without successors or an eliminated vertex).</summary>

@@ -60,8 +60,9 @@ internal sealed class PriorityFeatures
         into[5] = MathF.Log(1 + game.SuccessorCount(vertexId));
         into[MarkowitzIndex] = MathF.Log(1 + markowitz);
         into[7] = SignedLog(markowitz - _reachProducts[vertexId]);
-        into[8] = MathF.Log(1 + game.FillIn(vertexId));
-        into[9] = SignedLog(game.NeighbourDegreeChange(vertexId));
+        var (fillIn, degreeChange) = game.FillInAndNeighbourDegreeChange(vertexId);
+        into[8] = MathF.Log(1 + fillIn);
+        into[9] = SignedLog(degreeChange);
         _graphFeatures.CopyTo(into[VertexCount..]);
     }
 
