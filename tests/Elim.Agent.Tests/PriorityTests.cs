@@ -10,6 +10,7 @@ using Elim.Testing;
 
 namespace Elim.Agent.Tests;
 
+[Collection(RegistrationTests.Registry)]   // registers models of its own: not while another class does
 public class PriorityTests
 {
     private static readonly string Folder = Directory.CreateTempSubdirectory("elim-priority-tests").FullName;

@@ -5,8 +5,13 @@ using Elim.Search.Agent.Network;
 
 namespace Elim.Agent.Tests;
 
+/// <summary>Tests that register the agent's methods (a process-wide table) run one at a time.</summary>
+[Collection(Registry)]
 public class RegistrationTests
 {
+    /// <summary>The collection of every test class that calls <see cref="AgentMethods.Register"/>.</summary>
+    public const string Registry = "the agent's methods in SearchMethods";
+
     [Fact]
     public void Registered_methods_are_created_by_name_and_return_valid_orders()
     {
