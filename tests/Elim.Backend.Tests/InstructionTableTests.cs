@@ -9,10 +9,10 @@ public sealed class InstructionTableTests
     public void Equal_instructions_are_found_through_growth_and_different_ones_are_added()
     {
         var table = new InstructionTable();
-        var instructions = new List<Instruction>();
+        var instructions = new InstructionList();
         int Emit(Instruction instruction)
         {
-            int found = table.FindOrAdd(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(instructions), instruction, instructions.Count);
+            int found = table.FindOrAdd(instructions, instruction, instructions.Count);
             if (found >= 0) return found;
             instructions.Add(instruction);
             return instructions.Count - 1;
@@ -35,5 +35,15 @@ public sealed class InstructionTableTests
         // 0 and −0 as constants are equal instructions, as they were under record equality.
         int zero = Emit(new Instruction(IrOp.Add, Term.OfValue(7), Term.Of(0.0), 0));
         Assert.Equal(zero, Emit(new Instruction(IrOp.Add, Term.OfValue(7), Term.Of(-0.0), 0)));
+    }
+
+    [Fact]
+    public void The_instruction_list_gives_back_every_instruction_by_id_across_its_blocks()
+    {
+        // 150,000 instructions: the first block grows, then two more blocks of 65,536 and part of a third.
+        var instructions = new InstructionList();
+        for (int i = 0; i < 150_000; i++) instructions.Add(new Instruction(IrOp.Add, Term.OfValue(i), Term.Of(i), i));
+        Assert.Equal(150_000, instructions.Count);
+        for (int i = 0; i < 150_000; i++) Assert.Equal(new Instruction(IrOp.Add, Term.OfValue(i), Term.Of(i), i), instructions[i]);
     }
 }

@@ -21,10 +21,10 @@ internal static class DepthFirstSchedule
     /// </summary>
     public static (Instruction[] Instructions, Store[] Stores, int LiveProducts) Apply(ProgramBuilder builder, IReadOnlyList<Store> stores)
     {
-        var instructions = builder.InstructionSpan;
+        var instructions = builder.Instructions;
         var operands = OperandIds(instructions);
         var depthFirst = DepthFirstOrder(operands, stores);
-        var inOrder = InIdOrder(depthFirst, instructions.Length);
+        var inOrder = InIdOrder(depthFirst, instructions.Count);
         var order = depthFirst.Length >= MinInstructions && MostAlive(operands, depthFirst) < MostAlive(operands, inOrder) ? depthFirst : inOrder;
         int products = 0;
         foreach (int id in order) products += builder.IsEliminationProduct(id) ? 1 : 0;
@@ -36,19 +36,22 @@ internal static class DepthFirstSchedule
     /// The program renumbered in depth-first post-order from the stores, in store order (operands in operand order):
     /// each instruction right after the last of its operands not yet computed.
     /// </summary>
-    public static (Instruction[] Instructions, Store[] Stores) DepthFirst(Instruction[] instructions, Store[] stores) =>
-        Renumbered(instructions, stores, DepthFirstOrder(OperandIds(instructions), stores));
+    public static (Instruction[] Instructions, Store[] Stores) DepthFirst(Instruction[] instructions, Store[] stores)
+    {
+        var list = InstructionList.Of(instructions);
+        return Renumbered(list, stores, DepthFirstOrder(OperandIds(list), stores));
+    }
 
     /// <summary>The most values alive at once when the instructions run in order (a value lives from its instruction to its last reader).</summary>
     public static int MostAlive(Instruction[] instructions) =>
-        MostAlive(OperandIds(instructions), Enumerable.Range(0, instructions.Length).ToArray());
+        MostAlive(OperandIds(InstructionList.Of(instructions)), Enumerable.Range(0, instructions.Length).ToArray());
 
     // The values each instruction reads, three per instruction (−1 for a constant or past its arity): the passes below
     // read 12 bytes an instruction instead of its 56, which matters at millions of instructions.
-    private static int[] OperandIds(ReadOnlySpan<Instruction> instructions)
+    private static int[] OperandIds(InstructionList instructions)
     {
-        var ids = new int[3 * instructions.Length];
-        for (int id = 0; id < instructions.Length; id++)
+        var ids = new int[3 * instructions.Count];
+        for (int id = 0; id < instructions.Count; id++)
         {
             ref readonly var instruction = ref instructions[id];
             int arity = instruction.Arity;
@@ -126,9 +129,9 @@ internal static class DepthFirstSchedule
         return most;
     }
 
-    private static (Instruction[] Instructions, Store[] Stores) Renumbered(ReadOnlySpan<Instruction> instructions, IReadOnlyList<Store> stores, int[] order)
+    private static (Instruction[] Instructions, Store[] Stores) Renumbered(InstructionList instructions, IReadOnlyList<Store> stores, int[] order)
     {
-        var newId = new int[instructions.Length];
+        var newId = new int[instructions.Count];
         for (int position = 0; position < order.Length; position++) newId[order[position]] = position;
         var renumbered = new Instruction[order.Length];
         for (int position = 0; position < order.Length; position++)

@@ -14,7 +14,7 @@ internal sealed class InstructionTable
     /// The id of an instruction of <paramref name="instructions"/> equal to <paramref name="instruction"/>, else −1 after
     /// remembering <paramref name="newId"/> (where the caller is about to add it) for it.
     /// </summary>
-    public int FindOrAdd(ReadOnlySpan<Instruction> instructions, in Instruction instruction, int newId)
+    public int FindOrAdd(InstructionList instructions, in Instruction instruction, int newId)
     {
         if (2 * (_count + 1) > _slots.Length) Grow();
         uint hash = Hash(instruction);

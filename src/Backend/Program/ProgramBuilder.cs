@@ -9,7 +9,7 @@ namespace Elim.Backend.Program;
 /// </summary>
 public sealed class ProgramBuilder
 {
-    private readonly List<Instruction> _instructions = [];
+    private readonly InstructionList _instructions = new();
     private readonly InstructionTable _existing = new();
     private readonly List<bool> _isEliminationProduct = [];  // per value id
 
@@ -23,7 +23,7 @@ public sealed class ProgramBuilder
     public bool WithPartials { get; }
 
     /// <summary>The instructions so far (value id = index), without copying them: a big program has millions.</summary>
-    internal ReadOnlySpan<Instruction> InstructionSpan => CollectionsMarshal.AsSpan(_instructions);
+    internal InstructionList Instructions => _instructions;
 
     /// <summary>Whether value <paramref name="id"/> is a multiplication of an elimination step.</summary>
     public bool IsEliminationProduct(int id) => _isEliminationProduct[id];
@@ -142,7 +142,7 @@ public sealed class ProgramBuilder
 
     private Term Emit(Instruction instruction)
     {
-        int id = _existing.FindOrAdd(InstructionSpan, instruction, _instructions.Count);
+        int id = _existing.FindOrAdd(_instructions, instruction, _instructions.Count);
         if (id >= 0) return Term.OfValue(id);
         _instructions.Add(instruction);
         _isEliminationProduct.Add(false);
