@@ -77,12 +77,16 @@ public sealed class PipelineSteps(TimeBudget budget, Action<ScaleRow> report)
         };
         var data = family.Point(graph.DataCount, parameter, seed: 11).Select(Math.Abs).ToArray();
         var point = family.Point(graph.InputCount, parameter);
+        StageClock? stages = null;
         var compiled = Step(Compile, () =>
         {
-            var function = Jacobians.Compile(text, new CompileOptions { Order = OrderSource.Explicit(order), Cache = new CodeCache() }, $"{family.Name}.elim");
+            stages = new StageClock();
+            var function = Jacobians.Compile(text, new CompileOptions { Order = OrderSource.Explicit(order), Cache = new CodeCache(), Progress = stages },
+                $"{family.Name}.elim");
+            function.Prepare(stages);
             function.Evaluate(point, data, new double[function.OutputCount], new double[function.OutputCount * function.InputCount]);
             return function;
-        }, function => $"{orderNote}; emitted cost {function.EmittedCost:N0}");
+        }, function => $"{orderNote}; emitted cost {function.EmittedCost:N0}" + (stages!.Split(seconds[Compile]) is { Length: > 0 } split ? $"; {split}" : ""));
         if (compiled is not null)
         {
             Row(OnePoint, FastestCall(() => compiled.Evaluate(point, data, new double[compiled.OutputCount], new double[compiled.OutputCount * compiled.InputCount])), "s");
