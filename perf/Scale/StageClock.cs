@@ -18,8 +18,8 @@ internal sealed class StageClock : IProgress<CompileProgress>
     }
 
     /// <summary>
-    /// "before the eliminations 0.1 s (parsing, the graph, the primal and partials), eliminations 1.7 s, emitting 0.5 s,
-    /// JIT and first call 5.2 s" for a compile that took <paramref name="total"/> seconds since this clock was made; empty
+    /// "up to the first elimination 0.1 s (parsing, the graph, the primal and partials), lowering 1.7 s (the eliminations,
+    /// scheduling, chunking), emitting 0.5 s, JIT and first call 5.2 s" for a compile that took <paramref name="total"/> seconds since this clock was made; empty
     /// when the program was too small to report its stages.
     /// </summary>
     public string Split(double total)
@@ -27,7 +27,7 @@ internal sealed class StageClock : IProgress<CompileProgress>
         string[] stages = [CompileProgress.Lowering, CompileProgress.Emitting, CompileProgress.Compiling];
         if (!stages.All(_began.ContainsKey)) return "";
         double Began(int stage) => stage < stages.Length ? _began[stages[stage]] : total;
-        return $"before the eliminations {Began(0):0.##} s, eliminations {Began(1) - Began(0):0.##} s, " +
+        return $"up to the first elimination {Began(0):0.##} s, lowering {Began(1) - Began(0):0.##} s, " +
             $"emitting {Began(2) - Began(1):0.##} s, JIT and first call {Began(3) - Began(2):0.##} s";
     }
 }
