@@ -44,7 +44,14 @@ switch (mode)
     case "seeds":
         if (ReportFolder(args, SeedReport.Files) is not { } seedFolder) return 64;
         int tasksAt = Array.IndexOf(args, "--tasks");
-        SeedReport.Run(seedFolder, seeds: 5, tasksAt > 0 && tasksAt + 1 < args.Length ? args[tasksAt + 1].Split(',') : null, Console.Out);
+        string[]? tasks = tasksAt > 0 && tasksAt + 1 < args.Length ? args[tasksAt + 1].Split(',') : null;
+        var known = Examples.All().Select(example => example.Task).ToHashSet();
+        if (tasks?.FirstOrDefault(task => !known.Contains(task)) is { } unknown)
+        {
+            Console.Error.WriteLine($"--tasks: no example '{unknown}'; the tasks are {string.Join(", ", known.Order(StringComparer.Ordinal))}.");
+            return 64;
+        }
+        SeedReport.Run(seedFolder, seeds: 5, tasks, Console.Out);
         return 0;
     default:
         Console.Error.WriteLine($"unknown mode '{mode}': use game, try METHOD SECONDS [SEED], tune SECONDS, bounds KICKS GROUPSIZE..., exact-nodes VERTICES GRAPHS, big-program STATEMENTS SEED, scale SECONDS METHODS STATEMENTS..., report --out DIR [--force] [--short] or seeds --out DIR [--force] [--tasks A,B]");

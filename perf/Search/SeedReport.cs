@@ -64,7 +64,7 @@ internal static class SeedReport
         foreach (var group in rows.GroupBy(r => (r.Task, r.Seconds)))
         {
             long[] Costs(string method) => group.Where(r => r.Method == method).OrderBy(r => r.Seed).Select(r => r.Cost).ToArray();
-            var (plain, guided) = (Costs("anneal"), Costs("priority-anneal"));
+            var (plain, guided) = (Costs(Methods[0]), Costs(Methods[1]));
             var pairs = plain.Zip(guided).ToArray();
             md.AppendLine($"| {group.Key.Task} | {group.Key.Seconds} s | {string.Join(", ", plain)} | {string.Join(", ", guided)} | " +
                 $"{Summary(plain)} | {Summary(guided)} | {pairs.Count(p => p.Second < p.First)} / {pairs.Count(p => p.Second == p.First)} / {pairs.Count(p => p.Second > p.First)} |");

@@ -14,6 +14,7 @@ public class SearchMethodTests
     [InlineData(1_000_000, 2048, 1.0, 10.0, 2048 + 20_480)]  // 2,048 moves a second, 10 s left: the epoch ends with the time
     [InlineData(10_000, 2048, 1.0, 10.0, 10_000)]            // an epoch that ends in time is kept
     [InlineData(1_000_000, 2048, 1.0, 0.0, 1_000_000)]       // no time left: nothing to fit
+    [InlineData(1_000, 2048, 1.0, 10.0, 1_000)]              // an epoch shorter than the moves timed is kept
     public void An_annealing_epoch_too_long_for_the_time_left_is_shortened_to_end_with_it(long epoch, long done, double elapsed, double left, long fitted) =>
         Assert.Equal(fitted, Local.AnnealingChain.FitEpoch(epoch, done, TimeSpan.FromSeconds(elapsed), TimeSpan.FromSeconds(left)));
 

@@ -83,7 +83,8 @@ internal sealed class AnnealingChain
     /// </summary>
     internal static long FitEpoch(long epoch, long done, TimeSpan elapsed, TimeSpan left)
     {
-        if (elapsed <= TimeSpan.Zero || left <= TimeSpan.Zero) return epoch;
+        // An epoch already over (a short one of a custom schedule) has nothing left to fit.
+        if (epoch <= done || elapsed <= TimeSpan.Zero || left <= TimeSpan.Zero) return epoch;
         double movesLeft = done / elapsed.TotalSeconds * left.TotalSeconds;
         return (long)Math.Clamp(done + movesLeft, done + 1, epoch);
     }
