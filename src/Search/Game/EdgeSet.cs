@@ -1,22 +1,38 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.X86;
 
 namespace Elim.Search.Game;
 
 /// <summary>
-/// A set of edge keys (non-negative longs) for the game's hot loop: open addressing with linear probing in a
-/// power-of-two table at most half full, a multiplicative hash, and backward-shift deletion (no tombstones,
-/// so a table that grows and shrinks under play and undo keeps short probes). Several times cheaper per
-/// lookup than <see cref="HashSet{T}"/>, which the game does |P|·|S| times a step; no allocation once grown.
+/// A set of edge keys (non-negative longs below a known range) for the game's hot loop. Where the range is small
+/// (a graph of up to about 5,800 nodes) it is a bit per possible key: a lookup, add or remove is one word. Else
+/// open addressing with linear probing in a power-of-two table at most half full, a multiplicative hash, and
+/// backward-shift deletion (no tombstones, so a table that grows and shrinks under play and undo keeps short
+/// probes), several times cheaper per lookup than <see cref="HashSet{T}"/>. The game looks up |P|·|S| keys a
+/// step; no allocation once grown.
 /// </summary>
 internal sealed class EdgeSet
 {
+    /// <summary>
+    /// The largest key range held as bits (4 MB): annealing on the encoder example, whose bits take about that, made its
+    /// moves a third faster than with the hashed set (perf/results/search-report.md has the effect on the searches).
+    /// </summary>
+    internal const long DenseKeyLimit = 1L << 25;
+
     private const long Empty = -1;
 
-    private long[] _slots;
+    private readonly ulong[]? _bits;            // bit per key, when the range allows
+    private long[] _slots = [];
     private int _mask;
 
-    public EdgeSet(int capacity)
+    /// <summary>A set for keys in [0, <paramref name="keyRange"/>), sized for about <paramref name="capacity"/> of them.</summary>
+    public EdgeSet(int capacity, long keyRange)
     {
+        if (keyRange <= DenseKeyLimit)
+        {
+            _bits = new ulong[(keyRange + 63) / 64];
+            return;
+        }
         int size = 16;
         while (size < 2 * capacity) size *= 2;
         _slots = new long[size];
@@ -24,10 +40,25 @@ internal sealed class EdgeSet
         _mask = size - 1;
     }
 
+    /// <summary>Whether the keys are held as bits (else hashed).</summary>
+    internal bool IsDense => _bits is not null;
+
     /// <summary>Number of keys held.</summary>
     public int Count { get; private set; }
 
-    public bool Contains(long key)
+    // The three lookups inline into the game's loops with their bit paths; the hashed paths stay calls.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Contains(long key) => _bits is not null ? (_bits[key >> 6] & (1UL << (int)key)) != 0 : HashedContains(key);
+
+    /// <summary>Adds <paramref name="key"/>; false when it was already there.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Add(long key) => _bits is not null ? SetBit(key, true) : HashedAdd(key);
+
+    /// <summary>Removes <paramref name="key"/>; false when it was not there.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Remove(long key) => _bits is not null ? SetBit(key, false) : HashedRemove(key);
+
+    private bool HashedContains(long key)
     {
         for (int i = Home(key); ; i = (i + 1) & _mask)
         {
@@ -37,8 +68,7 @@ internal sealed class EdgeSet
         }
     }
 
-    /// <summary>Adds <paramref name="key"/>; false when it was already there.</summary>
-    public bool Add(long key)
+    private bool HashedAdd(long key)
     {
         if (2 * (Count + 1) > _slots.Length) Grow();
         int i = Home(key);
@@ -54,12 +84,12 @@ internal sealed class EdgeSet
     /// <summary>Removes every key (keeping the slots it has grown to).</summary>
     public void Clear()
     {
-        Array.Fill(_slots, Empty);
+        if (_bits is not null) Array.Clear(_bits);
+        else Array.Fill(_slots, Empty);
         Count = 0;
     }
 
-    /// <summary>Removes <paramref name="key"/>; false when it was not there.</summary>
-    public bool Remove(long key)
+    private bool HashedRemove(long key)
     {
         int i = Home(key);
         for (; _slots[i] != key; i = (i + 1) & _mask)
@@ -83,8 +113,20 @@ internal sealed class EdgeSet
     /// <summary>Starts loading the slot where <paramref name="key"/> would be, so that a later lookup finds it in cache (x86 only).</summary>
     public unsafe void Prefetch(long key)
     {
-        if (!Sse.IsSupported) return;
+        if (!Sse.IsSupported || _bits is not null) return;   // the bits are few enough to stay in cache
         fixed (long* slots = _slots) Sse.Prefetch0(slots + Home(key));
+    }
+
+    // Sets or clears the key's bit; false when it already was as asked.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool SetBit(long key, bool present)
+    {
+        ref ulong word = ref _bits![key >> 6];
+        ulong bit = 1UL << (int)key;
+        if (((word & bit) != 0) == present) return false;
+        word ^= bit;
+        Count += present ? 1 : -1;
+        return true;
     }
 
     private int Home(long key) => (int)((ulong)key * 0x9E3779B97F4A7C15UL >> 32) & _mask;
