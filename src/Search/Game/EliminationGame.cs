@@ -3,14 +3,16 @@ using Elim.Graph;
 namespace Elim.Search.Game;
 
 /// <summary>
-/// The elimination game every search method plays, in memory proportional to the graph and its fill-in:
-/// per node a list of predecessors and a list of successors, a hash set of the edges (so a fill-in test is
-/// one lookup and a step costs O(|P|·|S|)), and the counts |P| and |S| kept up to date, so every remaining
+/// The elimination game every search method plays, in memory proportional to the graph and its fill-in
+/// (up to a fixed 4 MB of edge bits on a small graph):
+/// per node a list of predecessors and a list of successors, a set of the edges (<see cref="EdgeSet"/>: a bit
+/// per node pair up to about 5,800 nodes, hashed above; a fill-in test is one lookup and a step costs
+/// O(|P|·|S|)), and the counts |P| and |S| kept up to date, so every remaining
 /// vertex's Markowitz degree is a multiplication away. List entries are deleted lazily: an entry stays
 /// when its node is eliminated and is skipped from then on (a predecessor entry is live while that node is
 /// not eliminated; a successor entry while it is not eliminated or is an output, which keeps its in-edges).
-/// The edge set holds only the live edges: the edges of an eliminated vertex leave it, which keeps it a
-/// fraction of the size of every edge ever made on a graph of 10⁵ vertices, and its lookups in cache.
+/// The edge set holds only the live edges: the edges of an eliminated vertex leave it, which keeps a hashed
+/// set a fraction of the size of every edge ever made on a graph of 10⁵ vertices, and its lookups in cache.
 /// <see cref="Eliminate"/> records on a trail the counts and list lengths it changes around the vertex,
 /// and the edges it makes and removes; <see cref="Undo"/> restores them exactly, so search can walk a tree
 /// of orders in place. After warm-up (lists, trail and edge set grown) no step allocates.
