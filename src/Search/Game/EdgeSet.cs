@@ -14,8 +14,9 @@ namespace Elim.Search.Game;
 internal sealed class EdgeSet
 {
     /// <summary>
-    /// The largest key range held as bits (4 MB): annealing on the encoder example, whose bits take about that, made its
-    /// moves a third faster than with the hashed set (perf/results/search-report.md has the effect on the searches).
+    /// The largest key range held as bits (4 MB, a graph of about 5,800 nodes): up to there the bits measured faster
+    /// than the hashed set, the encoder example's graph (near the limit) included; perf/results/search-game.md and the
+    /// changelog have the figures.
     /// </summary>
     internal const long DenseKeyLimit = 1L << 25;
 
@@ -113,7 +114,7 @@ internal sealed class EdgeSet
     /// <summary>Starts loading the slot where <paramref name="key"/> would be, so that a later lookup finds it in cache (x86 only).</summary>
     public unsafe void Prefetch(long key)
     {
-        if (!Sse.IsSupported || _bits is not null) return;   // the bits are few enough to stay in cache
+        if (!Sse.IsSupported || _bits is not null) return;   // bits: a single word, not prefetched (not measured to help)
         fixed (long* slots = _slots) Sse.Prefetch0(slots + Home(key));
     }
 

@@ -4,7 +4,7 @@ namespace Elim.Search.Game;
 
 /// <summary>
 /// The elimination game every search method plays, in memory proportional to the graph and its fill-in
-/// (up to a fixed 4 MB of edge bits on a small graph):
+/// (plus at most 4 MB per edge set held as bits, on a graph of up to about 5,800 nodes):
 /// per node a list of predecessors and a list of successors, a set of the edges (<see cref="EdgeSet"/>: a bit
 /// per node pair up to about 5,800 nodes, hashed above; a fill-in test is one lookup and a step costs
 /// O(|P|·|S|)), and the counts |P| and |S| kept up to date, so every remaining
