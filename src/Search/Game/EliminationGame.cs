@@ -51,12 +51,13 @@ public sealed partial class EliminationGame
             _predecessors[node] = new int[graph.Predecessors(node).Count];
             _successors[node] = new int[graph.Successors(node).Count];
         }
-        _edges = new EdgeSet(graph.Edges.Count, (long)_nodeCount * _nodeCount);
+        long edgeKeys = (long)_nodeCount * _nodeCount;   // EdgeKey's range
+        _edges = new EdgeSet(graph.Edges.Count, edgeKeys);
         if (costModel == CostModel.Emitted)
         {
             bool[] unit = UnitPartials.Of(graph);
             _startUnitEdges = [.. Enumerable.Range(0, unit.Length).Where(e => unit[e]).Select(e => EdgeKey(graph.Edges[e].Source, graph.Edges[e].Target))];
-            _unitEdges = new EdgeSet(graph.Edges.Count, (long)_nodeCount * _nodeCount);
+            _unitEdges = new EdgeSet(graph.Edges.Count, edgeKeys);
         }
         _isOutputNode = new bool[_nodeCount];
         foreach (var output in graph.Outputs) _isOutputNode[graph.NodeOf(output.VertexId)] = true;
