@@ -58,6 +58,7 @@ public class RoundTripTests
     [InlineData("y = x^z^2;")]
     [InlineData("y = (x^z)^2;")]
     [InlineData("y = x * 2.0 + 1e300 * z + .5;")]
+    [InlineData("fo = x; iffy = fo; format = iffy; input = format; y = input;")]
     public void Printing_keeps_structure_and_number_kinds(string body)
     {
         var program = ElimFrontend.Parse($"function f(x, z) -> (y) {{ {body} }}", "t.elim");

@@ -17,18 +17,18 @@ internal sealed class Grammar
     {
         _t = new Tokens(file);
         Expression = Defer(() => Conditional!);
-        Conditional = Suffixes(Defer(() => Or!), _t.Symbol("?"),
+        Conditional = Suffixes(Defer(() => Or!), ["?"],
             from whenTrue in Expression
             from colon in _t.Symbol(":")
             from whenFalse in Defer(() => Conditional!)
             select (whenTrue, whenFalse), once: true,
             (condition, _, arms) => new ConditionalSyntax(condition, arms.whenTrue, arms.whenFalse, Tokens.Join(condition.Span, arms.whenFalse.Span)));
-        Or = Suffixes(Defer(() => And!), _t.Symbol("||"), Defer(() => And!), once: false,
+        Or = Suffixes(Defer(() => And!), ["||"], Defer(() => And!), once: false,
             (left, _, right) => new LogicalSyntax("||", left, right, Tokens.Join(left.Span, right.Span)));
-        And = Suffixes(Defer(() => Comparison!), _t.Symbol("&&"), Defer(() => Comparison!), once: false,
+        And = Suffixes(Defer(() => Comparison!), ["&&"], Defer(() => Comparison!), once: false,
             (left, _, right) => new LogicalSyntax("&&", left, right, Tokens.Join(left.Span, right.Span)));
         // Two-character operators first, so that '<=' is not read as '<'.
-        Comparison = Suffixes(Defer(() => Sum!), _t.OneOf("comparison", "<=", ">=", "==", "!=", "<", ">"), Defer(() => Sum!), once: true,
+        Comparison = Suffixes(Defer(() => Sum!), ["<=", ">=", "==", "!=", "<", ">"], Defer(() => Sum!), once: true,
             (left, op, right) => new LogicalSyntax(op, left, right, Tokens.Join(left.Span, right.Span)));
         Sum = Arithmetic(Defer(() => Product!), '+', '-');
         Product = Arithmetic(Defer(() => Unary!), '*', '/', '@');
@@ -39,9 +39,19 @@ internal sealed class Grammar
             '!' => LogicalNot(input),
             _ => Power!(input),
         });
-        Power = Suffixes(Primary, _t.Symbol("^"), Defer(() => Unary!), once: true,
+        Power = Suffixes(Primary, ["^"], Defer(() => Unary!), once: true,
             (baseValue, _, exponent) => new BinarySyntax('^', baseValue, exponent, Tokens.Join(baseValue.Span, exponent.Span)));
-        Statement = Choice("statement", Defer(() => For!), Defer(() => If!), Defer(() => Destructure!), Defer(() => Assign!));
+        // The first character rules out all but one or two kinds of statement, which fail where they start (an assignment
+        // can start with 'f' or 'i' too); trying only those saves the failures of the others at every statement.
+        var (assign, destructure) = (Defer(() => Assign!), Defer(() => Destructure!));
+        var (forOrAssign, ifOrAssign) = (Choice("statement", Defer(() => For!), assign), Choice("statement", Defer(() => If!), assign));
+        Statement = Choice("statement", input => input.AtEnd ? assign(input) : input.Current switch
+        {
+            'f' => forOrAssign(input),
+            'i' => ifOrAssign(input),
+            '(' => destructure(input),
+            _ => assign(input),
+        });
         Block =
             from open in _t.Symbol("{")
             from body in Statement.XMany()
@@ -94,33 +104,40 @@ internal sealed class Grammar
 
     /// <summary>Left-associative <paramref name="operators"/> between operands.</summary>
     private Parser<ExpressionSyntax> Arithmetic(Parser<ExpressionSyntax> operand, params char[] operators) =>
-        Suffixes(operand, _t.OneOf(string.Join(" or ", operators.Select(o => $"'{o}'")), [.. operators.Select(o => o.ToString())]), operand, once: false,
+        Suffixes(operand, [.. operators.Select(o => o.ToString())], operand, once: false,
             (left, op, right) => new BinarySyntax(op[0], left, right, Tokens.Join(left.Span, right.Span)));
 
     /// <summary>
-    /// <paramref name="operand"/>, then <paramref name="op"/> followed by <paramref name="right"/> as often as <paramref name="op"/>
-    /// matches (at most once when <paramref name="once"/>), each folded in from the left: <c>operand.Then((op, right).XMany())</c>
-    /// (or <c>XOptional</c>) written as a loop, because the expression levels run at every operand and the combinators
-    /// allocate parsers and results per run. A <paramref name="right"/> that fails after its operator fails the whole, as with <c>XMany</c>.
+    /// <paramref name="operand"/>, then one of <paramref name="operators"/> followed by <paramref name="right"/> as often as
+    /// an operator follows (at most once when <paramref name="once"/>), each folded in from the left:
+    /// <c>operand.Then((op, right).XMany())</c> (or <c>XOptional</c>) written as a loop, because the expression levels run
+    /// at every operand and the combinators allocate parsers and results per run; for the same reason the operator
+    /// token is tried only where the next character can start one. A <paramref name="right"/> that fails after its
+    /// operator fails the whole, as with <c>XMany</c>.
     /// </summary>
-    private static Parser<ExpressionSyntax> Suffixes<TOp, TRight>(Parser<ExpressionSyntax> operand, Parser<TOp> op, Parser<TRight> right, bool once,
-        Func<ExpressionSyntax, TOp, TRight, ExpressionSyntax> combine) => input =>
+    private Parser<ExpressionSyntax> Suffixes<TRight>(Parser<ExpressionSyntax> operand, string[] operators, Parser<TRight> right, bool once,
+        Func<ExpressionSyntax, string, TRight, ExpressionSyntax> combine)
     {
-        var first = operand(input);
-        if (!first.WasSuccessful) return first;
-        var value = first.Value;
-        var at = first.Remainder;
-        do
+        var op = _t.OneOf("operator", operators);
+        string starts = string.Concat(operators.Select(o => o[0]));
+        return input =>
         {
-            var symbol = op(at); // a token: it fails where it starts
-            if (!symbol.WasSuccessful) return Result.Success(value, at);
-            var next = right(symbol.Remainder);
-            if (!next.WasSuccessful) return Failed(next);
-            value = combine(value, symbol.Value, next.Value);
-            at = next.Remainder;
-        } while (!once);
-        return Result.Success(value, at);
-    };
+            var first = operand(input);
+            if (!first.WasSuccessful) return first;
+            var value = first.Value;
+            var at = first.Remainder;
+            do
+            {
+                var symbol = at.AtEnd || !starts.Contains(at.Current) ? null : op(at); // a token: it fails where it starts
+                if (symbol is not { WasSuccessful: true }) return ReferenceEquals(at, first.Remainder) ? first : Result.Success(value, at);
+                var next = right(symbol.Remainder);
+                if (!next.WasSuccessful) return Failed(next);
+                value = combine(value, symbol.Value, next.Value);
+                at = next.Remainder;
+            } while (!once);
+            return Result.Success(value, at);
+        };
+    }
 
     private Parser<ExpressionSyntax>? _negation;
     private Parser<ExpressionSyntax> Negation => _negation ??=
@@ -168,27 +185,58 @@ internal sealed class Grammar
         CommaList("[", Expression, "]").Select(l => (ExpressionSyntax)new ArrayLiteralSyntax(l.Items, Tokens.Join(l.Open, l.Close)));
 
     private Parser<ExpressionSyntax>? _parenthesized;
-    private Parser<ExpressionSyntax> Parenthesized => _parenthesized ??=
-        from open in _t.Symbol("(")
-        from inner in Expression
-        from close in _t.Symbol(")")
-        select inner;
+    private Parser<ExpressionSyntax> Parenthesized => _parenthesized ??= BuildParenthesized();
+
+    // ( expression ). Written out rather than as a query, as the argument lists: they run at every operand they wrap.
+    private Parser<ExpressionSyntax> BuildParenthesized()
+    {
+        var (open, close) = (_t.Symbol("("), _t.Symbol(")"));
+        return input =>
+        {
+            var opened = open(input);
+            if (!opened.WasSuccessful) return Failed(opened);
+            var inner = Expression(opened.Remainder);
+            if (!inner.WasSuccessful) return inner;
+            var closed = close(inner.Remainder);
+            return closed.WasSuccessful ? Result.Success(inner.Value, closed.Remainder) : Failed(closed);
+        };
+    }
 
     private Parser<(List<ExpressionSyntax> Arguments, SourceSpan End)>? _argumentsWithEnd;
     private Parser<(List<ExpressionSyntax> Arguments, SourceSpan End)> ArgumentsWithEnd => _argumentsWithEnd ??= BuildArgumentsWithEnd();
 
+    // ( [expression {, expression}] ), with the end's span: Symbol("(").Then(Expression.XOptional()).Then((",", Expression).XMany())
+    // and the closing parenthesis, named for what could have come instead.
     private Parser<(List<ExpressionSyntax> Arguments, SourceSpan End)> BuildArgumentsWithEnd()
     {
-        var first = Expression.XOptional();
-        var rest = (from comma in _t.Symbol(",") from e in Expression select e).XMany();
+        var (open, comma) = (_t.Symbol("("), _t.Symbol(","));
         var closeAfterArgument = _t.Symbol(")").Named("',' or ')'");
         var closeAlone = _t.Symbol(")").Named("expression or ')'");
-        return
-            from open in _t.Symbol("(")
-            from head in first
-            from tail in rest
-            from close in head.IsDefined ? closeAfterArgument : closeAlone
-            select (head.IsDefined ? [head.Get(), .. tail] : tail.ToList(), close);
+        return input =>
+        {
+            var opened = open(input);
+            if (!opened.WasSuccessful) return Failed<(List<ExpressionSyntax>, SourceSpan), SourceSpan>(opened);
+            var arguments = new List<ExpressionSyntax>();
+            var at = opened.Remainder;
+            var argument = Expression(at);
+            if (argument.WasSuccessful)
+            {
+                do
+                {
+                    arguments.Add(argument.Value);
+                    at = argument.Remainder;
+                    var separator = comma(at);
+                    if (!separator.WasSuccessful) break;
+                    argument = Expression(separator.Remainder);
+                } while (argument.WasSuccessful);
+            }
+            // An argument that breaks after its start breaks the list (XOptional, XMany).
+            if (!argument.WasSuccessful && !argument.Remainder.Equals(at)) return Failed<(List<ExpressionSyntax>, SourceSpan), ExpressionSyntax>(argument);
+            var closed = (arguments.Count > 0 ? closeAfterArgument : closeAlone)(at);
+            return closed.WasSuccessful
+                ? Result.Success((arguments, closed.Value), closed.Remainder)
+                : Failed<(List<ExpressionSyntax>, SourceSpan), SourceSpan>(closed);
+        };
     }
 
     private Parser<IndexPart>? _indexPosition;
@@ -249,7 +297,10 @@ internal sealed class Grammar
         };
     }
 
-    private static IResult<ExpressionSyntax> Failed<T>(IResult<T> failure) => Result.Failure<ExpressionSyntax>(failure.Remainder, failure.Message, failure.Expectations);
+    private static IResult<ExpressionSyntax> Failed<T>(IResult<T> failure) => Failed<ExpressionSyntax, T>(failure);
+
+    /// <summary>A failure passed on as a parser of another type, as Sprache's <c>Then</c> does.</summary>
+    private static IResult<TResult> Failed<TResult, T>(IResult<T> failure) => Result.Failure<TResult>(failure.Remainder, failure.Message, failure.Expectations);
 
     /// <summary>The name that starts <c>grad(f)(x)</c>.</summary>
     public const string GradKeyword = "grad";
@@ -263,23 +314,44 @@ internal sealed class Grammar
     private Parser<TargetSyntax>? _target;
     private Parser<TargetSyntax> Target => _target ??= BuildTarget();
 
+    // A name or name[i, j]. Written out rather than as a query, as the assignment: they run at every statement.
     private Parser<TargetSyntax> BuildTarget()
     {
-        var optionalIndices = CommaList("[", Expression, "]").XOptional();
-        return
-        from name in _t.Name
-        from indices in optionalIndices
-        select new TargetSyntax(name.Name, indices.IsDefined ? indices.Get().Items : [],
-            indices.IsDefined ? Tokens.Join(name.Span, indices.Get().Close) : name.Span);
+        var name = _t.Name;
+        var indices = CommaList("[", Expression, "]");
+        return input =>
+        {
+            var named = name(input);
+            if (!named.WasSuccessful) return Failed<TargetSyntax, (string, SourceSpan)>(named);
+            var (text, span) = named.Value;
+            if (named.Remainder.AtEnd || named.Remainder.Current != '[') return Result.Success(new TargetSyntax(text, [], span), named.Remainder);
+            var indexed = indices(named.Remainder);
+            return indexed.WasSuccessful
+                ? Result.Success(new TargetSyntax(text, indexed.Value.Items, Tokens.Join(span, indexed.Value.Close)), indexed.Remainder)
+                : Failed<TargetSyntax, (List<ExpressionSyntax>, SourceSpan, SourceSpan)>(indexed);
+        };
     }
 
     private Parser<StatementSyntax>? _assign;
-    private Parser<StatementSyntax> Assign => _assign ??=
-        from target in Target
-        from assignSign in _t.Symbol("=")
-        from value in Expression
-        from semicolon in _t.Symbol(";")
-        select (StatementSyntax)new AssignSyntax(target, value, Tokens.Join(target.Span, semicolon));
+    private Parser<StatementSyntax> Assign => _assign ??= BuildAssign();
+
+    // target = expression;
+    private Parser<StatementSyntax> BuildAssign()
+    {
+        var (target, assignSign, semicolon) = (Target, _t.Symbol("="), _t.Symbol(";"));
+        return input =>
+        {
+            var assigned = target(input);
+            if (!assigned.WasSuccessful) return Failed<StatementSyntax, TargetSyntax>(assigned);
+            var sign = assignSign(assigned.Remainder);
+            if (!sign.WasSuccessful) return Failed<StatementSyntax, SourceSpan>(sign);
+            var value = Expression(sign.Remainder);
+            if (!value.WasSuccessful) return Failed<StatementSyntax, ExpressionSyntax>(value);
+            var end = semicolon(value.Remainder);
+            if (!end.WasSuccessful) return Failed<StatementSyntax, SourceSpan>(end);
+            return Result.Success<StatementSyntax>(new AssignSyntax(assigned.Value, value.Value, Tokens.Join(assigned.Value.Span, end.Value)), end.Remainder);
+        };
+    }
 
     private Parser<StatementSyntax>? _destructure;
     private Parser<StatementSyntax> Destructure => _destructure ??=

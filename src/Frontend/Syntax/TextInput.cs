@@ -28,10 +28,6 @@ internal sealed class TextInput(string source, int position, int line, int colum
         return Current == '\n' ? new TextInput(Source, Position + 1, Line + 1, 1) : new TextInput(Source, Position + 1, Line, Column + 1);
     }
 
-    /// <summary><paramref name="input"/> moved on by <paramref name="count"/> characters of one line.</summary>
-    public static IInput WithinLine(IInput input, int count) =>
-        count == 0 ? input : new TextInput(input.Source, input.Position + count, input.Line, input.Column + count);
-
     /// <summary><paramref name="input"/> moved on to <paramref name="end"/>, over any number of lines.</summary>
     public static IInput To(IInput input, int end)
     {

@@ -14,6 +14,10 @@ namespace Elim.Frontend.Syntax;
 internal sealed class Tokens(string file)
 {
     private static readonly HashSet<string> Keywords = ["const", "function", "for", "in", "if", "else", "data"];
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> KeywordSpans = Keywords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>How a token's text and place become its value (the text is read in place: most tokens need no string).</summary>
+    private delegate T TokenValue<out T>(ReadOnlySpan<char> text, SourceSpan span);
 
     /// <summary>Whitespace and comments (<c>//</c> or <c>#</c> to the end of the line), possibly none.</summary>
     public static readonly Parser<string> Skip = input => Result.Success("", TextInput.To(input, EndOfSkip(input.Source, input.Position)));
@@ -46,13 +50,23 @@ internal sealed class Tokens(string file)
     }
 
     private readonly Dictionary<string, Parser<SourceSpan>> _symbols = [];
+    private readonly HashSet<string> _names = [];
     private Parser<(string Name, SourceSpan Span)>? _name;
     private Parser<NumberSyntax>? _number;
 
-    /// <summary>A name that is not a keyword.</summary>
+    /// <summary>A name that is not a keyword; every occurrence of a name in the file is the same string.</summary>
     public Parser<(string Name, SourceSpan Span)> Name => _name ??=
-        Token("name", (text, start) => WordLength(text, start) is var n && n > 0 && !Keywords.Contains(text.Substring(start, n)) ? n : 0,
-            (text, span) => (text, span));
+        Token("name", (text, start) => WordLength(text, start) is var n && n > 0 && !KeywordSpans.Contains(text.AsSpan(start, n)) ? n : 0,
+            (text, span) => (NameString(text), span));
+
+    private string NameString(ReadOnlySpan<char> text)
+    {
+        var names = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (names.TryGetValue(text, out string? name)) return name;
+        name = text.ToString();
+        _names.Add(name);
+        return name;
+    }
 
     /// <summary>The keyword <paramref name="keyword"/>.</summary>
     public Parser<SourceSpan> Keyword(string keyword) => Cached("keyword " + keyword, () =>
@@ -65,7 +79,16 @@ internal sealed class Tokens(string file)
 
     /// <summary>The first of <paramref name="symbols"/> that the text starts with, called <paramref name="name"/> when none does.</summary>
     public Parser<string> OneOf(string name, params string[] symbols) =>
-        Token(name, (text, start) => Array.Find(symbols, s => text.AsSpan(start).StartsWith(s))?.Length ?? 0, (text, _) => Array.Find(symbols, s => s == text)!);
+        Token(name, (text, start) => FirstStarting(symbols, text.AsSpan(start))?.Length ?? 0, (text, _) => FirstStarting(symbols, text)!);
+
+    private static string? FirstStarting(string[] symbols, ReadOnlySpan<char> text)
+    {
+        foreach (string symbol in symbols)
+        {
+            if (text.StartsWith(symbol)) return symbol;
+        }
+        return null;
+    }
 
     // Parsers are built once per file: rebuilding them inside SelectMany lambdas at every token is slow.
     private Parser<SourceSpan> Cached(string key, Func<Parser<SourceSpan>> build)
@@ -76,7 +99,7 @@ internal sealed class Tokens(string file)
 
     /// <summary>A number: <c>2</c>, <c>0.5</c>, <c>.5</c>, <c>1e-3</c>.</summary>
     public Parser<NumberSyntax> Number => _number ??= Token("number", NumberLength,
-        (text, span) => new NumberSyntax(double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture), text.All(char.IsDigit), span));
+        (text, span) => new NumberSyntax(double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture), !text.ContainsAnyExceptInRange('0', '9'), span));
 
     // digits [. digits] [e [+-] digits], or . digits [e [+-] digits]; a '.' or 'e' not followed by digits is not part of the number (0..3).
     private static int NumberLength(string text, int start)
@@ -103,7 +126,7 @@ internal sealed class Tokens(string file)
     /// value from its text and place; then skips what follows. Where none starts, it fails there, expecting
     /// <paramref name="name"/>. Tokens never span lines.
     /// </summary>
-    private Parser<T> Token<T>(string name, Func<string, int, int> length, Func<string, SourceSpan, T> value)
+    private Parser<T> Token<T>(string name, Func<string, int, int> length, TokenValue<T> value)
     {
         string[] expected = [name];
         string message = $"expected {name}";
@@ -112,8 +135,8 @@ internal sealed class Tokens(string file)
             int count = input.AtEnd ? 0 : length(input.Source, input.Position);
             if (count == 0) return Result.Failure<T>(input, message, expected);
             var span = new SourceSpan(file, input.Line, input.Column, count);
-            var after = TextInput.WithinLine(input, count);
-            return Result.Success(value(input.Source.Substring(input.Position, count), span), TextInput.To(after, EndOfSkip(input.Source, after.Position)));
+            // One input for the token and the skip after it: To counts the lines and columns of both.
+            return Result.Success(value(input.Source.AsSpan(input.Position, count), span), TextInput.To(input, EndOfSkip(input.Source, input.Position + count)));
         };
     }
 
