@@ -19,9 +19,11 @@ var budget = new TimeBudget(options.Budget);
 string header = $"""
     # Scale: Elim from 10³ to 10⁵ vertices
 
-    Measured by `perf/Scale` ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC) on {Machine.CpuName()}, {Environment.ProcessorCount} cores
-    ({Vector<double>.Count * 64}-bit vectors{(Vector512.IsHardwareAccelerated ? ", AVX-512" : "")}), .NET {Environment.Version}; one thread for
-    every in-process step. Load average at the start: {Machine.LoadAverage()} (other work on the machine disturbs the figures).
+    Measured by `perf/Scale` ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC) on {Machine.CpuName()},
+    {Environment.ProcessorCount} core{(Environment.ProcessorCount == 1 ? "" : "s")} available
+    ({Vector<double>.Count * 64}-bit vectors{(Vector512.IsHardwareAccelerated ? ", AVX-512" : "")}), .NET {Environment.Version};
+    one thread for every in-process step but the compile's JIT stage, which compiles a big program's chunks on every core (as a user's
+    compile does). Load average at the start: {Machine.LoadAverage()} (other work on the machine disturbs the figures).
     Command: `{string.Join(' ', args)}`. Budget {options.Budget.TotalMinutes:F0} min; search --time {options.SearchTime.TotalSeconds:F0} s.
     Programs: `random` is `RandomBigPrograms.Generate(statements, seed: 1)`; `encoder` and `f` are examples/encoder.elim and
     examples/f.elim with their dimension 4 made n (and encoder's 2 made n/2). Growth exponent = log(t2/t1) / log(V2/V1).
