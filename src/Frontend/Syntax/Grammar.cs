@@ -219,16 +219,13 @@ internal sealed class Grammar
             var arguments = new List<ExpressionSyntax>();
             var at = opened.Remainder;
             var argument = Expression(at);
-            if (argument.WasSuccessful)
+            while (argument.WasSuccessful)
             {
-                do
-                {
-                    arguments.Add(argument.Value);
-                    at = argument.Remainder;
-                    var separator = comma(at);
-                    if (!separator.WasSuccessful) break;
-                    argument = Expression(separator.Remainder);
-                } while (argument.WasSuccessful);
+                arguments.Add(argument.Value);
+                at = argument.Remainder;
+                var separator = comma(at);
+                if (!separator.WasSuccessful) break;
+                argument = Expression(separator.Remainder);
             }
             // An argument that breaks after its start breaks the list (XOptional, XMany).
             if (!argument.WasSuccessful && !argument.Remainder.Equals(at)) return Failed<(List<ExpressionSyntax>, SourceSpan), ExpressionSyntax>(argument);
