@@ -1,4 +1,6 @@
 using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using System.Runtime.Loader;
 using Elim.Backend.Export;
 using Elim.Graph;
@@ -114,6 +116,27 @@ public sealed class ExportTests : IDisposable
         var graph = builder.Build();
         var exported = AssemblyExporter.Export(graph, StandardOrders.Forward(graph), Path.Combine(_directory, "bell.dll"));
         Assert.Equal(["Elim.Graph"], exported.References);
+    }
+
+    /// <summary>
+    /// A project compiles against reference assemblies, where System.Object lives in System.Runtime: a class deriving
+    /// from the runtime's System.Private.CoreLib cannot be referenced (CS0012), so the exported class must derive from
+    /// System.Runtime's. (Test hosts run where the SDK, and so its reference pack, is installed.)
+    /// </summary>
+    [Fact]
+    public void TheExportedClassDerivesFromSystemRuntimesObjectSoThatProjectsCanReferenceIt()
+    {
+        var graph = TaskGraphs.Of("RoeFlux_1d");
+        var exported = AssemblyExporter.Export(graph, StandardOrders.Reverse(graph), Path.Combine(_directory, "referenceable.dll"));
+        using var file = new PEReader(File.OpenRead(exported.Path));
+        var metadata = file.GetMetadataReader();
+        var type = metadata.TypeDefinitions.Select(metadata.GetTypeDefinition)
+            .Single(t => metadata.GetString(t.Namespace) + "." + metadata.GetString(t.Name) == exported.TypeName);
+        var baseType = metadata.GetTypeReference((TypeReferenceHandle)type.BaseType);
+        Assert.Equal("System.Object", metadata.GetString(baseType.Namespace) + "." + metadata.GetString(baseType.Name));
+        var scope = metadata.GetAssemblyReference((AssemblyReferenceHandle)baseType.ResolutionScope);
+        Assert.Equal("System.Runtime", metadata.GetString(scope.Name));
+        Assert.Equal(Environment.Version.Major, scope.Version.Major);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

@@ -30,15 +30,18 @@ public static class AssemblyExporter
         string simpleName = System.IO.Path.GetFileNameWithoutExtension(path);
         string typeName = "Elim.Exported." + JacobianCompiler.TypeName(graph, "");
         var assembly = new PersistedAssemblyBuilder(new AssemblyName(simpleName), typeof(object).Assembly);
-        var type = assembly.DefineDynamicModule(simpleName)
-            .DefineType(typeName, TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Abstract);
-        DefineMethod(type, "Jacobian", jacobian);
-        DefineMethod(type, "Evaluate", primal);
-        DefineNames(type, "InputNames", graph.InputNames);
-        if (graph.DataCount > 0) DefineNames(type, "DataNames", graph.DataNames);
-        DefineNames(type, "OutputNames", graph.Outputs.Select(o => o.Name).ToArray());
-        type.CreateType();
-        assembly.Save(path);
+        using (var baseType = ExportBaseType.Open())
+        {
+            var type = assembly.DefineDynamicModule(simpleName)
+                .DefineType(typeName, TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Abstract, baseType.Object);
+            DefineMethod(type, "Jacobian", jacobian);
+            DefineMethod(type, "Evaluate", primal);
+            DefineNames(type, "InputNames", graph.InputNames);
+            if (graph.DataCount > 0) DefineNames(type, "DataNames", graph.DataNames);
+            DefineNames(type, "OutputNames", graph.Outputs.Select(o => o.Name).ToArray());
+            type.CreateType();
+            assembly.Save(path);
+        }
         var references = jacobian.Instructions.Concat(primal.Instructions)
             .Select(i => ScalarMethods.Of(i.Op)?.DeclaringType?.Assembly)
             .Where(a => a is not null && a != typeof(Math).Assembly)
