@@ -63,8 +63,8 @@ public sealed class BigProgramTests : IDisposable
     public void BatchesAgreeWithTheInterpreter()
     {
         var graph = Big.Value;
-        // 9 points: vectors of four or eight and a scalar remainder.
-        var points = Enumerable.Range(0, 9).Select(seed => RandomPoint(graph, seed)).ToArray();
+        // 11 points: vectors of four or eight and a scalar remainder of three, which the scalar chunks run a point a call.
+        var points = Enumerable.Range(0, 11).Select(seed => RandomPoint(graph, seed)).ToArray();
         // Reverse keeps the elimination's sequence; forward's program runs depth first (it keeps fewer values alive so).
         foreach (var order in (EliminationOrder[])[StandardOrders.Reverse(graph), StandardOrders.Forward(graph)])
             BatchMatchesInterpreterTests.AssertBatchAgrees(graph, order, points);

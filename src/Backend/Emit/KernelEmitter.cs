@@ -78,7 +78,10 @@ internal static class KernelEmitter
 
     /// <summary>
     /// A method looping over points [start, end) by the lanes, whose body is chunk <paramref name="chunk"/>; a whole program
-    /// stages per-point vector results (see <see cref="PointerAccess"/>), a chunk reads and writes scratch instead.
+    /// stages per-point vector results (see <see cref="PointerAccess"/>), a chunk reads and writes scratch instead. A
+    /// chunk of scalar code runs point <c>start</c> alone, without the loop (<see cref="ChunkedKernel"/> calls it per
+    /// point): the JIT compiles a body outside a loop faster (perf/results/design-measurements.md), and a big program's
+    /// first single point waits for that.
     /// </summary>
     private static DynamicMethod DefineLoop(string name, JacobianProgram program, ProgramChunks chunks, int chunk, BatchLayout layout,
         ILaneEmitter lanes)
@@ -90,26 +93,39 @@ internal static class KernelEmitter
         var point = il.DeclareLocal(typeof(int));
         var body = il.DefineLabel();
         var check = il.DefineLabel();
+        var finish = il.DefineLabel();
+        bool onePoint = !chunks.IsWhole && ChunkedKernel.RunsOnePointPerCall(lanes.Lanes);
 
         access.EmitPrologue(il);
         var scratch = chunks.IsWhole ? null : PointerScratch.Declare(il, Scratch, lanes);
         if (access.StoresPersist) BodyEmitter.EmitConstantStores(il, program, lanes, access);
         il.Emit(OpCodes.Ldarg_S, (byte)Start);
         il.Emit(OpCodes.Stloc, point);
-        il.Emit(OpCodes.Br, check);
+        if (onePoint)
+        {
+            // A call over no points (start = end) runs nothing: CompiledCode calls each chunk so to have it compiled.
+            il.Emit(OpCodes.Ldloc, point);
+            il.Emit(OpCodes.Ldarg_S, (byte)End);
+            il.Emit(OpCodes.Bge, finish);
+        }
+        else il.Emit(OpCodes.Br, check);
         il.MarkLabel(body);
         access.EmitBases(il, point);
         BodyEmitter.EmitChunk(il, program, chunks, chunk, lanes, access, scratch, constantStores: !access.StoresPersist && chunk == 0, groupLanes: true);
-        scratch?.EmitAdvance(il, chunks.ScratchSlots);
         access.EmitEpilogue(il);
-        il.Emit(OpCodes.Ldloc, point);
-        il.Emit(OpCodes.Ldc_I4, lanes.Lanes);
-        il.Emit(OpCodes.Add);
-        il.Emit(OpCodes.Stloc, point);
-        il.MarkLabel(check);
-        il.Emit(OpCodes.Ldloc, point);
-        il.Emit(OpCodes.Ldarg_S, (byte)End);
-        il.Emit(OpCodes.Blt, body);
+        if (!onePoint)
+        {
+            scratch?.EmitAdvance(il, chunks.ScratchSlots);
+            il.Emit(OpCodes.Ldloc, point);
+            il.Emit(OpCodes.Ldc_I4, lanes.Lanes);
+            il.Emit(OpCodes.Add);
+            il.Emit(OpCodes.Stloc, point);
+            il.MarkLabel(check);
+            il.Emit(OpCodes.Ldloc, point);
+            il.Emit(OpCodes.Ldarg_S, (byte)End);
+            il.Emit(OpCodes.Blt, body);
+        }
+        il.MarkLabel(finish);
         access.EmitFinish(il);
         il.Emit(OpCodes.Ret);
         return method;

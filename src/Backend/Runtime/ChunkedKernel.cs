@@ -5,7 +5,8 @@ namespace Elim.Backend.Runtime;
 /// <summary>
 /// The emitted method of one chunk of a big program (see <see cref="Program.ProgramChunks"/>): a <see cref="BatchKernel"/>
 /// over points [start, end) that also reads and writes <paramref name="scratch"/>, one block of the program's scratch
-/// slots per step of its lanes, in point order.
+/// slots per step of its lanes, in point order; a chunk of scalar code runs point <c>start</c> alone, on the block at
+/// <paramref name="scratch"/> (<see cref="ChunkedKernel.RunsOnePointPerCall"/>).
 /// </summary>
 public unsafe delegate void ChunkKernel(double* x, double* data, double* y, double* jacobian, int start, int end, int stride,
     double* scratch);
@@ -34,6 +35,14 @@ internal sealed unsafe class ChunkedKernel(IReadOnlyList<ChunkKernel> chunks, in
 
     private readonly int _scratchBudget = codeBytes > BigCodeBytes ? BigCodeScratchBytes : ScratchBytes;
 
+    private readonly bool _onePoint = RunsOnePointPerCall(lanes);
+
+    /// <summary>
+    /// Whether the chunks of a kernel of <paramref name="lanes"/> run one point a call (their <c>start</c>) rather than
+    /// looping to <c>end</c>: those of scalar code.
+    /// </summary>
+    public static bool RunsOnePointPerCall(int lanes) => lanes == 1;
+
     /// <summary>Runs points [<paramref name="start"/>, <paramref name="end"/>) (a multiple of the lanes) through every chunk.</summary>
     public void Run(double* x, double* data, double* y, double* jacobian, int start, int end, int stride)
     {
@@ -47,7 +56,12 @@ internal sealed unsafe class ChunkedKernel(IReadOnlyList<ChunkKernel> chunks, in
                 for (int first = start; first < end; first += tile)
                 {
                     int last = Math.Min(end, first + tile);
-                    foreach (var chunk in chunks) chunk(x, data, y, jacobian, first, last, stride, block);
+                    foreach (var chunk in chunks)
+                    {
+                        if (!_onePoint) chunk(x, data, y, jacobian, first, last, stride, block);
+                        else for (int point = first; point < last; point++)
+                            chunk(x, data, y, jacobian, point, point + 1, stride, block + (point - first) * scratchSlots);
+                    }
                 }
             }
         }
