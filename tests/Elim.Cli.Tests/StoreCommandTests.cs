@@ -63,6 +63,23 @@ public sealed class StoreCommandTests : IDisposable
         Assert.Contains("0000000000000000.json  (unreadable; ignored)", list.Output);
     }
 
+    [Fact]
+    public void Files_the_store_did_not_name_are_neither_listed_nor_cleared()
+    {
+        var graph = Frontend.ElimFrontend.CompileFile(Roe);
+        Assert.True(OrderStore.Default().Offer(graph, StandardOrders.Reverse(graph), "reverse"));
+        string[] foreign = ["important.json", "notes.txt", "0123.json", "0000000000000000.json.bak"];
+        foreach (string name in foreign) File.WriteAllText(Path.Combine(StoreDirectory, name), "the user's");
+
+        var list = CliRun.Of("store", "list").WithoutStackTrace();
+        Assert.StartsWith($"order store {StoreDirectory}: 1 entry", list.Output.Trim());
+        Assert.DoesNotContain("important.json", list.Output);
+
+        var clear = CliRun.Of("store", "clear").WithoutStackTrace();
+        Assert.Equal($"order store {StoreDirectory}: removed 1 entry", clear.Output.Trim());
+        foreach (string name in foreign) Assert.Equal("the user's", File.ReadAllText(Path.Combine(StoreDirectory, name)));
+    }
+
     [Theory]
     [InlineData]
     [InlineData("forget")]

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Elim.Graph;
 
 /// <summary>
@@ -14,6 +16,10 @@ public sealed class OrderStore
 {
     /// <summary>The environment variable that overrides <see cref="DefaultDirectory"/>.</summary>
     public const string DirectoryVariable = "ELIM_ORDER_STORE";
+
+    // An entry is "<structural hash>.json" (PathFor); a write goes through "<entry>.<guid>.tmp" (Offer).
+    private static readonly Regex EntryName = new("^[0-9a-f]{16}\\.json$", RegexOptions.CultureInvariant);
+    private static readonly Regex TemporaryName = new("^[0-9a-f]{16}\\.json\\.[0-9a-f]{32}\\.tmp$", RegexOptions.CultureInvariant);
 
     private readonly object _gate = new();
 
@@ -90,22 +96,28 @@ public sealed class OrderStore
         var (mine, theirs) => !mine.ComparesWith(theirs) || mine.SecondsPerPoint < theirs.SecondsPerPoint,
     };
 
-    /// <summary>Every entry the store holds, by file name: its path and its order file (null when it cannot be read).</summary>
-    public IReadOnlyList<(string Path, OrderFile? File)> Entries()
-    {
-        if (!System.IO.Directory.Exists(Directory)) return [];
-        return System.IO.Directory.EnumerateFiles(Directory, "*.json").Order(StringComparer.Ordinal).Select(path => (path, Read(path))).ToList();
-    }
+    /// <summary>
+    /// Every entry the store holds, by file name: its path and its order file (null when it cannot be read). Only files
+    /// named as the store names them (<see cref="PathFor"/>) are entries; other files in the directory are not the store's.
+    /// </summary>
+    public IReadOnlyList<(string Path, OrderFile? File)> Entries() =>
+        StoreFiles(EntryName).Order(StringComparer.Ordinal).Select(path => (path, Read(path))).ToList();
 
-    /// <summary>Deletes every entry (and temporary files a crashed write left); returns how many entries went.</summary>
+    /// <summary>
+    /// Deletes every entry (and temporary files a crashed write left); returns how many entries went. Files the store did
+    /// not name are left alone.
+    /// </summary>
     public int Clear()
     {
-        if (!System.IO.Directory.Exists(Directory)) return 0;
-        foreach (string leftover in System.IO.Directory.EnumerateFiles(Directory, "*.tmp")) File.Delete(leftover);
-        var entries = System.IO.Directory.GetFiles(Directory, "*.json");
+        foreach (string leftover in StoreFiles(TemporaryName)) File.Delete(leftover);
+        var entries = StoreFiles(EntryName);
         foreach (string entry in entries) File.Delete(entry);
         return entries.Length;
     }
+
+    private string[] StoreFiles(Regex name) => System.IO.Directory.Exists(Directory)
+        ? System.IO.Directory.GetFiles(Directory).Where(path => name.IsMatch(Path.GetFileName(path))).ToArray()
+        : [];
 
     private static OrderFile? Read(string path)
     {
