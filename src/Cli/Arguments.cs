@@ -21,7 +21,12 @@ public sealed class Arguments
         for (int i = 0; i < args.Count; i++)
         {
             string arg = args[i];
-            if (!arg.StartsWith("--", StringComparison.Ordinal) || arg == "--")
+            if (arg == "--")
+            {
+                positional.AddRange(args.Skip(i + 1));  // everything after "--" is positional (a file named like an option)
+                break;
+            }
+            if (!arg.StartsWith("--", StringComparison.Ordinal))
             {
                 positional.Add(arg);
                 continue;
@@ -43,8 +48,9 @@ public sealed class Arguments
             }
             else
             {
-                string? value = inlineValue ?? (i + 1 < args.Count ? args[++i] : null);
-                if (value is null) throw new UsageException($"--{name} needs a value.");
+                // The next word is the value, unless it is another option (--at --json): then the value is missing.
+                string? value = inlineValue ?? (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : null);
+                if (value is null) throw new UsageException($"--{name} needs a value{(i + 1 < args.Count ? $" before {args[i + 1]}" : "")}.");
                 parsed._options[name] = value;
             }
         }

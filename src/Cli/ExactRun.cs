@@ -78,5 +78,5 @@ internal sealed class ExactRun
 
     private static string CannotResume(string path, InvalidCheckpointException e) => $"Cannot resume from '{path}': {e.Message.TrimEnd('.')}.";
 
-    private static bool SameFile(string a, string b) => Path.GetFullPath(a) == Path.GetFullPath(b);
+    public static bool SameFile(string a, string b) => Path.GetFullPath(a) == Path.GetFullPath(b);
 }

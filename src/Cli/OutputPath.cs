@@ -12,6 +12,7 @@ public static class OutputPath
     /// </summary>
     public static void Check(string path, bool replace)
     {
+        if (string.IsNullOrWhiteSpace(path)) throw new PathException("An empty path names no file; give the path of a file to write.");
         if (Directory.Exists(path)) throw new PathException($"'{path}' is a folder; give the path of a file to write.");
         bool exists = File.Exists(path);
         if (exists && !replace) throw new PathException($"'{path}' exists; pass --force to overwrite it.");

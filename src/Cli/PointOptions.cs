@@ -12,7 +12,8 @@ public static class PointOptions
     /// <summary>The point <c>--at</c> gives: one number per input of <paramref name="graph"/>.</summary>
     /// <exception cref="UsageException">It is missing, has the wrong count or holds something that is not a number.</exception>
     public static double[] Inputs(string? at, ComputationalGraph graph) =>
-        Numbers("at", at, graph, graph.InputNames, "input") ?? throw new UsageException($"Missing --at: give {Expected(graph.InputNames, "input")}.");
+        Numbers("at", at, graph, graph.InputNames, "input")
+        ?? (graph.InputCount == 0 ? [] : throw new UsageException($"Missing --at: give {Expected(graph.InputNames, "input")}."));
 
     /// <summary>
     /// The data inputs <c>--data</c> gives: one number per data input of <paramref name="graph"/>; none for a graph without data
@@ -36,11 +37,11 @@ public static class PointOptions
     private static double[]? Numbers(string option, string? text, ComputationalGraph graph, IReadOnlyList<string> names, string what)
     {
         if (text is null) return null;
-        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var parts = text.Trim().Length == 0 ? [] : text.Split(',', StringSplitOptions.TrimEntries);
         if (parts.Length != names.Count)
             throw new UsageException($"--{option} has {parts.Length} number(s); '{graph.Name}' needs {Expected(names, what)}.");
         return parts.Select((part, i) => double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
-            ? value
+            ? double.IsFinite(value) ? value : throw new UsageException($"--{option}: '{part}' (for {names[i]}) is not a finite number.")
             : throw new UsageException($"--{option}: '{part}' (for {names[i]}) is not a number.")).ToArray();
     }
 

@@ -32,7 +32,44 @@ public sealed class BadInputTests : IDisposable
         { ["eval", Roe], CommandLine.UsageError, "error: Missing --at: give 6 comma-separated numbers, one per input (ul0, ul1, ul2, ur0, ur1, ur2)." },
         { ["eval", Roe, "--at", "1,2"], CommandLine.UsageError, "error: --at has 2 number(s); 'roe_flux_1d' needs 6 comma-separated numbers" },
         { ["eval", Roe, "--at", "1,2,3,x,5,6"], CommandLine.UsageError, "error: --at: 'x' (for ur0) is not a number." },
+        { ["eval", Roe, "--at", "1,2,3,1e400,5,6"], CommandLine.UsageError, "error: --at: '1e400' (for ur0) is not a finite number." },
+        { ["eval", Roe, "--at", "--json"], CommandLine.UsageError, "error: --at needs a value before --json." },
+        { ["compile", Roe, "--out", ".dll"], CommandLine.UsageError, "error: --out '.dll' has no name before .dll (it becomes the assembly's name)" },
+        { ["compile", Roe, "--out", ""], CommandLine.UsageError, "error: --out '' must name a .dll file." },
+        { ["search", Roe, "--out", " ", "--time", "1s"], CommandLine.UsageError, "error: An empty path names no file; give the path of a file to write." },
+        { ["search", Roe, "--method", "exact", "--checkpoint", "", "--time", "1s"], CommandLine.UsageError, "error: An empty path names no file" },
     };
+
+    [Fact]
+    public void OutAndTheCheckpointMayNotNameTheSameFile()
+    {
+        string path = Path.Combine(_directory, "both.json");
+        var run = CliRun.Of("search", Roe, "--method", "exact", "--time", "1s", "--out", path, "--checkpoint", path).WithoutStackTrace();
+        Assert.Equal(CommandLine.UsageError, run.ExitCode);
+        Assert.StartsWith($"error: --out and the checkpoint name the same file, '{path}': one would overwrite the other; give two paths.", run.Error);
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
+    public void TwoDashesEndTheOptions()
+    {
+        string odd = Write("odd.elim", "function odd(x) -> (y) { y = x * x; }");
+        var run = CliRun.Of("check", "--", odd).WithoutStackTrace();
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("function   odd", run.Output);
+    }
+
+    [Fact]
+    public void AFunctionWithoutInputsIsEvaluatedWithoutAPoint()
+    {
+        string constant = Write("constant.elim", "function constant() -> (y) { y = 2 * 3; }");
+        foreach (string[] point in (string[][])[[], ["--at", ""]])
+        {
+            var run = CliRun.Of(["eval", constant, .. point]).WithoutStackTrace();
+            Assert.Equal(0, run.ExitCode);
+            Assert.Contains("y = 6", run.Output);
+        }
+    }
 
     [Theory]
     [MemberData(nameof(CommandLines))]

@@ -89,7 +89,7 @@ public sealed class UserErrorTests : IDisposable
         string model = In("no-such-model.bin");
         AgentMethods.Register(model);
         Assert.Equal($"error: Cannot load the agent model '{model}': Could not find file '{model}'. " +
-            "Set ELIM_AGENT_MODEL to a model file written by 'elim train'.",
+            "Set ELIM_AGENT_MODEL to a model file written by 'elim-torch train'.",
             Refused("search", Roe, "--method", "alphazero-greedy", "--no-store"));
     }
 
@@ -101,7 +101,7 @@ public sealed class UserErrorTests : IDisposable
         foreach (string method in new[] { "priority", "priority-anneal" })
         {
             Assert.Equal($"error: Cannot load the agent model '{model}': Could not find file '{model}'. " +
-                "Set ELIM_PRIORITY_MODEL to a model file written by 'elim train'.",
+                "Set ELIM_PRIORITY_MODEL to a model file written by 'elim-torch train'.",
                 Refused("search", Roe, "--method", method, "--no-store"));
         }
         AgentMethods.Register();

@@ -48,6 +48,8 @@ public sealed class SearchCommand : ICommand
         string? outPath = arguments.Value("out");
         if (outPath is not null) OutputPath.Check(outPath, replace: arguments.Has("force"));
         var exact = ExactRun.Of(arguments, method);
+        if (outPath is not null && exact?.SavePath is { } savePath && ExactRun.SameFile(outPath, savePath))
+            throw new UsageException($"--out and the checkpoint name the same file, '{outPath}': one would overwrite the other; give two paths.");
         var graph = GraphLoader.Load(file, arguments);
         var budget = new SearchBudget(SearchTime(time, Stopwatch.GetElapsedTime(started)), iterations);
 

@@ -30,8 +30,8 @@ public sealed class TrainCommand(Func<Arguments, TextWriter, int>? train = null)
         CommandOption.Force,
         new("seed", "N", "seed of everything random", "1"),
         new("threads", "N", "threads torch may use (alphazero), or that play the population's games (priority)", "1"),
-        new("programs", "DIR", "also self-play the .elim programs of DIR (every third held out for validation; the paper's five scalar tasks left out)", null),
-        new("from", "MODEL", "start a fresh run from this model's weights (fine-tuning)", null),
+        new("programs", "DIR", "also self-play the .elim programs of DIR (every third held out for validation; the paper's five scalar tasks left out)", "generated programs only"),
+        new("from", "MODEL", "start a fresh run from this model's weights (fine-tuning)", "fresh weights"),
         new("max-vertices", "N", "largest generated program, in operations", "2000"),
     ];
 

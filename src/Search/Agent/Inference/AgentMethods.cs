@@ -77,7 +77,7 @@ public static class AgentMethods
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             throw new SearchUnavailableException(
-                $"Cannot load the agent model '{path}': {e.Message} Set {variable} to a model file written by 'elim train'.");
+                $"Cannot load the agent model '{path}': {e.Message} Set {variable} to a model file written by 'elim-torch train'.");
         }
     }
 }
