@@ -44,9 +44,14 @@ internal sealed partial class Lowerer
         if (!value.Operand.IsConstant)
             throw LoweringError.At(expression.Span, $"{what} is not a compile-time constant",
                 "use integers, consts and loop variables, and + - * of them");
-        return value.AsInt ?? throw LoweringError.At(expression.Span,
-            $"{what} must be an integer, but it is {value.Operand.Value.ToString("R", CultureInfo.InvariantCulture)}",
-            "use integers, consts and loop variables, and + - * of them");
+        double number = value.Operand.Value;
+        if (value.AsInt is { } integer) return integer;
+        string shown = number.ToString("R", CultureInfo.InvariantCulture);
+        throw double.IsInteger(number)
+            ? LoweringError.At(expression.Span, $"{what} is {shown}, past the integers an index or a bound can be (±{int.MaxValue:N0})",
+                "use smaller numbers")
+            : LoweringError.At(expression.Span, $"{what} must be an integer, but it is {shown}",
+                "use integers, consts and loop variables, and + - * of them");
     }
 
     private Value Lookup(NameSyntax name, Scope? scope)

@@ -71,6 +71,9 @@ internal static class ProgramChecks
             if (parameter.Dimensions.Contains(0))
                 throw LoweringError.At(parameter.Span, $"the size of array '{parameter.Name}' must be a positive integer",
                     $"write the size as an integer literal, as in {parameter.Name}[3]");
+            if (parameter.Dimensions.Contains(-1))
+                throw LoweringError.At(parameter.Span, $"the size of array '{parameter.Name}' is past {int.MaxValue:N0}, the largest size",
+                    "make the array smaller");
             if (parameter.Dimensions.Count > 2)
                 throw LoweringError.At(parameter.Span, $"array '{parameter.Name}' has {parameter.Dimensions.Count} dimensions; arrays have one or two",
                     $"write {parameter.Name}[n] or {parameter.Name}[m,n]");

@@ -390,8 +390,9 @@ internal sealed class Grammar
         select new ParameterSyntax(name.Name, dimensions.IsDefined ? dimensions.Get().Items.Select(ArraySize).ToList() : [], data.IsDefined,
             Tokens.Join(data.IsDefined ? data.Get() : name.Span, dimensions.IsDefined ? dimensions.Get().Close : name.Span));
 
-    // A size that is not a positive integer literal is kept as 0 and reported by the lowering with its span.
-    private static int ArraySize(NumberSyntax n) => n.IsInteger && n.Value is >= 1 and <= 1_000_000 ? (int)n.Value : 0;
+    // A size that is not a positive integer literal is kept as 0, one past int's range as -1: the lowering reports both
+    // with the span (and a size within range but past the vertex limit, against the limit).
+    private static int ArraySize(NumberSyntax n) => !n.IsInteger || n.Value < 1 ? 0 : n.Value > int.MaxValue ? -1 : (int)n.Value;
 
     private Parser<List<ParameterSyntax>> ParameterList(string what) =>
         from open in _t.Symbol("(")
