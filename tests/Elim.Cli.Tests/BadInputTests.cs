@@ -86,7 +86,7 @@ public sealed class BadInputTests : IDisposable
         { "[1, 1]", "duplicate id(s) 1" },
         { "[0, 102, -5]", "unknown vertex id(s) 0, 102, -5 (the graph has vertices 1..101)" },
         { "[97]", "output vertex id(s) 97 (outputs that nothing reads are never eliminated)" },
-        { "{ nope", "The order file is not valid JSON" },
+        { "{ nope", "The order file is not valid JSON: line 1, column 3: 'n' is an invalid start of a property name. Expected a '\"'." },
         { "[1, \"2\"]", "Entry 1 of the order is not an integer vertex id: \"2\"." },
         { "{\"order\": 5}", "The order file has no \"order\" array of vertex ids." },
         { "{\"function\": \"other\", \"graphHash\": \"0123456789abcdef\", \"order\": [1]}", "The order was made for another graph (other, hash 0123456789abcdef); 'roe_flux_1d' has hash " },

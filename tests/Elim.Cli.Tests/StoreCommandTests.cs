@@ -80,6 +80,16 @@ public sealed class StoreCommandTests : IDisposable
         foreach (string name in foreign) Assert.Equal("the user's", File.ReadAllText(Path.Combine(StoreDirectory, name)));
     }
 
+    [Fact]
+    public void A_store_path_that_is_a_file_is_a_warning_that_says_so()
+    {
+        File.WriteAllText(StoreDirectory, "a file where the store's folder would be");
+        var run = CliRun.Of("search", Roe, "--method", "reverse", "--time", "1s").WithoutStackTrace();
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains($"warning: could not update the order store '{StoreDirectory}': it is a file, not a folder. " +
+            "Set ELIM_ORDER_STORE to a folder you can write, or pass --no-store.", run.Error);
+    }
+
     [Theory]
     [InlineData]
     [InlineData("forget")]

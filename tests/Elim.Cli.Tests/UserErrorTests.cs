@@ -108,6 +108,19 @@ public sealed class UserErrorTests : IDisposable
     }
 
     [Fact]
+    public void AModelPathThatIsAFolderIsRefusedAsSuch()
+    {
+        AgentMethods.Register(priorityModelPath: _folder.Path);
+        try
+        {
+            Assert.Equal($"error: Cannot load the agent model '{_folder.Path}': it is a folder. " +
+                "Set ELIM_PRIORITY_MODEL to a model file written by 'elim-torch train'.",
+                Refused("search", Roe, "--method", "priority", "--no-store"));
+        }
+        finally { AgentMethods.Register(); }
+    }
+
+    [Fact]
     public void ABatchTooBigToAllocateIsRefusedWithTheLimit()
     {
         var run = CliRun.Of("bench", Roe, "--batch", "2000000000", "--json").WithoutStackTrace();

@@ -192,10 +192,13 @@ public sealed class SearchCommand : ICommand
     /// </summary>
     internal static bool? Store(ComputationalGraph graph, OrderFile orderFile, TextWriter error, Func<EliminationOrder, OrderMeasurement?>? timeNow = null)
     {
-        try { return OrderStore.Default().Offer(graph, orderFile, timeNow); }
+        var store = OrderStore.Default();
+        try { return store.Offer(graph, orderFile, timeNow); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"warning: could not update the order store: {e.Message}");
+            string reason = File.Exists(store.Directory) ? "it is a file, not a folder." : e.Message;
+            error.WriteLine($"warning: could not update the order store '{store.Directory}': {reason} " +
+                $"Set {OrderStore.DirectoryVariable} to a folder you can write, or pass --no-store.");
             return null;
         }
     }

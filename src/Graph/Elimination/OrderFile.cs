@@ -54,7 +54,7 @@ public sealed record OrderFile(string? Function, string? GraphHash, EliminationO
     {
         JsonNode? root;
         try { root = JsonNode.Parse(text); }
-        catch (JsonException e) { throw new InvalidOrderException($"The order file is not valid JSON: {e.Message}"); }
+        catch (JsonException e) { throw new InvalidOrderException($"The order file is not valid JSON: {JsonProblem.Describe(e)}."); }
         return root switch
         {
             JsonArray array => new OrderFile(null, null, new EliminationOrder(ReadIds(array)), null, null),

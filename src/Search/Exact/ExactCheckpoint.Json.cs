@@ -30,14 +30,14 @@ public sealed partial record ExactCheckpoint
     {
         JsonNode? root;
         try { root = JsonNode.Parse(text); }
-        catch (JsonException e) { throw new InvalidCheckpointException($"it is not an exact-search checkpoint (not valid JSON: {e.Message})"); }
+        catch (JsonException e) { throw new InvalidCheckpointException($"it is not an exact-search checkpoint (not valid JSON: {JsonProblem.Describe(e)})"); }
         if (root is not JsonObject header || (string?)(header["format"] as JsonValue) != Format)
             throw new InvalidCheckpointException($"it is not an exact-search checkpoint (no \"format\": \"{Format}\")");
         if (header["version"] is not JsonValue version || !version.TryGetValue(out int number) || number != FormatVersion)
             throw new InvalidCheckpointException($"it has format version {header["version"]?.ToJsonString() ?? "(none)"}; this elim reads version {FormatVersion}");
         Body body;
         try { body = root.Deserialize<Body>(Options)!; }
-        catch (JsonException e) { throw new InvalidCheckpointException($"it is damaged: {e.Message}"); }
+        catch (JsonException e) { throw new InvalidCheckpointException($"it is damaged: {JsonProblem.Describe(e)}"); }
         if (!Enum.TryParse(body.CostModel, ignoreCase: true, out CostModel costModel) || !Enum.IsDefined(costModel))
             throw new InvalidCheckpointException($"it is damaged: \"costModel\" is '{body.CostModel}', neither markowitz nor emitted");
         return new ExactCheckpoint(body.Function, body.GraphHash, costModel, body.Finished, body.Path, body.BoundGroups,

@@ -73,6 +73,8 @@ public static class AgentMethods
         string path;
         try { path = modelPath ?? FindShipped(relativePath, variable); }
         catch (FileNotFoundException e) { throw new SearchUnavailableException(e.Message); }
+        if (Directory.Exists(path))
+            throw new SearchUnavailableException($"Cannot load the agent model '{path}': it is a folder. Set {variable} to a model file written by 'elim-torch train'.");
         try { return load(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Elim.Graph;
 using System.Text.Json.Serialization;
 
 namespace Elim.Search.Agent.Priority;
@@ -75,7 +76,7 @@ public sealed class PriorityNetwork
     {
         ModelFile? file;
         try { file = JsonSerializer.Deserialize<ModelFile>(File.ReadAllText(path), Json); }
-        catch (JsonException e) { throw new InvalidDataException($"{path} is not a priority network ({e.Message})."); }
+        catch (JsonException e) { throw new InvalidDataException($"{path} is not a priority network ({JsonProblem.Describe(e)})."); }
         if (file is null || file.Format != Format) throw new InvalidDataException($"{path} is not a priority network (format '{file?.Format}', expected '{Format}').");
         if (file.Features != PriorityFeatures.Count)
             throw new InvalidDataException($"{path} reads {file.Features} features per vertex; this version of elim computes {PriorityFeatures.Count}.");

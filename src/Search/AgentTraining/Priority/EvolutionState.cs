@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Elim.Graph;
 
 namespace Elim.Search.Agent.Training.Priority;
 
@@ -26,7 +27,7 @@ public sealed record EvolutionState(
     {
         Stored? file;
         try { file = JsonSerializer.Deserialize<Stored>(File.ReadAllText(path)); }
-        catch (JsonException e) { throw new InvalidDataException($"{path} is not a priority-network checkpoint ({e.Message})."); }
+        catch (JsonException e) { throw new InvalidDataException($"{path} is not a priority-network checkpoint ({JsonProblem.Describe(e)})."); }
         if (file?.Format != Format || file.State is null) throw new InvalidDataException($"{path} is not a priority-network checkpoint.");
         return file.State;
     }
