@@ -104,4 +104,26 @@ public class DiagnosticTableTests
         Assert.NotEmpty(error.Diagnostics);
         Assert.All(error.Diagnostics, d => Assert.False(string.IsNullOrEmpty(d.Hint)));
     }
+
+    /// <summary>What users of other languages write, and the hint that says what this one writes.</summary>
+    public static TheoryData<string, string> Hints() => new()
+    {
+        { "in = x; y = x;", "'in' is a keyword; a value needs another name" },
+        { "y = in + 1;", "'in' is a keyword; a value needs another name" },
+        { "y = 2 ** x;", "powers are written x ^ y" },
+        { "y = x % 2;", "'%' is not part of the language: there is no remainder operator" },
+        { "y = x & 1;", "'and' is written &&" },
+        { "y = x | 1;", "'or' is written ||" },
+        { "y = X;", "did you mean 'x'?" },
+        { "sin(x); y = x;", "a call is an expression: assign what it returns, as in y = f(x);" },
+        { "y = x; else { }", "close the function body or loop with '}'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Hints))]
+    public void The_hint_says_what_to_write_instead(string body, string hint)
+    {
+        var error = Assert.Throws<DiagnosticException>(() => ElimFrontend.Compile($"function f(x) -> (y) {{ {body} }}", "t.elim"));
+        Assert.Equal(hint, error.Diagnostics[0].Hint);
+    }
 }

@@ -9,7 +9,7 @@ internal static class Suggestions
         int limit = Math.Max(1, Math.Min(2, name.Length / 3));
         return candidates.Distinct()
             .Select(c => (Name: c, Distance: Distance(name, c)))
-            .Where(c => c.Distance <= limit && c.Distance < name.Length && c.Name != name)
+            .Where(c => c.Name != name && (string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase) || c.Distance <= limit && c.Distance < name.Length))
             .OrderBy(c => c.Distance).ThenBy(c => c.Name, StringComparer.Ordinal)
             .Select(c => c.Name).ToList();
     }

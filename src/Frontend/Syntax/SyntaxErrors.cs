@@ -26,8 +26,12 @@ internal static class SyntaxErrors
 
     private static string? Hint(string text, int position, List<string> expected)
     {
+        if (ForeignOperator(text, position) is { } instead) return instead;
         if (position < text.Length && text[position] is var c && !Tokens.IsWordPart(c) && !char.IsWhiteSpace(c) && "+-*/^()[]{},;=.#<>!&|?:@".IndexOf(c) < 0)
             return $"'{c}' is not part of the language; names use letters, digits and '_'";
+        if (KeywordAsName(text, position, expected) is { } keyword) return $"'{keyword}' is a keyword; a value needs another name";
+        if (expected.SequenceEqual(["'='"]) && position < text.Length && text[position] == '(')
+            return "a call is an expression: assign what it returns, as in y = f(x);";
         if (expected.Contains("'->'")) return "write the outputs after '->', as in: function f(x) -> (y) { ... }";
         if (expected.Exists(e => e.Contains("')'"))) return "close every '(' with ')'";
         if (expected.Contains("']'")) return "close the index with ']'";
@@ -36,6 +40,33 @@ internal static class SyntaxErrors
         if (expected.Contains("'const' or 'function'")) return "a file holds 'const' declarations and 'function' definitions; statements go inside a function body";
         if (expected.Contains("'..'")) return "a loop range is written low..high";
         return expected.Count == 0 ? null : $"write {string.Join(" or ", expected)} here";
+    }
+
+    // A keyword where a value is read (an expression is expected) or assigned (an '=' follows it).
+    private static string? KeywordAsName(string text, int position, List<string> expected)
+    {
+        int length = TokenLength(text, position);
+        if (position >= text.Length || !Tokens.IsKeyword(text.AsSpan(position, length))) return null;
+        int next = position + length;
+        while (next < text.Length && char.IsWhiteSpace(text[next])) next++;
+        bool assigned = next < text.Length && text[next] == '=' && (next + 1 == text.Length || text[next + 1] != '=');
+        return assigned || expected.Contains("expression") ? text.Substring(position, length) : null;
+    }
+
+    // Operators of other languages, with what this one writes instead.
+    private static string? ForeignOperator(string text, int position)
+    {
+        if (position >= text.Length) return null;
+        char at = text[position], before = position > 0 ? text[position - 1] : ' ', after = position + 1 < text.Length ? text[position + 1] : ' ';
+        return at switch
+        {
+            '*' when before == '*' => "powers are written x ^ y",
+            '*' when after == '*' => "powers are written x ^ y",
+            '%' => "'%' is not part of the language: there is no remainder operator",
+            '&' when after != '&' && before != '&' => "'and' is written &&",
+            '|' when after != '|' && before != '|' => "'or' is written ||",
+            _ => null,
+        };
     }
 
     /// <summary>How the text at <paramref name="position"/> is named in a message.</summary>

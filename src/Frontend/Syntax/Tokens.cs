@@ -16,6 +16,9 @@ internal sealed class Tokens(string file)
     private static readonly HashSet<string> Keywords = ["const", "function", "for", "in", "if", "else", "data"];
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> KeywordSpans = Keywords.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Whether <paramref name="word"/> is a keyword, which cannot name a value.</summary>
+    public static bool IsKeyword(ReadOnlySpan<char> word) => KeywordSpans.Contains(word);
+
     /// <summary>How a token's text and place become its value (the text is read in place: most tokens need no string).</summary>
     private delegate T TokenValue<out T>(ReadOnlySpan<char> text, SourceSpan span);
 
