@@ -11,7 +11,7 @@ public sealed record CompileOptions
     public string? Function { get; init; }
 
     /// <summary>Where the elimination order comes from (default: the best stored order, else the cheapest of minimal Markowitz, reverse and forward).</summary>
-    public OrderSource Order { get; init; } = OrderSource.Best;
+    public OrderSource Order { get; init => field = value ?? throw new ArgumentNullException(nameof(Order)); } = OrderSource.Best;
 
     /// <summary>The order store consulted by <see cref="OrderSource.Best"/> (default: <see cref="OrderStore.Default"/>).</summary>
     public OrderStore? Store { get; init; }
@@ -23,7 +23,15 @@ public sealed record CompileOptions
     /// The most vertices the function's graph may have (default <see cref="FrontendOptions.DefaultMaxVertices"/>): a program
     /// that expands past it fails early with a <see cref="DiagnosticException"/> naming the helper chain or loop that expands.
     /// </summary>
-    public int MaxVertices { get; init; } = FrontendOptions.DefaultMaxVertices;
+    public int MaxVertices
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1, nameof(MaxVertices));
+            field = value;
+        }
+    } = FrontendOptions.DefaultMaxVertices;
 
     /// <summary>
     /// Hears how far the lowering of the order into code has come (default: nobody); big programs take seconds there.

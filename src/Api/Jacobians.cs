@@ -16,6 +16,8 @@ public static class Jacobians
     /// <exception cref="InvalidOrderException">The chosen order does not fit the function.</exception>
     public static JacobianFunction Compile(string text, CompileOptions? options = null, string file = "<text>")
     {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(file);
         options ??= new CompileOptions();
         return Compile(ElimFrontend.Compile(text, file, options.Function, options.Frontend), options);
     }
@@ -25,6 +27,7 @@ public static class Jacobians
     /// <exception cref="InvalidOrderException">The chosen order does not fit the function.</exception>
     public static JacobianFunction CompileFile(string path, CompileOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(path);
         options ??= new CompileOptions();
         return Compile(ElimFrontend.CompileFile(path, options.Function, options.Frontend), options);
     }
@@ -33,6 +36,7 @@ public static class Jacobians
     /// <exception cref="InvalidOrderException">The chosen order does not fit the graph.</exception>
     public static JacobianFunction Compile(ComputationalGraph graph, CompileOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(graph);
         options ??= new CompileOptions();
         var (order, origin) = ResolveOrder(graph, options);
         return JacobianCompiler.Compile(graph, order, options.Cache, origin, options.Progress);
@@ -41,6 +45,8 @@ public static class Jacobians
     /// <summary>The order <paramref name="options"/> choose for <paramref name="graph"/>, and how it was chosen.</summary>
     public static (EliminationOrder Order, string Method) ResolveOrder(ComputationalGraph graph, CompileOptions options)
     {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(options);
         var (order, method) = options.Order.Resolve(graph, options.Store ?? OrderStore.Default());
         order.Validate(graph);
         return (order, method);
@@ -52,6 +58,8 @@ public static class Jacobians
     /// </summary>
     public static ExportedAssembly Export(ComputationalGraph graph, string path, CompileOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(path);
         options ??= new CompileOptions();
         var (order, _) = ResolveOrder(graph, options);
         return AssemblyExporter.Export(graph, order, path, options.Progress);

@@ -31,13 +31,20 @@ public sealed class OrderSource
     public static OrderSource Best { get; } = new("best", BestOrder.Resolve);
 
     /// <summary>The order in the order file at <paramref name="path"/>, checked to fit the graph.</summary>
-    public static OrderSource FromFile(string path) => new(path, (g, _) =>
+    public static OrderSource FromFile(string path) => new(path ?? throw new ArgumentNullException(nameof(path)), (g, _) =>
     {
         string text;
         try { text = File.ReadAllText(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            throw new InvalidOrderException($"Cannot read the order file '{path}': {e.Message}");
+            string reason = e switch
+            {
+                FileNotFoundException or DirectoryNotFoundException => "there is no such file",
+                ArgumentException => "that is not a path",
+                _ => e.Message,
+            };
+            throw new InvalidOrderException($"Cannot read the order file '{path}': {reason}. " +
+                "An order is best, fwd, rev, markowitz (OrderSource.Parse) or the path of an order file.");
         }
         try
         {
@@ -52,13 +59,18 @@ public sealed class OrderSource
     }, isFile: true);
 
     /// <summary>Exactly <paramref name="order"/>.</summary>
-    public static OrderSource Explicit(EliminationOrder order) => new("explicit", (_, _) => (order, "explicit"));
+    public static OrderSource Explicit(EliminationOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return new("explicit", (_, _) => (order, "explicit"));
+    }
 
     /// <summary>
-    /// Reads <c>fwd</c>/<c>forward</c>, <c>rev</c>/<c>reverse</c>, <c>markowitz</c>/<c>mm</c>, <c>best</c>, or else an
-    /// order file path.
+    /// Reads <c>fwd</c>/<c>forward</c>, <c>rev</c>/<c>reverse</c>, <c>markowitz</c>/<c>mm</c>/<c>min-markowitz</c>,
+    /// <c>best</c>, or else an order file path (read when the order is resolved: a missing file is an
+    /// <see cref="InvalidOrderException"/> then, naming these choices).
     /// </summary>
-    public static OrderSource Parse(string text) => text.ToLowerInvariant() switch
+    public static OrderSource Parse(string text) => (text ?? throw new ArgumentNullException(nameof(text))).ToLowerInvariant() switch
     {
         "fwd" or "forward" => Named(text, StandardOrders.Forward),
         "rev" or "reverse" => Named(text, StandardOrders.Reverse),

@@ -19,6 +19,8 @@ public static class JacobianCompiler
     public static JacobianFunction Compile(ComputationalGraph graph, EliminationOrder order, CodeCache? cache = null, string orderOrigin = "explicit",
         IProgress<CompileProgress>? progress = null)
     {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(order);
         order.Validate(graph);
         cache ??= CodeCache.Shared;
         var code = cache.GetOrAdd(CacheKey.ForJacobian(graph, order),

@@ -14,7 +14,8 @@ public static class ElimFrontend
     private const int MaxOperators = 100_000;
 
     /// <summary>Parses <paramref name="text"/>; throws <see cref="DiagnosticException"/> on a syntax error.</summary>
-    public static ProgramSyntax Parse(string text, string file) => Guarded(text, file, () =>
+    public static ProgramSyntax Parse(string text, string file) => Guarded(
+        text ?? throw new ArgumentNullException(nameof(text)), file ?? throw new ArgumentNullException(nameof(file)), () =>
     {
         CheckDepth(text, file);
         return ElimParser.Parse(text, file);
@@ -59,6 +60,7 @@ public static class ElimFrontend
     /// <summary>Reads, parses and lowers the file at <paramref name="path"/>; an unreadable file is a diagnostic too.</summary>
     public static ComputationalGraph CompileFile(string path, string? function = null, FrontendOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(path);
         string text;
         try
         {

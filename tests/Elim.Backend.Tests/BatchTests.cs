@@ -39,6 +39,25 @@ public class BatchTests
         Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
     }
 
+    [Fact]
+    public void An_undefined_layout_is_an_argument_error_and_any_thread_count_works()
+    {
+        var graph = TaskGraphs.Of("RoeFlux_1d");
+        var function = Compile.Jacobian(graph, StandardOrders.Reverse(graph));
+        const int count = 10;
+        var x = Enumerable.Range(0, count * function.InputCount).Select(i => 0.01 * (1 + i % 7)).ToArray();
+        var (y, j) = (new double[count * function.OutputCount], new double[count * function.OutputCount * function.InputCount]);
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => function.EvaluateBatch(x, y, j, count, (BatchLayout)7));
+        Assert.Equal("layout", error.ParamName);
+        Assert.Throws<ArgumentOutOfRangeException>(() => function.Primal.EvaluateBatch(x, y, count, (BatchLayout)7));
+
+        function.EvaluateBatch(x, y, j, count, threads: 1);
+        var (y2, j2) = (new double[y.Length], new double[j.Length]);
+        function.EvaluateBatch(x, y2, j2, count, threads: int.MaxValue);
+        Assert.Equal(y, y2);
+        Assert.Equal(j, j2);
+    }
+
     [Theory]
     [MemberData(nameof(SizesAndThreads))]
     public void PerPointLayoutEqualsTheSinglePointLoop(int count, int threads)

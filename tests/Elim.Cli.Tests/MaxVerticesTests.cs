@@ -42,7 +42,7 @@ public sealed class MaxVerticesTests : IDisposable
         Assert.Equal(CommandLine.SourceError, run.ExitCode);
         // main makes 62 vertices; the 41st is the '*' of h1 in the second call of h3.
         Assert.Contains($"{file}:2:25: error: the graph has more than 40 vertices, inlining 4 nested helper calls: main -> h4 (line 6) -> h3 (line 5) -> h2 (line 4) -> h1 (line 3)", run.Error);
-        Assert.Contains("raise the limit (elim --max-vertices N)", run.Error);
+        Assert.Contains("raise the limit (elim --max-vertices N; CompileOptions.MaxVertices in the API)", run.Error);
         Assert.False(File.Exists("never-written.dll"));
     }
 

@@ -20,7 +20,7 @@ public class VertexLimitTests
         Assert.Equal("t.elim:1:25: error: the graph has more than 1,000,000 vertices, inlining 27 nested helper calls: main -> h26 (line 28) -> h25 (line 27) -> ... -> h1 (line 3) -> h0 (line 2)",
             error.Message.Split('\n')[0]);
         Assert.Contains("every call inlines the helper anew", error.Message);
-        Assert.Contains("raise the limit (elim --max-vertices N)", error.Message);
+        Assert.Contains("raise the limit (elim --max-vertices N; CompileOptions.MaxVertices in the API)", error.Message);
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public class VertexLimitTests
 
         Assert.Equal($"t.elim:1:15: error: array 'A' has {elements} elements, more than the graph may have vertices ({maxVertices:N0})",
             error.Message.Split('\n')[0]);
-        Assert.Contains("raise the limit (elim --max-vertices N)", error.Message);
+        Assert.Contains("raise the limit (elim --max-vertices N; CompileOptions.MaxVertices in the API)", error.Message);
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed unsafe class CompiledCode
     /// Evaluates one point: the values from <paramref name="x"/> on must cover the program's sizes (<paramref name="data"/>
     /// may be a null reference without data inputs, <paramref name="jacobian"/> for a program without one).
     /// </summary>
-    public void RunPoint(ref double x, ref double data, ref double y, ref double jacobian) =>
+    internal void RunPoint(ref double x, ref double data, ref double y, ref double jacobian) =>
         (_pointKernel ??= PointKernel(progress: null))(ref x, ref data, ref y, ref jacobian);
 
     /// <summary>
@@ -79,7 +79,7 @@ public sealed unsafe class CompiledCode
     /// single-point kernel, on the references as they are (pinning them cost a batch of one point 9 ns;
     /// perf/results/design-measurements.md).
     /// </summary>
-    public void RunBatch(ref double x, ref double data, ref double y, ref double jacobian, int count, BatchLayout layout, int threads)
+    internal void RunBatch(ref double x, ref double data, ref double y, ref double jacobian, int count, BatchLayout layout, int threads)
     {
         if (count == 1) RunPoint(ref x, ref data, ref y, ref jacobian);
         else RunPinned(ref x, ref data, ref y, ref jacobian, count, layout, threads);
@@ -94,8 +94,9 @@ public sealed unsafe class CompiledCode
     {
         var (vector, scalar) = (Kernel(layout, true), Kernel(layout, false));
         int lanes = Vector.Lanes;
-        int chunk = (count + threads - 1) / Math.Max(threads, 1);
-        chunk = (chunk + lanes - 1) / lanes * lanes;
+        // In long: count + threads - 1 passes int's range for a huge thread count.
+        long perThread = ((long)count + threads - 1) / Math.Max(threads, 1);
+        int chunk = (int)Math.Min(count, (perThread + lanes - 1) / lanes * lanes);
         bool tiles = layout == BatchLayout.StructureOfArrays
             && SoaTiles.Needed(Program.InputCount + Program.DataCount + Program.OutputCount + Program.JacobianSize, count);
         if (threads <= 1 || chunk >= count) RunRange(vector, scalar, tiles, x, data, y, jacobian, 0, count, count);

@@ -58,8 +58,8 @@ public sealed unsafe class JacobianFunction
 
     /// <summary>
     /// Where <see cref="Order"/> came from, as <c>elim eval</c> prints it: the method that made it (<c>reverse (the cheapest
-    /// of markowitz, reverse and forward; nothing stored)</c>, <c>stored anneal</c>, <c>markowitz</c>, <c>file PATH</c>) or
-    /// <c>explicit</c> for an order passed in.
+    /// of markowitz, reverse and forward; nothing stored)</c>, <c>stored anneal</c>, <c>markowitz</c>; from an order file,
+    /// the method it records, or <c>file</c> where it records none) or <c>explicit</c> for an order passed in.
     /// </summary>
     public string OrderOrigin { get; }
 
@@ -137,7 +137,7 @@ public sealed unsafe class JacobianFunction
     public void EvaluateBatch(ReadOnlySpan<double> x, ReadOnlySpan<double> data, Span<double> outputs, Span<double> jacobians, int count,
         BatchLayout layout = BatchLayout.PerPoint, int threads = 1)
     {
-        SpanChecks.Count(count, threads);
+        SpanChecks.Count(count, threads, layout);
         SpanChecks.Length(Name, x.Length, (long)count * InputCount, nameof(x), count, InputCount);
         SpanChecks.Length(Name, data.Length, (long)count * DataCount, nameof(data), count, DataCount);
         SpanChecks.Length(Name, outputs.Length, (long)count * OutputCount, nameof(outputs), count, OutputCount);

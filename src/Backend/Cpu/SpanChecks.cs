@@ -11,10 +11,11 @@ internal static class SpanChecks
         if (actual != expected) throw Error(function, actual, expected, parameter, points, width);
     }
 
-    public static void Count(int count, int threads)
+    public static void Count(int count, int threads, BatchLayout layout)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        if (!Enum.IsDefined(layout)) throw new ArgumentOutOfRangeException(nameof(layout), layout, "Not a batch layout: use BatchLayout.PerPoint or BatchLayout.StructureOfArrays.");
     }
 
     private static ArgumentException Error(string function, int actual, long expected, string parameter, int points, int width)

@@ -25,6 +25,9 @@ public static class AssemblyExporter
     /// <exception cref="InvalidOrderException">The order does not fit the graph.</exception>
     public static ExportedAssembly Export(ComputationalGraph graph, EliminationOrder order, string path, IProgress<CompileProgress>? progress = null)
     {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(path);
         var jacobian = ProgramLowering.Jacobian(graph, order, progress);
         var primal = ProgramLowering.Primal(graph);
         string simpleName = System.IO.Path.GetFileNameWithoutExtension(path);

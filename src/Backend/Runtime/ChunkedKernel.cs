@@ -19,7 +19,7 @@ public unsafe delegate void ChunkKernel(double* x, double* data, double* y, doub
 /// (<paramref name="codeBytes"/> of IL) is too big for the last-level cache and each tile fetches it from memory, a share
 /// of that cache (<see cref="BigCodeScratchBytes"/>; perf/results/design-measurements.md).
 /// </summary>
-internal sealed unsafe class ChunkedKernel(IReadOnlyList<ChunkKernel> chunks, int scratchSlots, int lanes, long codeBytes)
+internal sealed unsafe class ChunkedKernel(ChunkKernel[] chunks, int scratchSlots, int lanes, long codeBytes)
 {
     /// <summary>Scratch per tile, about the level-2 cache (1 MB per core here; 2 MB measured best).</summary>
     private const int ScratchBytes = 2 << 20;
@@ -56,7 +56,7 @@ internal sealed unsafe class ChunkedKernel(IReadOnlyList<ChunkKernel> chunks, in
                 for (int first = start; first < end; first += tile)
                 {
                     int last = Math.Min(end, first + tile);
-                    foreach (var chunk in chunks)
+                    foreach (var chunk in chunks)  // an array: no enumerator is allocated per call
                     {
                         if (!_onePoint) chunk(x, data, y, jacobian, first, last, stride, block);
                         else for (int point = first; point < last; point++)

@@ -124,7 +124,7 @@ internal sealed partial class Lowerer
     private LoweringError TooManyVertices(SourceSpan span, Frame frame)
     {
         string limit = $"the graph has more than {_maxVertices:N0} vertices";
-        const string raise = "; or, if the graph is meant to be this big, raise the limit (elim --max-vertices N)";
+        const string raise = "; or, if the graph is meant to be this big, raise the limit (elim --max-vertices N; CompileOptions.MaxVertices in the API)";
         if (!frame.IsTop)
         {
             // Inlining is the usual cause: a helper that calls another helper twice doubles the graph at every level.

@@ -52,7 +52,7 @@ internal static class ProgramChecks
         if (roots.Count == 1) return roots[0];
         throw LoweringError.At(roots[1].Span,
             $"cannot choose the function to differentiate: {string.Join(", ", roots.Select(r => r.Name))} are not called by another function",
-            "choose one with --function NAME");
+            "choose one with --function NAME (CompileOptions.Function in the API)");
     }
 
     private static void CheckSignature(FunctionSyntax function, int maxVertices)
@@ -82,7 +82,7 @@ internal static class ProgramChecks
             if (elements > maxVertices)
                 throw LoweringError.At(parameter.Span,
                     $"array '{parameter.Name}' has {elements:N0} elements, more than the graph may have vertices ({maxVertices:N0})",
-                    "make the array smaller; or, if the graph is meant to be this big, raise the limit (elim --max-vertices N)");
+                    "make the array smaller; or, if the graph is meant to be this big, raise the limit (elim --max-vertices N; CompileOptions.MaxVertices in the API)");
         }
     }
 }

@@ -24,7 +24,7 @@ public sealed class OrderStore
     private readonly object _gate = new();
 
     /// <summary>A store in <paramref name="directory"/> (created on first write).</summary>
-    public OrderStore(string directory) => Directory = directory;
+    public OrderStore(string directory) => Directory = directory ?? throw new ArgumentNullException(nameof(directory));
 
     /// <summary>The store's directory.</summary>
     public string Directory { get; }

@@ -132,6 +132,31 @@ public sealed class JacobiansTests : IDisposable
     }
 
     [Fact]
+    public void AnUnknownOrderNameOrAnEmptyPathSaysWhatAnOrderIs()
+    {
+        foreach (string text in (string[])["markowitzz", ""])
+        {
+            var error = Assert.Throws<InvalidOrderException>(() => Jacobians.Compile(Source, Options(OrderSource.Parse(text))));
+            Assert.EndsWith(". An order is best, fwd, rev, markowitz (OrderSource.Parse) or the path of an order file.", error.Message);
+        }
+    }
+
+    [Fact]
+    public void NullArgumentsAndABadLimitAreArgumentErrors()
+    {
+        var graph = ElimFrontend.Compile(Source, "polar.elim");
+        Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => Jacobians.Compile((string)null!)).ParamName);
+        Assert.Equal("path", Assert.Throws<ArgumentNullException>(() => Jacobians.CompileFile(null!)).ParamName);
+        Assert.Equal("graph", Assert.Throws<ArgumentNullException>(() => Jacobians.Compile((ComputationalGraph)null!)).ParamName);
+        Assert.Equal("Order", Assert.Throws<ArgumentNullException>(() => new CompileOptions { Order = null! }).ParamName);
+        Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => OrderSource.Parse(null!)).ParamName);
+        Assert.Equal("order", Assert.Throws<ArgumentNullException>(() => OrderSource.Explicit(null!)).ParamName);
+        Assert.Equal("order", Assert.Throws<ArgumentNullException>(() => JacobianCompiler.Compile(graph, null!)).ParamName);
+        Assert.Equal("path", Assert.Throws<ArgumentNullException>(() => Jacobians.Export(graph, null!)).ParamName);
+        Assert.Equal("MaxVertices", Assert.Throws<ArgumentOutOfRangeException>(() => new CompileOptions { MaxVertices = 0 }).ParamName);
+    }
+
+    [Fact]
     public void ExportWritesAnAssemblyWithTheChosenOrder()
     {
         var graph = ElimFrontend.Compile(Source, "polar.elim");
