@@ -27,6 +27,7 @@ public sealed unsafe class JacobianFunction
         InputCount = graph.InputCount;
         DataCount = graph.DataCount;
         OutputCount = graph.OutputCount;
+        OutputNames = Array.AsReadOnly(graph.Outputs.Select(o => o.Name).ToArray());
     }
 
     /// <summary>The graph this function was compiled from.</summary>
@@ -39,7 +40,7 @@ public sealed unsafe class JacobianFunction
     public IReadOnlyList<string> InputNames => Graph.InputNames;
 
     /// <summary>Output names; row i of the Jacobian is output i.</summary>
-    public IReadOnlyList<string> OutputNames => Graph.Outputs.Select(o => o.Name).ToArray();
+    public IReadOnlyList<string> OutputNames { get; }
 
     /// <summary>Number of inputs n.</summary>
     public int InputCount { get; }
