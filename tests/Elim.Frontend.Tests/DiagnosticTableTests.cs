@@ -14,6 +14,7 @@ public class DiagnosticTableTests
         { "function f(x) -> (y) { y = x +; }", null, "t.elim:1:31: error: unexpected ';', expected expression" },
         { "function f(x) -> (y) { y = x;", null, "t.elim:1:30: error: unexpected end of file, expected statement or '}'" },
         { "// only a comment", null, "t.elim:1:1: error: the file is empty" },
+        { "function f(x) -> (y) { y = x\u0000; }", null, "t.elim:1:29: error: unexpected control character U+0000, expected ';'" },
         { "function f(x) -> (y) { y = sin(x, x); }", null, "t.elim:1:28: error: 'sin' takes 1 argument, but 2 are given" },
         { "function f(x) -> (y) { y = atan2(x); }", null, "t.elim:1:28: error: 'atan2' takes 2 arguments, but 1 is given" },
         { "function f(x) -> (y) { y = sinn(x); }", null, "t.elim:1:28: error: unknown function 'sinn'" },

@@ -28,7 +28,9 @@ internal static class SyntaxErrors
     {
         if (ForeignOperator(text, position) is { } instead) return instead;
         if (position < text.Length && text[position] is var c && !Tokens.IsWordPart(c) && !char.IsWhiteSpace(c) && "+-*/^()[]{},;=.#<>!&|?:@".IndexOf(c) < 0)
-            return $"'{c}' is not part of the language; names use letters, digits and '_'";
+            return char.IsControl(c)
+                ? $"{Shown(c)} is not part of the language; remove it"
+                : $"'{c}' is not part of the language; names use letters, digits and '_'";
         if (KeywordAsName(text, position, expected) is { } keyword) return $"'{keyword}' is a keyword; a value needs another name";
         if (expected.SequenceEqual(["'='"]) && position < text.Length && text[position] == '(')
             return "a call is an expression: assign what it returns, as in y = f(x);";
@@ -71,7 +73,12 @@ internal static class SyntaxErrors
 
     /// <summary>How the text at <paramref name="position"/> is named in a message.</summary>
     public static string Describe(string text, int position) =>
-        position >= text.Length ? "end of file" : $"'{text.Substring(position, TokenLength(text, position))}'";
+        position >= text.Length ? "end of file"
+        : char.IsControl(text[position]) && !char.IsWhiteSpace(text[position]) ? Shown(text[position])
+        : $"'{text.Substring(position, TokenLength(text, position))}'";
+
+    // A control character (a NUL, a form feed) by its code: a terminal would not show it.
+    private static string Shown(char c) => $"control character U+{(int)c:X4}";
 
     private static int TokenLength(string text, int position)
     {
