@@ -3,7 +3,17 @@ using Elim.Perf.Gpu;
 using Elim.Testing;
 
 // Batched Jacobians per second and memory bandwidth of the GPU kernels against the CPU backend on all cores.
-var options = GpuBenchOptions.Parse(args, ExamplePoints.All.Select(e => e.File).Distinct().ToArray());
+GpuBenchOptions options;
+try
+{
+    options = GpuBenchOptions.Parse(args, ExamplePoints.All.Select(e => e.File).Distinct().ToArray());
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    Console.Error.WriteLine($"usage: {GpuBenchOptions.Usage}");
+    return 64;
+}
 var selection = GpuDevices.Create(options.Device, options.Processors);
 if (selection.Device is not { } device)
 {

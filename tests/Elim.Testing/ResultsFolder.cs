@@ -9,6 +9,7 @@ public static class ResultsFolder
     /// </summary>
     public static string? Refusal(string folder, bool force, IEnumerable<string> names)
     {
+        if (File.Exists(folder)) return $"'{folder}' is a file; give the folder for the results.";
         if (!force && names.Any(name => File.Exists(Path.Combine(folder, name))))
             return $"'{folder}' already holds results; pass --force to overwrite them.";
         try
