@@ -31,7 +31,8 @@ public static partial class SearchRuns
             string step = $"search --method {method} --time {seconds}s";
             if (budget.Left < time + Grace)
             {
-                report(new ScaleRow("search", target, vertices, step, null, "s", "skipped: budget spent"));
+                report(new ScaleRow("search", target, vertices, step, null, "s",
+                    $"skipped: {budget.Left.TotalSeconds:F0} s of the budget left, under the run's time and its {Grace.TotalSeconds:F0} s grace"));
                 continue;
             }
             var (wall, peakBytes, exit) = Measure(elimDll, ["search", file, "--method", method, "--time", $"{seconds}s", "--seed", "1", "--no-store"], time + Grace);
