@@ -102,6 +102,20 @@ public sealed class BackendCommandTests : IDisposable
     }
 
     [Fact]
+    public void BenchSizesItsGroupsFromWarmCalls()
+    {
+        // The first calls are slow (as cold code is): a group sized on them would hold a handful of calls.
+        long calls = 0;
+        var timing = BenchTimer.Measure(() =>
+        {
+            if (calls++ >= 10) return;
+            long until = System.Diagnostics.Stopwatch.GetTimestamp() + System.Diagnostics.Stopwatch.Frequency / 50_000;  // 20 µs
+            while (System.Diagnostics.Stopwatch.GetTimestamp() < until) { }
+        }, minimumSeconds: 0.05);
+        Assert.True(timing.CallsPerSample > 1000, $"{timing.CallsPerSample} calls per sample");
+    }
+
+    [Fact]
     public void BenchRejectsBadBatchesAndUnknownContenders()
     {
         Assert.Contains("--batch '0' is not a positive whole number.", CliRun.Of("bench", Roe, "--batch", "0").Error);

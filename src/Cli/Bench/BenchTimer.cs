@@ -15,19 +15,23 @@ public sealed record BenchTiming(double Min, double Median, double Max, int Samp
 }
 
 /// <summary>
-/// Times an action: one warm-up call, then samples for at least a minimum time. A sample times a group of
+/// Times an action: warm-up calls for a few milliseconds, then samples for at least a minimum time. A sample times a group of
 /// calls long enough that the clock's own cost and resolution are a small part of it (a single point takes
 /// tens of nanoseconds), read in the clock's ticks, not rounded to a TimeSpan's 100 ns.
 /// </summary>
 public static class BenchTimer
 {
     private const double SampleSeconds = 50e-6;
+    private const double WarmUpSeconds = 5e-3;
     private const int MinimumSamples = 5;
 
     /// <summary>The spread of at least five samples spread over at least <paramref name="minimumSeconds"/>.</summary>
     public static BenchTiming Measure(Action run, double minimumSeconds = 0.5)
     {
-        run();
+        // Calls repeated for a few milliseconds first, so that the group's size is found from warm calls (cold ones, a
+        // few times slower, made groups too small to last a sample).
+        long warm = Stopwatch.GetTimestamp() + (long)(WarmUpSeconds * Stopwatch.Frequency);
+        do run(); while (Stopwatch.GetTimestamp() < warm);
         int calls = CallsPerSample(run);
         var samples = new List<double>();
         long end = Stopwatch.GetTimestamp() + (long)(minimumSeconds * Stopwatch.Frequency);
