@@ -14,15 +14,23 @@ public sealed class WriteFloorContender(ComputationalGraph graph) : IContender
 
     public void Run(Batch batch, int count, int threads)
     {
+        // One thread fills in place: the thread pool's dispatch (hundreds of nanoseconds) would be most of a small batch.
+        if (threads == 1)
+        {
+            FillPoints(batch, 0, count);
+            return;
+        }
         int chunk = (count + threads - 1) / threads;
         Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
-        {
-            long start = (long)t * chunk, end = Math.Min(count, start + chunk);
-            if (end <= start) return;
-            Fill(batch.Outputs, start * graph.OutputCount, end * graph.OutputCount);
-            long jacobianSize = (long)graph.OutputCount * graph.InputCount;
-            Fill(batch.Jacobians, start * jacobianSize, end * jacobianSize);
-        });
+            FillPoints(batch, (long)t * chunk, Math.Min(count, (long)t * chunk + chunk)));
+    }
+
+    private void FillPoints(Batch batch, long start, long end)
+    {
+        if (end <= start) return;
+        Fill(batch.Outputs, start * graph.OutputCount, end * graph.OutputCount);
+        long jacobianSize = (long)graph.OutputCount * graph.InputCount;
+        Fill(batch.Jacobians, start * jacobianSize, end * jacobianSize);
     }
 
     /// <summary>Computes nothing; the harness verifies only contenders that compute Jacobians.</summary>
