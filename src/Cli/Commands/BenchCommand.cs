@@ -85,7 +85,9 @@ public sealed class BenchCommand(IReadOnlyList<IBenchContender> contenders, IRea
         IReadOnlyList<IBenchContender> contenders, IReadOnlyDictionary<string, string> absent, string? only)
     {
         if (only is null) return (contenders, [.. absent.Keys]);
-        var names = only.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var names = only.Split(',', StringSplitOptions.TrimEntries);
+        if (names.Any(name => name.Length == 0))
+            throw new UsageException($"--only '{only}': give contender names, comma-separated. Contenders: {string.Join(", ", contenders.Select(c => c.Name))}.");
         foreach (var name in names)
         {
             if (!contenders.Any(c => c.Name == name) && !absent.ContainsKey(name))

@@ -21,6 +21,7 @@ public sealed class TuneCommand : ICommand
     private const double SearchShare = 0.4;
     private const double MinimumSecondsPerMeasure = 0.02;
     private static readonly TimeSpan DefaultTime = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan MinimumTime = TimeSpan.FromSeconds(1);
 
     public string Name => "tune";
     public string Summary => "time a few cheap orders on this machine and store the fastest for --order best";
@@ -41,6 +42,8 @@ public sealed class TuneCommand : ICommand
         long started = Stopwatch.GetTimestamp();
         string path = arguments.SingleFile();
         var time = arguments.Value("time") is { } t ? SearchCommand.Time(t) : DefaultTime;
+        if (time < MinimumTime)
+            throw new UsageException($"--time {arguments.Value("time")}: tune needs at least {MinimumTime.TotalSeconds:F0}s (it searches, then times every order over several rounds).");
         int wanted = BenchCommand.PositiveInt(arguments, "candidates", DefaultCandidates);
         int batch = BenchCommand.PositiveInt(arguments, "batch", DefaultBatch);
         int seed = SearchCommand.Seed(arguments.Value("seed"));
@@ -100,7 +103,7 @@ public sealed class TuneCommand : ICommand
             });
             return 0;
         }
-        output.WriteLine($"{graph.Name}: {chosen.Count} orders, batch {batch}, {Threads} thread, median of {Rounds} interleaved rounds");
+        output.WriteLine($"{graph.Name}: {chosen.Count} order{(chosen.Count == 1 ? "" : "s")}, batch {batch}, {Threads} thread, median of {Rounds} interleaved rounds");
         int width = Math.Max(6, chosen.Max(c => c.Candidate.Source.Length));
         output.WriteLine($"    {"source".PadRight(width)}  {"mults",7}  {"emitted",7}  ns/point median [min–max]");
         for (int i = 0; i < chosen.Count; i++)
