@@ -55,6 +55,13 @@ internal static class AgentReport
     /// <summary>Prints the rows; with <paramref name="outDirectory"/>, also writes agent-results.csv and agent-table.md there.</summary>
     public static int Run(AgentPlayer player, double searchSeconds, string? outDirectory)
     {
+        // Results already there (perf/results holds the committed ones) are not overwritten by a plain run.
+        string[] results = ["agent-results.csv", "agent-table.md"];
+        if (outDirectory is not null && results.FirstOrDefault(name => File.Exists(Path.Combine(outDirectory, name))) is { } existing)
+        {
+            Console.Error.WriteLine($"error: '{outDirectory}' already holds {existing}; give another folder, or move the results away first.");
+            return 64;
+        }
         string root = FindRoot();
         var csv = new StringBuilder($"task,forward,reverse,min_markowitz,best_standard,greedy,greedy_ms_wall,greedy_ms_cpu,{player.Name},anneal,alphagrad,budget_s\n");
         var rows = new List<string>();

@@ -25,9 +25,16 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-if [ -e "$OUTDIR/gradbench.md" ] && [ $FORCE = no ]; then
-  echo "measure.sh: $OUTDIR/gradbench.md exists; pass --force to overwrite it" >&2; exit 1
-fi
+for result in gradbench.md gradbench.csv gradbench-ba.png gradbench-ht.png; do
+  if [ -e "$OUTDIR/$result" ] && [ $FORCE = no ]; then
+    echo "measure.sh: $OUTDIR/$result exists; pass --force to overwrite it" >&2; exit 1
+  fi
+done
+# What the runs and the report need, checked before the quarter of an hour of runs.
+for eval in ba ht; do
+  [ -d "$GB/evals/$eval" ] || { echo "measure.sh: no eval '$eval' in $GB (see perf/GradBench/README.md for the set-up)" >&2; exit 1; }
+done
+$PY -c "import matplotlib" 2> /dev/null || { echo "measure.sh: $PY has no matplotlib, which the report's plots need (apt-get install python3-matplotlib)" >&2; exit 1; }
 LOGS=$WORK/runs/measure
 mkdir -p "$OUTDIR"
 rm -rf "$LOGS"
