@@ -89,7 +89,7 @@ def markdown(context, figures, tasks, batches):
              f"- Machine: {m['cpu']}, {m['cores']} cores, {'AVX-512' if m['avx512'] else 'AVX2'} (Elim's batched code runs "
              f"{'8' if m['avx512'] else '4'} lanes); load average {' '.join(context['load'][0])} before and "
              f"{' '.join(context['load'][1])} after (1, 5, 15 min): other work shared the machine.",
-             f"- {m['gcc']}, glibc {m['glibc']}, Python {m['python']} (`/usr/bin/python3`), sympy {m['sympy']}, "
+             f"- {m['gcc']}, glibc {m['glibc']}, Python {m['python']} (`{m['executable']}`), sympy {m['sympy']}, "
              f".NET SDK {m['dotnet']}, Elim at commit {m['commit']} (Release builds); the order store "
              f"`{m['store'][0]}` held {m['store'][1]} file(s) "
              f"({'so elim-best is the cheapest of minimal Markowitz, reverse and forward' if m['store'][1] == 0 else 'elim-best is its best order where it has one, else the cheapest of minimal Markowitz, reverse and forward'}).",

@@ -37,6 +37,8 @@ def main():
     existing = [str(t) for t in targets if t.exists()]
     if existing and not args.force:
         sys.exit(f"error: {', '.join(existing)} exist; not overwritten (use --force to replace them)")
+    if out.exists() and not out.is_dir():
+        sys.exit(f"error: {out} is a file; give the folder for the results")
     out.mkdir(parents=True, exist_ok=True)
     if not os.access(out, os.W_OK):
         sys.exit(f"error: cannot write into {out}")
@@ -63,14 +65,21 @@ def options():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", required=True, help="folder for native-parity.md and native-parity.csv")
     parser.add_argument("--force", action="store_true", help="replace existing results")
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=positive, default=5)
     parser.add_argument("--tasks", type=lambda s: s.split(","), default=list(TASKS))
-    parser.add_argument("--batches", type=lambda s: [int(b) for b in s.split(",")], default=[1, 1000, 100000])
+    parser.add_argument("--batches", type=lambda s: [positive(b) for b in s.split(",")], default=[1, 1000, 100000])
     args = parser.parse_args()
     unknown = [t for t in args.tasks if t not in TASKS]
     if unknown:
         parser.error(f"unknown task(s) {', '.join(unknown)}; the tasks are {', '.join(TASKS)}")
     return args
+
+
+def positive(text):
+    """A whole number of at least 1, else argparse's one-line error."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of at least 1")
+    return int(text)
 
 
 def prepare(task):
@@ -145,7 +154,7 @@ def machine():
     flags = Path("/proc/cpuinfo").read_text()
     return {"cpu": cpu, "cores": output("nproc"), "avx512": " avx512f" in flags,
             "gcc": output("gcc", "--version").splitlines()[0], "glibc": platform.libc_ver()[1],
-            "python": sys.version.split()[0], "sympy": sympy.__version__, "dotnet": output("dotnet", "--version"),
+            "python": sys.version.split()[0], "executable": sys.executable, "sympy": sympy.__version__, "dotnet": output("dotnet", "--version"),
             "commit": output("git", "-C", str(elim_cli.ROOT), "rev-parse", "--short", "HEAD"), "store": order_store()}
 
 

@@ -24,7 +24,7 @@ string header = $"""
     ({Vector<double>.Count * 64}-bit vectors{(Vector512.IsHardwareAccelerated ? ", AVX-512" : "")}), .NET {Environment.Version};
     one thread for every in-process step but the compile's JIT stage, which compiles a big program's chunks on every core (as a user's
     compile does). Load average at the start: {Machine.LoadAverage()} (other work on the machine disturbs the figures).
-    Command: `{string.Join(' ', args)}`. Budget {options.Budget.TotalMinutes:F0} min; search --time {options.SearchTime.TotalSeconds:F0} s.
+    Command: `{string.Join(' ', args)}`. Budget {options.Budget.TotalMinutes:0.#} min; search --time {options.SearchTime.TotalSeconds:0.###} s.
     Programs: `random` is `RandomBigPrograms.Generate(statements, seed: 1)`; `encoder` and `f` are examples/encoder.elim and
     examples/f.elim with their dimension 4 made n (and encoder's 2 made n/2). Growth exponent = log(t2/t1) / log(V2/V1).
 
@@ -62,6 +62,7 @@ void MeasureFamilies()
     foreach (var family in ScaleFamily.All)
     {
         steps.NewFamily();
+        var measured = new HashSet<int>();  // two sizes can round to the same program (the cubic families' small n)
         foreach (int target in options.Sizes)
         {
             if (budget.Left <= TimeSpan.Zero)
@@ -71,6 +72,11 @@ void MeasureFamilies()
             }
             Console.WriteLine($"{family.Name}, about {target:N0} vertices ({budget.Left.TotalMinutes:F1} min of budget left) ...");
             var (text, parameter) = family.Sized(target);
+            if (!measured.Add(parameter))
+            {
+                Console.WriteLine($"{family.Name} at {target:N0} vertices is the program of an earlier size (parameter {parameter}); not measured again");
+                continue;
+            }
             File.WriteAllText(Path.Combine(programs, $"{family.Name}-{target}.elim"), text);
             steps.Measure(family, target, text, parameter);
         }

@@ -55,9 +55,10 @@ public sealed record ScaleOptions(string OutDirectory, bool Force, TimeSpan Budg
 
     private static TimeSpan Duration(string text, string option)
     {
-        var (number, unit) = text.EndsWith('m') ? (text[..^1], 60.0) : text.EndsWith('s') ? (text[..^1], 1.0) : (text, 1.0);
+        var (number, unit) = text.EndsWith("ms") ? (text[..^2], 1e-3) : text.EndsWith('m') ? (text[..^1], 60.0)
+            : text.EndsWith('s') ? (text[..^1], 1.0) : (text, 1.0);
         return double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value > 0
             ? TimeSpan.FromSeconds(value * unit)
-            : throw new ArgumentException($"{option} '{text}': give a duration such as 90s or 30m.");
+            : throw new ArgumentException($"{option} '{text}': give a duration such as 500ms, 90s or 30m.");
     }
 }
