@@ -108,6 +108,22 @@ public sealed class UserErrorTests : IDisposable
     }
 
     [Fact]
+    public void AnEmptyModelVariableIsAnUnsetOne()
+    {
+        AgentMethods.Register(modelPath: "", priorityModelPath: "");
+        try
+        {
+            foreach (string method in new[] { "priority", "alphazero-greedy" })
+            {
+                var run = CliRun.Of("search", Roe, "--method", method, "--no-store").WithoutStackTrace();
+                Assert.Equal(0, run.ExitCode);
+                Assert.Contains($"roe_flux_1d: {method} found an order costing", run.Output);
+            }
+        }
+        finally { AgentMethods.Register(); }
+    }
+
+    [Fact]
     public void AModelPathThatIsAFolderIsRefusedAsSuch()
     {
         AgentMethods.Register(priorityModelPath: _folder.Path);

@@ -71,7 +71,8 @@ public static class AgentMethods
     private static T Load<T>(string? modelPath, string relativePath, string variable, Func<string, T> load)
     {
         string path;
-        try { path = modelPath ?? FindShipped(relativePath, variable); }
+        // An empty variable is an unset one, as for ELIM_ORDER_STORE.
+        try { path = string.IsNullOrEmpty(modelPath) ? FindShipped(relativePath, variable) : modelPath; }
         catch (FileNotFoundException e) { throw new SearchUnavailableException(e.Message); }
         if (Directory.Exists(path))
             throw new SearchUnavailableException($"Cannot load the agent model '{path}': it is a folder. Set {variable} to a model file written by 'elim-torch train'.");
