@@ -45,11 +45,15 @@ public static class Training
             output.WriteLine($"Training on generated programs and {string.Join(", ", programs.Select(p => p.File))}; " +
                 $"held out for validation: {string.Join(", ", validationPrograms.Select(p => p.File))}.");
         }
+        // Ctrl-C or SIGTERM ends the run as its time would: a last validation, the model if best, and the checkpoint
+        // that --resume continues (the work since the last validation is kept).
+        using var interrupt = new CancellationTokenSource();
+        using var signals = new StopSignals(interrupt);
         double best = priority
             // The priority network's games are cheap: validate on more and larger graphs, and more often.
             ? new EvolutionTrainer(options with { ValidationGraphs = 48, ValidationMaxVertices = options.MaxVertices,
-                ValidationInterval = TimeSpan.FromMinutes(1) }, output).Run()
-            : new Trainer(options, output).Run();
+                ValidationInterval = TimeSpan.FromMinutes(1) }, output).Run(interrupt.Token)
+            : new Trainer(options, output).Run(interrupt.Token);
         output.WriteLine($"Done. Best validation greedy/best-standard ratio {best:F4}; model saved to {options.ModelPath}.");
         return 0;
     }

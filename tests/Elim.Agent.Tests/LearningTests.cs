@@ -1,3 +1,4 @@
+using Elim.Graph;
 using Elim.Search.Agent.Network;
 using Elim.Search.Agent.Training;
 
@@ -43,6 +44,17 @@ public class LearningTests
                 if (!sample.Observation.Legal[node]) Assert.Equal(0f, sample.PolicyTarget[node]);
         }
         Assert.True(samples.Zip(samples.Skip(1)).All(p => p.First.ValueTarget >= p.Second.ValueTarget), "remaining cost never grows");
+    }
+
+    [Fact]
+    public void A_game_stopped_before_its_first_move_is_minimal_Markowitz_and_records_nothing()
+    {
+        var net = Fixtures.Network(seed: 2);
+        var random = AgentRandom.FromSeed(8);
+        var graph = RandomPrograms.Generate(random, 15, 25);
+        var (samples, cost) = new SelfPlay(net, SelfPlayOptions.Default).Play(graph, random, new CancellationToken(canceled: true));
+        Assert.Empty(samples);
+        Assert.Equal(MarkowitzCost.Of(graph, StandardOrders.MinimalMarkowitz(graph)), cost);
     }
 
     [Fact]

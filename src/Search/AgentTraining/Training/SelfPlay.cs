@@ -20,9 +20,11 @@ public sealed class SelfPlay(PolicyValueNet net, SelfPlayOptions options)
     /// Plays one game on <paramref name="graph"/>; returns its positions and the game's total cost. Where the whole game
     /// would exceed <see cref="SelfPlayOptions.MoveBudget"/> (moves × eliminable vertices), only a window of
     /// budget / vertices moves, at a random depth, is searched and recorded; minimal Markowitz plays the moves before and
-    /// after it, so the value targets in the window are the costs that Markowitz completion realised.
+    /// after it, so the value targets in the window are the costs that Markowitz completion realised. A game still
+    /// searching when <paramref name="stop"/> is cancelled (the training's time is up, or it was interrupted) ends the
+    /// same way: minimal Markowitz plays the rest.
     /// </summary>
-    public (List<TrainingSample> Samples, long Cost) Play(ComputationalGraph graph, AgentRandom random)
+    public (List<TrainingSample> Samples, long Cost) Play(ComputationalGraph graph, AgentRandom random, CancellationToken stop = default)
     {
         var game = new EliminationGame(graph);
         int n = game.EliminableCount, searched = n;
@@ -35,7 +37,7 @@ public sealed class SelfPlay(PolicyValueNet net, SelfPlayOptions options)
         var observation = GraphFeatures.Observe(game);
         var evaluation = NetworkEvaluator.Evaluate(net, observation);
         var positions = new List<(GraphObservation Observation, float[] Target, long CostBefore)>();
-        for (int move = 0; move < searched && !game.IsComplete; move++)
+        for (int move = 0; move < searched && !game.IsComplete && !stop.IsCancellationRequested; move++)
         {
             var step = Search(game, observation, evaluation, random);
             if (game.RemainingCount > 1) positions.Add((observation, step.Target, game.Cost));

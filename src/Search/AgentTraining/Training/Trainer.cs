@@ -26,18 +26,25 @@ public sealed class Trainer(TrainingOptions options, TextWriter progress)
         var selfPlay = new SelfPlay(net, options.SelfPlay);
 
         var clock = Stopwatch.StartNew();
+        // The run ends within its time: the loop stops early enough for the last validation (which takes as long as the
+        // one before), and a game still in play when that moment comes ends at once (a game can take a minute).
+        var validationTime = TimeSpan.Zero;
+        TimeSpan Left() => options.Time - validationTime - clock.Elapsed;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(token);
         var nextValidation = options.ValidationInterval;
         long steps = state.Steps, games = state.Games;
         double bestRatio = state.BestRatio, owed = 0, policySum = 0, valueSum = 0;
         int lossCount = 0;
         if (!options.Resume) Validate();   // the starting weights' row: the bar a fine-tuning run has to clear
-        while (clock.Elapsed < options.Time && !token.IsCancellationRequested)
+        while (Left() > TimeSpan.Zero && !token.IsCancellationRequested)
         {
             var graph = curriculum.Next(random);
-            var (samples, _) = selfPlay.Play(graph, random);
+            stop.CancelAfter(Left());
+            var (samples, _) = selfPlay.Play(graph, random, stop.Token);  // the steps below see the same deadline
             buffer.AddRange(samples);
             games++;
-            for (owed += samples.Count * options.StepsPerPosition; owed >= 1 && buffer.Count >= options.BatchSize; owed--)
+            // Learning steps owed are paid while time is left (a batch holding a big graph's positions can take seconds).
+            for (owed += samples.Count * options.StepsPerPosition; owed >= 1 && buffer.Count >= options.BatchSize && !stop.IsCancellationRequested; owed--)
             {
                 var loss = learner.Step(buffer.Sample(options.BatchSize, random));
                 steps++;
@@ -45,7 +52,7 @@ public sealed class Trainer(TrainingOptions options, TextWriter progress)
                 valueSum += loss.Value;
                 lossCount++;
             }
-            bool last = clock.Elapsed >= options.Time || token.IsCancellationRequested;
+            bool last = Left() <= TimeSpan.Zero || token.IsCancellationRequested;
             if (clock.Elapsed < nextValidation && !last) continue;
             nextValidation = clock.Elapsed + options.ValidationInterval;
             Validate();
@@ -55,7 +62,9 @@ public sealed class Trainer(TrainingOptions options, TextWriter progress)
         // Scores the greedy policy, logs a row, saves the model if it is the best so far and writes the checkpoint.
         void Validate()
         {
+            var started = clock.Elapsed;
             var score = validation.Score(net);
+            validationTime = clock.Elapsed - started;
             var trained = state.Trained + clock.Elapsed;
             log.Append(new TrainingLogRow(steps, games, trained.TotalMinutes, policySum / Math.Max(1, lossCount), valueSum / Math.Max(1, lossCount),
                 score.MeanRatio, score.Wins, score.Losses, score.ProgramRatio));
