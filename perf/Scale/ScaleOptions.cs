@@ -30,11 +30,7 @@ public sealed record ScaleOptions(string OutDirectory, bool Force, TimeSpan Budg
                 case "--budget": budget = Duration(Value(), "--budget"); break;
                 case "--search-time": searchTime = Duration(Value(), "--search-time"); break;
                 case "--elim": elim = Value(); break;
-                case "--sizes":
-                    string text = Value();
-                    sizes = text.Split(',').Select(s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n >= 100 ? n
-                        : throw new ArgumentException($"--sizes '{text}': give vertex counts of at least 100, comma-separated.")).Order().ToList();
-                    break;
+                case "--sizes": sizes = BenchmarkArguments.Integers(Value(), "--sizes", least: 100).Order().ToList(); break;
                 default: throw new ArgumentException($"unknown option '{args[i]}'.");
             }
         }

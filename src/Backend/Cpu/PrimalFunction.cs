@@ -62,7 +62,7 @@ public sealed unsafe class PrimalFunction
     public void EvaluateBatch(ReadOnlySpan<double> x, ReadOnlySpan<double> data, Span<double> outputs, int count,
         BatchLayout layout = BatchLayout.PerPoint, int threads = 1)
     {
-        SpanChecks.Count(count, threads, layout);
+        SpanChecks.Batch(count, threads, layout);
         SpanChecks.Length(Name, x.Length, (long)count * InputCount, nameof(x), count, InputCount);
         SpanChecks.Length(Name, data.Length, (long)count * DataCount, nameof(data), count, DataCount);
         SpanChecks.Length(Name, outputs.Length, (long)count * OutputCount, nameof(outputs), count, OutputCount);

@@ -11,7 +11,7 @@ internal static class SpanChecks
         if (actual != expected) throw Error(function, actual, expected, parameter, points, width);
     }
 
-    public static void Count(int count, int threads, BatchLayout layout)
+    public static void Batch(int count, int threads, BatchLayout layout)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);

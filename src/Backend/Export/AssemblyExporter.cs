@@ -28,6 +28,8 @@ public static class AssemblyExporter
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(path);
+        if (!HasAssemblyName(path))
+            throw new ArgumentException($"'{path}' has no file name before its extension, which becomes the assembly's name; give one, as in roe.dll.", nameof(path));
         var jacobian = ProgramLowering.Jacobian(graph, order, progress);
         var primal = ProgramLowering.Primal(graph);
         string simpleName = System.IO.Path.GetFileNameWithoutExtension(path);
@@ -52,6 +54,9 @@ public static class AssemblyExporter
         return new ExportedAssembly(path, typeName, graph.InputCount, graph.DataCount, graph.OutputCount, jacobian.EmittedCost,
             jacobian.MarkowitzCost, references);
     }
+
+    /// <summary>Whether <paramref name="path"/> names the assembly: a file name before its extension.</summary>
+    public static bool HasAssemblyName(string path) => System.IO.Path.GetFileNameWithoutExtension(path).Trim().Length > 0;
 
     /// <summary>
     /// A method taking x, the data (if the program reads any), the outputs and, with a Jacobian, the Jacobian; a big

@@ -1,3 +1,4 @@
+using Elim.Backend.Export;
 using Elim.Graph;
 
 namespace Elim.Cli.Commands;
@@ -24,7 +25,7 @@ public sealed class CompileCommand : ICommand
         string path = arguments.Value("out") ?? throw new UsageException("Missing --out: the .dll file to write.");
         if (!path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
             throw new UsageException($"--out '{path}' must name a .dll file.");
-        if (Path.GetFileNameWithoutExtension(path).Trim().Length == 0)
+        if (!AssemblyExporter.HasAssemblyName(path))
             throw new UsageException($"--out '{path}' has no name before .dll (it becomes the assembly's name); give one, e.g. roe.dll.");
         OutputPath.Check(path, replace: arguments.Has("force"));
         var graph = GraphLoader.Load(arguments);

@@ -62,7 +62,7 @@ internal sealed partial class Lowerer
         int maxLength = Math.Max(MaxLoopLength, _maxVertices);
         if ((long)high - low > maxLength)
             throw LoweringError.At(loop.High.Span, $"the loop range {low}..{high} has more than {maxLength:N0} iterations",
-                "make the loop shorter; or, if the graph is meant to be this big, raise the limit (elim --max-vertices N; CompileOptions.MaxVertices in the API)");
+                "make the loop shorter" + RaiseTheLimit);
         if (scope.Find(loop.Variable) is not null || _constants.ContainsKey(loop.Variable))
             throw LoweringError.At(loop.Span, $"loop variable '{loop.Variable}' hides an existing name", "choose another name for the loop variable");
         var progress = new LoopProgress(loop, high - low);

@@ -117,6 +117,9 @@ internal sealed partial class Lowerer
         return scalar;
     }
 
+    /// <summary>How a hint about the vertex limit ends: where the limit is set, on the command line and in the API.</summary>
+    internal const string RaiseTheLimit = "; or, if the graph is meant to be this big, raise the limit (elim --max-vertices N; CompileOptions.MaxVertices in the API)";
+
     /// <summary>
     /// The error for a graph that passed the vertex limit while <paramref name="span"/> was lowered in <paramref name="frame"/>,
     /// naming what multiplies the graph: the chain of helper calls being inlined, else the loop being unrolled.
@@ -124,7 +127,6 @@ internal sealed partial class Lowerer
     private LoweringError TooManyVertices(SourceSpan span, Frame frame)
     {
         string limit = $"the graph has more than {_maxVertices:N0} vertices";
-        const string raise = "; or, if the graph is meant to be this big, raise the limit (elim --max-vertices N; CompileOptions.MaxVertices in the API)";
         if (!frame.IsTop)
         {
             // Inlining is the usual cause: a helper that calls another helper twice doubles the graph at every level.
@@ -134,16 +136,16 @@ internal sealed partial class Lowerer
             chain.Reverse();
             string calls = chain.Count <= 6 ? string.Join(" -> ", chain) : string.Join(" -> ", [.. chain.Take(3), "...", .. chain.TakeLast(2)]);
             return LoweringError.At(span, $"{limit}, inlining {chain.Count - 1} nested helper calls: {calls}",
-                "every call inlines the helper anew, so helpers that call helpers several times multiply the graph; call them fewer times, or pass values computed once" + raise);
+                "every call inlines the helper anew, so helpers that call helpers several times multiply the graph; call them fewer times, or pass values computed once" + RaiseTheLimit);
         }
         if (frame.Loops.Count > 0)
         {
             var loop = frame.Loops.Last(); // the outermost: it multiplies everything inside it
             return LoweringError.At(span,
                 $"{limit}, in iteration {loop.Iteration + 1:N0} of {loop.Length:N0} of the loop over '{loop.Loop.Variable}' at line {loop.Loop.Span.Line}",
-                "every iteration of a loop adds its body to the graph again: make the loop shorter" + raise);
+                "every iteration of a loop adds its body to the graph again: make the loop shorter" + RaiseTheLimit);
         }
-        return LoweringError.At(span, $"{limit} at this statement", "its arrays expand to too many scalar operations: make them smaller" + raise);
+        return LoweringError.At(span, $"{limit} at this statement", "its arrays expand to too many scalar operations: make them smaller" + RaiseTheLimit);
     }
 
     /// <summary>

@@ -82,7 +82,7 @@ internal static class ProgramChecks
             if (elements > maxVertices)
                 throw LoweringError.At(parameter.Span,
                     $"array '{parameter.Name}' has {elements:N0} elements, more than the graph may have vertices ({maxVertices:N0})",
-                    "make the array smaller; or, if the graph is meant to be this big, raise the limit (elim --max-vertices N; CompileOptions.MaxVertices in the API)");
+                    "make the array smaller" + Lowerer.RaiseTheLimit);
         }
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Elim.Graph;
 using System.Text.Json.Serialization;
+using Elim.Graph;
 
 namespace Elim.Search.Agent.Priority;
 
