@@ -52,6 +52,9 @@ public static class Jacobians
         return (order, method);
     }
 
+    /// <summary>Whether <paramref name="path"/> names an exported assembly: a file name before its extension (<see cref="Export"/> needs one).</summary>
+    public static bool HasAssemblyName(string path) => AssemblyExporter.HasAssemblyName(path);
+
     /// <summary>
     /// Writes the Jacobian of <paramref name="graph"/> by its chosen order as a stand-alone assembly at
     /// <paramref name="path"/> (see <see cref="AssemblyExporter"/> for what it contains).

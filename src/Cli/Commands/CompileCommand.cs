@@ -1,4 +1,3 @@
-using Elim.Backend.Export;
 using Elim.Graph;
 
 namespace Elim.Cli.Commands;
@@ -25,7 +24,7 @@ public sealed class CompileCommand : ICommand
         string path = arguments.Value("out") ?? throw new UsageException("Missing --out: the .dll file to write.");
         if (!path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
             throw new UsageException($"--out '{path}' must name a .dll file.");
-        if (!AssemblyExporter.HasAssemblyName(path))
+        if (!Jacobians.HasAssemblyName(path))
             throw new UsageException($"--out '{path}' has no name before .dll (it becomes the assembly's name); give one, e.g. roe.dll.");
         OutputPath.Check(path, replace: arguments.Has("force"));
         var graph = GraphLoader.Load(arguments);
