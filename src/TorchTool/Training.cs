@@ -37,7 +37,16 @@ public static class Training
         };
         if (options.InitialModelPath is { } initial && !File.Exists(initial)) throw new PathException($"The model to start from, '{initial}', does not exist.");
         CheckOutputs(options, arguments.Has("force"));
-        CheckInputs(options, priority);
+        if (CheckInputs(options, priority) is int resumedSeed)
+        {
+            // The seed draws the validation graphs and the random stream: a resumed run keeps its own.
+            if (arguments.Has("seed") && resumedSeed != options.Seed)
+            {
+                throw new UsageException($"--seed {options.Seed}: the checkpoint '{options.CheckpointPath}' continues a run of seed {resumedSeed}; " +
+                    "leave out --seed (a resumed run keeps its seed), or start a fresh run.");
+            }
+            options = options with { Seed = resumedSeed };
+        }
         output.WriteLine($"Training for {time} (seed {options.Seed}); model {options.ModelPath}, checkpoint {options.CheckpointPath}, " +
             $"log {options.LogPath}, curve {options.CurvePath}.");
         if (arguments.Value("programs") is not null)
@@ -72,26 +81,25 @@ public static class Training
     }
 
     // Before training starts: the model to start from and the checkpoint to resume must be of this --agent's kind (the
-    // other agent's files, or damaged ones, are the user's to fix, not a crash in the middle of the run).
-    private static void CheckInputs(TrainingOptions options, bool priority)
+    // other agent's files, or damaged ones, are the user's to fix, not a crash in the middle of the run). Returns the
+    // resumed run's seed.
+    private static int? CheckInputs(TrainingOptions options, bool priority)
     {
         string agent = priority ? " --agent priority" : "";
         if (options.InitialModelPath is { } initial)
         {
-            CheckReadable($"The model to start from, '{initial}',", () => { if (priority) PriorityNetwork.Load(initial); else ModelFile.Load(initial); },
+            CheckReadable($"The model to start from, '{initial}',", () => priority ? PriorityNetwork.Load(initial) : (object)ModelFile.Load(initial),
                 $"give a model written by 'elim-torch train{agent}'.");
         }
-        if (options.Resume)
-        {
-            CheckReadable($"The checkpoint '{options.CheckpointPath}'",
-                () => { if (priority) EvolutionState.Load(options.CheckpointPath); else Checkpoint.Load(options.CheckpointPath, options.LearningRate); },
-                $"resume with the --agent of the run that wrote it (this run is --agent {(priority ? "priority" : "alphazero")}), or start a fresh run.");
-        }
+        if (!options.Resume) return null;
+        return CheckReadable($"The checkpoint '{options.CheckpointPath}'",
+            () => priority ? EvolutionState.Load(options.CheckpointPath).Seed : Checkpoint.Load(options.CheckpointPath, options.LearningRate).State.Seed,
+            $"resume with the --agent of the run that wrote it (this run is --agent {(priority ? "priority" : "alphazero")}), or start a fresh run.");
     }
 
-    private static void CheckReadable(string what, Action read, string hint)
+    private static T CheckReadable<T>(string what, Func<T> read, string hint)
     {
-        try { read(); }
+        try { return read(); }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException)
         {
             throw new PathException($"{what} cannot be read ({e.Message.TrimEnd('.')}): {hint}");

@@ -68,6 +68,24 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public void AResumedRunKeepsTheSeedOfItsCheckpoint()
+    {
+        string model = In("p.json");
+        var network = Search.Agent.Priority.PriorityNetwork.Initial(2, () => 0.5);
+        new Search.Agent.Training.Priority.EvolutionState(5, 0, 0, TimeSpan.Zero, 1, int.MaxValue, 2.0, network.Hidden,
+            [.. network.Parameters], new double[network.Parameters.Length], new double[network.Parameters.Length]).Save(model + ".ckpt");
+        var error = new StringWriter();
+        Assert.Equal(CommandLine.UsageError,
+            CommandLine.Run(TorchCommands.All, ["train", "--agent", "priority", "--time", "1s", "--out", model, "--resume", "--seed", "2"], TextWriter.Null, error));
+        Assert.StartsWith($"error: --seed 2: the checkpoint '{model}.ckpt' continues a run of seed 5; leave out --seed (a resumed run keeps its seed), " +
+            "or start a fresh run.\n", error.ToString());
+        var output = new StringWriter();
+        Assert.Equal(0, CommandLine.Run(TorchCommands.All, ["train", "--agent", "priority", "--time", "1s", "--out", model, "--resume", "--max-vertices", "12"], output, TextWriter.Null));
+        Assert.Contains("(seed 5)", output.ToString());
+        Assert.Equal(5, Search.Agent.Training.Priority.EvolutionState.Load(model + ".ckpt").Seed);
+    }
+
+    [Fact]
     public void AMissingProgramsFolderOrStartingModelIsNamed()
     {
         Assert.Equal($"error: The programs folder '{In("none")}' does not exist.",

@@ -77,6 +77,8 @@ public sealed class SearchCommandTests : IDisposable
         var run = CliRun.Of("search", Repository.Example("roe_flux_1d"), "--method", "anneal", "--iterations", "2000", "--no-store");
         Assert.Equal(0, run.ExitCode);
         Assert.Matches(@"^roe_flux_1d: anneal found an order costing \d+ multiplications \(lower bound \d+, gap at most [\d.]+%\) in [\d.]+ s", run.Output);
+        var fixedOrder = CliRun.Of("search", Repository.Example("roe_flux_1d"), "--method", "reverse", "--no-store");
+        Assert.Matches(@"^roe_flux_1d: reverse found an order costing 364 multiplications \(no lower bound computed\) in [\d.]+ s", fixedOrder.Output);
     }
 
     [Fact]

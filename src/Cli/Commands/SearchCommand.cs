@@ -105,7 +105,9 @@ public sealed class SearchCommand : ICommand
         }
         else
         {
+            // A fixed order (forward, the heuristics, the priority network's greedy play) computes no bound.
             string gap = result.ProvenOptimal ? "proven optimal"
+                : result.LowerBound <= 0 ? "no lower bound computed"
                 : $"lower bound {result.LowerBound}, gap at most {100.0 * (result.Cost - result.LowerBound) / result.Cost:F1}%";
             string model = costModel == CostModel.Emitted ? "emitted " : "";
             output.WriteLine($"{graph.Name}: {result.Method} found an order costing {result.Cost} {model}multiplications ({gap}) " +

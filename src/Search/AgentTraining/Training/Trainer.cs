@@ -78,7 +78,7 @@ public sealed class Trainer(TrainingOptions options, TextWriter progress)
             progress.WriteLine(
                 $"[{trained:hh\\:mm\\:ss}] step {steps} games {games} buffer {buffer.Count} | loss policy {policySum / Math.Max(1, lossCount):F3} " +
                 $"value {valueSum / Math.Max(1, lossCount):F3} | validation greedy/best standard {score.MeanRatio:F4} " +
-                $"(better {score.Wins}, worse {score.Losses} of {validation.Count}; held-out programs {score.ProgramRatio:F4}; best {bestRatio:F4})");
+                $"(better {score.Wins}, worse {score.Losses} of {validation.Count}; {score.HeldOutText}; best {bestRatio:F4})");
             policySum = valueSum = 0;
             lossCount = 0;
         }

@@ -10,7 +10,11 @@ namespace Elim.Search.Agent.Training;
 /// <param name="Wins">Graphs where the greedy order is strictly cheaper than the best standard order.</param>
 /// <param name="Losses">Graphs where it is strictly dearer.</param>
 /// <param name="ProgramRatio">The mean ratio over the held-out real programs alone (NaN without any).</param>
-public sealed record ValidationScore(double MeanRatio, int Wins, int Losses, double ProgramRatio);
+public sealed record ValidationScore(double MeanRatio, int Wins, int Losses, double ProgramRatio)
+{
+    /// <summary>The held-out programs' part of a progress line (a run without real programs has none to score).</summary>
+    public string HeldOutText => double.IsNaN(ProgramRatio) ? "no held-out programs" : $"held-out programs {ProgramRatio:F4}";
+}
 
 /// <summary>
 /// A fixed set of graphs to score the greedy policy on: generated ones, drawn like the training curriculum's (up to
