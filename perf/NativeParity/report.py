@@ -16,6 +16,13 @@ def write_csv(path, rows):
                           *(f"{r[k] * 1e9:.3f}" for k in ("median", "min", "max"))])
 
 
+def read_csv(path):
+    """The rows write_csv wrote, in seconds per point."""
+    with open(path, newline="") as f:
+        return [{"round": int(r["round"]), "task": r["task"], "batch": int(r["batch"]), "contender": r["contender"], "kind": r["kind"],
+                 **{k: float(r[f"{k}_ns"]) * 1e-9 for k in ("median", "min", "max")}} for r in csv.DictReader(f)]
+
+
 class Figures:
     """The runs' medians per (task, batch, contender, kind), in round order."""
 

@@ -1,12 +1,13 @@
 #!/usr/bin/python3
 """Elim against sympy-generated native code on the paper's five scalar tasks (issue 17, item 1).
 
-    /usr/bin/python3 perf/NativeParity/run.py --out perf/results [--force] [--rounds 5] [--tasks roe_flux_1d,g]
+    /usr/bin/python3 perf/NativeParity/run.py --out DIR [--force | --resume] [--rounds 5] [--tasks roe_flux_1d,g]
         [--batches 1,1000,100000]
 
 Per task: `elim ops` → sympy expressions → derivatives → sympy.cse → C (build/TASK/kernel.c), compiled twice
 (IEEE scalar and vectorised), checked against `elim eval` at four points; then rounds of interleaved timings (Elim,
-C, vectorised C for every task and batch, one thread). Writes native-parity.md and native-parity.csv into --out.
+C, vectorised C for every task and batch, one thread). Writes native-parity.md and native-parity.csv into --out; the
+CSV grows as the timings come in, so a stopped run continues with --resume.
 """
 import argparse
 import os
@@ -35,8 +36,11 @@ def main():
     out = Path(args.out)
     targets = [out / "native-parity.md", out / "native-parity.csv"]
     existing = [str(t) for t in targets if t.exists()]
-    if existing and not args.force:
-        sys.exit(f"error: {', '.join(existing)} exist; not overwritten (use --force to replace them)")
+    if existing and not (args.force or args.resume):
+        sys.exit(f"error: {', '.join(existing)} exist; not overwritten (use --force to replace them, or --resume to continue "
+                 "the run that wrote them)")
+    if args.resume and not targets[1].exists():
+        sys.exit(f"error: no {targets[1]} to resume; leave out --resume to start a run")
     if out.exists() and not out.is_dir():
         sys.exit(f"error: {out} is a file; give the folder for the results")
     out.mkdir(parents=True, exist_ok=True)
@@ -46,15 +50,21 @@ def main():
     started, load_before, clock = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), load_average(), time.time()
 
     prepared = {task: prepare(task) for task in args.tasks}
-    rows = []
+    rows = resumed_rows(targets[1], args) if args.resume else []
+    done = {(row["round"], row["task"], row["batch"]) for row in rows}
+    if rows:
+        print(f"resuming: {len(done)} of {args.rounds * len(args.tasks) * len(args.batches)} timings already in {targets[1]}",
+              file=sys.stderr)
     for r in range(1, args.rounds + 1):
         for task in args.tasks:
             for batch in args.batches:
+                if (r, TASKS[task], batch) in done:
+                    continue
                 rows += measure(r, task, batch, prepared[task])
+                report.write_csv(targets[1], rows)   # after every timing: a stopped run loses at most one
                 progress(r, args.rounds, task, batch, rows)
 
     minutes = (time.time() - clock) / 60
-    report.write_csv(targets[1], rows)
     context = {"command": " ".join([sys.executable, *sys.argv]), "started": started, "minutes": minutes, "load": (load_before, load_average()), "args": args,
                "prepared": prepared, "machine": machine()}
     targets[0].write_text(report.markdown(context, report.Figures(rows), [TASKS[t] for t in args.tasks], args.batches))
@@ -65,14 +75,24 @@ def options():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", required=True, help="folder for native-parity.md and native-parity.csv")
     parser.add_argument("--force", action="store_true", help="replace existing results")
+    parser.add_argument("--resume", action="store_true", help="continue the stopped run whose native-parity.csv is in --out")
     parser.add_argument("--rounds", type=positive, default=5)
     parser.add_argument("--tasks", type=lambda s: s.split(","), default=list(TASKS))
     parser.add_argument("--batches", type=lambda s: [positive(b) for b in s.split(",")], default=[1, 1000, 100000])
     args = parser.parse_args()
+    if args.force and args.resume:
+        parser.error("--force starts over and --resume continues: give one")
     unknown = [t for t in args.tasks if t not in TASKS]
     if unknown:
         parser.error(f"unknown task(s) {', '.join(unknown)}; the tasks are {', '.join(TASKS)}")
     return args
+
+
+def resumed_rows(path, args):
+    """The timings of a stopped run that this run's rounds, tasks and batches include (the CSV is written after each
+    task and batch's timings, so every group in it is whole)."""
+    names = {TASKS[t] for t in args.tasks}
+    return [row for row in report.read_csv(path) if row["round"] <= args.rounds and row["task"] in names and row["batch"] in args.batches]
 
 
 def positive(text):
