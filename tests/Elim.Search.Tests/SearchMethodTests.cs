@@ -16,7 +16,34 @@ public class SearchMethodTests
     [InlineData(1_000_000, 2048, 1.0, 0.0, 1_000_000)]       // no time left: nothing to fit
     [InlineData(1_000, 2048, 1.0, 10.0, 1_000)]              // an epoch shorter than the moves timed is kept
     public void An_annealing_epoch_too_long_for_the_time_left_is_shortened_to_end_with_it(long epoch, long done, double elapsed, double left, long fitted) =>
-        Assert.Equal(fitted, Local.AnnealingChain.FitEpoch(epoch, done, TimeSpan.FromSeconds(elapsed), TimeSpan.FromSeconds(left)));
+        Assert.Equal(fitted, Local.EpochClock.FitEpoch(epoch, done, TimeSpan.FromSeconds(elapsed), TimeSpan.FromSeconds(left)));
+
+    [Theory]
+    [InlineData(1_000_000_000, false)]   // one epoch fits: it cools over the whole time
+    [InlineData(5_000, true)]            // several fit: whole ones, the last cooled as the time ends
+    public void A_time_limited_chain_ends_its_last_epoch_cold_although_its_moves_speed_up(long tunedMoves, bool severalEpochs)
+    {
+        // Moves five times cheaper cold than hot, as pricing fewer fill-in edges makes them: epochs fitted to the hot
+        // pace ended early and left the time to a hot remainder.
+        var time = TimeSpan.FromSeconds(0.5);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var epochs = new Local.EpochClock(tunedMoves, moves: null);
+        double fraction = 0;
+        long moves = 0, coldest = 0;
+        int restarts = 0;
+        for (; clock.Elapsed < time; moves++)
+        {
+            (fraction, bool restart) = epochs.Next(moves, () => time - clock.Elapsed);
+            if (restart) restarts++;
+            if (fraction > 0.999) coldest++;
+            var spin = System.Diagnostics.Stopwatch.StartNew();
+            while (spin.Elapsed.TotalMicroseconds < 2 + 8 * (1 - fraction)) { }
+        }
+        Assert.Equal(severalEpochs, restarts > 0);
+        Assert.True(fraction > 0.75, $"the last move stood at {fraction:P0} of its epoch's cooling");
+        // Re-timed as it goes, the chain cools evenly: a step fitted once to the hot pace spent most moves at the end's temperature.
+        Assert.True(coldest < moves / 10, $"{coldest:N0} of {moves:N0} moves at the coldest temperature");
+    }
 
     [Theory, MemberData(nameof(AnytimeMethods))]
     public void The_same_seed_and_iteration_budget_give_the_same_order(string name)

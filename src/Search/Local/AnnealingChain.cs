@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Elim.Search.Game;
 
 namespace Elim.Search.Local;
@@ -11,9 +10,6 @@ namespace Elim.Search.Local;
 internal sealed class AnnealingChain
 {
     private const int ReportEvery = 256;            // moves between progress reports (the clock is read every move)
-
-    /// <summary>Moves timed before the epoch is fitted to the time left (<see cref="FitEpoch"/>).</summary>
-    private const int CalibrationMoves = 2048;
 
     /// <summary>
     /// A move that costs more than this many temperatures extra is accepted with probability below e^−40, so
@@ -44,12 +40,10 @@ internal sealed class AnnealingChain
         int length = Best.Length;
         Func<bool> outOfTime = () => run.OutOfTime;
         if (length < 2 || !_evaluator.Load(Best, outOfTime)) return;
-        // An iteration budget smaller than an epoch is one epoch: the chain cools within it.
-        long epoch = Math.Min((long)_schedule.EpochMovesPerVertex * length, moves ?? long.MaxValue);
-        long started = Stopwatch.GetTimestamp();
+        var clock = new EpochClock((long)_schedule.EpochMovesPerVertex * length, moves);
+        Func<TimeSpan> timeLeft = () => run.TimeLeft;
         for (long move = 0; moves is null || move < moves; move++)
         {
-            if (move == CalibrationMoves) epoch = FitEpoch(epoch, move, Stopwatch.GetElapsedTime(started), run.TimeLeft);
             if (move % ReportEvery == 0)
             {
                 run.AddEvaluations(move == 0 ? 0 : ReportEvery);
@@ -57,9 +51,9 @@ internal sealed class AnnealingChain
                 if (BestCost <= run.LowerBound) return;
             }
             if (run.OutOfTime) return;
-            long inEpoch = move % epoch;
-            if (inEpoch == 0 && move > 0 && !_evaluator.Load(Best, outOfTime)) return;
-            double temperature = _schedule.TemperatureAt((double)inEpoch / epoch);
+            var (fraction, restart) = clock.Next(move, timeLeft);
+            if (restart && !_evaluator.Load(Best, outOfTime)) return;
+            double temperature = _schedule.TemperatureAt(fraction);
             var change = OrderMove.Random(_random, (int)(move % length), length);
             long delta = _evaluator.Propose(change, (long)Math.Ceiling(RejectBeyondTemperatures * temperature)) - _evaluator.Total;
             if (delta <= 0 || _random.NextDouble() < Math.Exp(-delta / temperature))
@@ -74,18 +68,5 @@ internal sealed class AnnealingChain
             }
             else _evaluator.Reject();
         }
-    }
-
-    /// <summary>
-    /// The epoch shortened, if need be, so that it ends when the time does: a chain stopped by the clock in the middle of
-    /// its first epoch never cooled (on the encoder an epoch of 4,000 moves per vertex takes many minutes), so its
-    /// result was its start plus a random walk. <paramref name="done"/> moves took <paramref name="elapsed"/>.
-    /// </summary>
-    internal static long FitEpoch(long epoch, long done, TimeSpan elapsed, TimeSpan left)
-    {
-        // An epoch already over (a short one of a custom schedule) has nothing left to fit.
-        if (epoch <= done || elapsed <= TimeSpan.Zero || left <= TimeSpan.Zero) return epoch;
-        double movesLeft = done / elapsed.TotalSeconds * left.TotalSeconds;
-        return (long)Math.Clamp(done + movesLeft, done + 1, epoch);
     }
 }
