@@ -26,7 +26,7 @@ internal static class SearchReport
     public static void Run(string results, bool quick, TextWriter log)
     {
         double scale = quick ? 0.1 : 1;    // --short: every budget a tenth, for a smoke run
-        string load = Elim.Testing.Machine.LoadAverage();
+        string load = Elim.Testing.Machine.LoadAverage(), commit = Elim.Testing.Machine.Commit();
         var rows = new List<Row>();
         var curves = new List<CurvePoint>();
         foreach (var (task, file, alphaGrad) in Examples.All())
@@ -44,7 +44,7 @@ internal static class SearchReport
         var references = rows.GroupBy(r => r.Task).ToDictionary(g => g.Key,
             g => (g.First().AlphaGrad, g.Max(r => r.LowerBound), g.First(r => r.Label == "portfolio").Cost));
         var charts = CostCurveChart.TryWrite(curves, references, results, log);
-        File.WriteAllText(Path.Combine(results, "search-report.md"), Markdown(rows, charts, scale, load));
+        File.WriteAllText(Path.Combine(results, "search-report.md"), Markdown(rows, charts, scale, load, commit));
         log.WriteLine($"wrote {results}/search-report.md, search-report.csv, search-curves.csv and {charts.Count} chart(s)");
     }
 
@@ -63,12 +63,12 @@ internal static class SearchReport
             clock.Elapsed.TotalSeconds, result.Evaluations, alphaGrad);
     }
 
-    private static string Markdown(List<Row> rows, IReadOnlyList<string> charts, double scale, string load)
+    private static string Markdown(List<Row> rows, IReadOnlyList<string> charts, double scale, string load, string commit)
     {
         var md = new StringBuilder();
         md.AppendLine("# Search report");
         md.AppendLine();
-        md.AppendLine($"Generated {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC by `dotnet run -c Release --project perf/Search -- report --out DIR{(scale < 1 ? " --short" : "")}`, " +
+        md.AppendLine($"Generated {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC at {commit} by `dotnet run -c Release --project perf/Search -- report --out DIR{(scale < 1 ? " --short" : "")}`, " +
             $"seed {Seed}, Markowitz cost (the paper's metric), {Environment.ProcessorCount} core{(Environment.ProcessorCount == 1 ? "" : "s")} available to it, one search at a time; " +
             $"load average at the start: {load} (other work on the machine takes time from the time-limited runs).");
         md.AppendLine();

@@ -20,7 +20,7 @@ internal static class SeedReport
 
     public static void Run(string results, int seeds, IReadOnlyCollection<string>? tasks, TextWriter log)
     {
-        string load = Elim.Testing.Machine.LoadAverage();
+        string load = Elim.Testing.Machine.LoadAverage(), commit = Elim.Testing.Machine.Commit();
         var rows = new List<(string Task, double Seconds, int Seed, string Method, long Cost)>();
         foreach (var (task, file, _) in Examples.All())
         {
@@ -43,18 +43,18 @@ internal static class SeedReport
         }
         File.WriteAllText(Path.Combine(results, "search-seeds.csv"),
             "task,seconds,seed,method,cost\n" + string.Concat(rows.Select(r => FormattableString.Invariant($"{r.Task},{r.Seconds},{r.Seed},{r.Method},{r.Cost}\n"))));
-        File.WriteAllText(Path.Combine(results, "search-seeds.md"), Markdown(rows, seeds, tasks, load));
+        File.WriteAllText(Path.Combine(results, "search-seeds.md"), Markdown(rows, seeds, tasks, load, commit));
         log.WriteLine($"wrote {results}/search-seeds.md and search-seeds.csv");
     }
 
     private static string Markdown(List<(string Task, double Seconds, int Seed, string Method, long Cost)> rows, int seeds,
-        IReadOnlyCollection<string>? tasks, string load)
+        IReadOnlyCollection<string>? tasks, string load, string commit)
     {
         var md = new StringBuilder();
         md.AppendLine("# Agent-guided annealing against annealing, over seeds");
         md.AppendLine();
         string which = tasks is null ? $"every example of at least {MinEliminable} eliminable vertices" : string.Join(", ", tasks);
-        md.AppendLine($"Generated {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC by `dotnet run -c Release --project perf/Search -- seeds --out DIR" +
+        md.AppendLine($"Generated {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC at {commit} by `dotnet run -c Release --project perf/Search -- seeds --out DIR" +
             $"{(tasks is null ? "" : " --tasks " + string.Join(',', tasks))}`: {which}, `anneal` and `priority-anneal` at {string.Join(" and ", Seconds.Select(s => $"{s} s"))}, " +
             $"seeds 1–{seeds}, the two methods interleaved; Markowitz cost; {Environment.ProcessorCount} core{(Environment.ProcessorCount == 1 ? "" : "s")} " +
             $"available; load average at the start: {load}.");
