@@ -112,7 +112,9 @@ public sealed class BackendCommandTests : IDisposable
             long until = System.Diagnostics.Stopwatch.GetTimestamp() + System.Diagnostics.Stopwatch.Frequency / 50_000;  // 20 µs
             while (System.Diagnostics.Stopwatch.GetTimestamp() < until) { }
         }, minimumSeconds: 0.05);
-        Assert.True(timing.CallsPerSample > 1000, $"{timing.CallsPerSample} calls per sample");
+        // Sized on the cold calls a group holds 4; on warm ones thousands, fewer only when the machine preempts the
+        // doubling (512 seen with both cores busy), hence the low bar.
+        Assert.True(timing.CallsPerSample > 64, $"{timing.CallsPerSample} calls per sample");
     }
 
     [Fact]
