@@ -10,10 +10,9 @@ namespace Elim.Search.Local;
 public sealed record AnnealingSchedule(double StartTemperature = 0.5, double EndTemperature = 0.05, int EpochMovesPerVertex = 4000)
 {
     /// <summary>
-    /// The schedule tuned on the examples. Starting at 0.5 rather than 2 (perf/results/search-seeds*.md): better on the
-    /// encoder (anneal at 10 s, five seeds, 6,664–6,675 → 6,650–6,653) and f (priority-anneal at 10 s, 5,111–5,126 → 5,111
-    /// on all), equal on the other examples (10 s, seed 1) and the open ones at 60 s, worse on newton_step, whose 360
-    /// order lies past a 364 basin that a cooler chain leaves less often (anneal at 10 s: 360 on 4 seeds of 5 → on 1).
+    /// The schedule tuned on the examples. Starting at 0.5 rather than 2 did better on the encoder and f and worse on
+    /// newton_step, whose cheapest known order lies past a basin that a cooler chain leaves less often
+    /// (perf/results/search-seeds*.md and CHANGELOG.md have the figures).
     /// </summary>
     public static AnnealingSchedule Default { get; } = new();
 
