@@ -5,8 +5,8 @@ namespace Elim.Search.Perf;
 /// <summary>
 /// Tries annealing schedules on the open tasks (those whose bound is not yet met), for tuning. On the shared
 /// 2-core machine every schedule from (1, 0.05) to (5, 0.2) reached RoeFlux_1d 295 and g 409 in 10–15 s;
-/// hotter ones did worse. Later, on the bigger examples (encoder, f), starting at 0.5 did better than 2 at 10 s and
-/// never worse at 60 s, and became the default (<see cref="AnnealingSchedule.Default"/>).
+/// hotter ones did worse. Later, starting at 0.5 did better than 2 on the bigger examples (encoder, f), worse on
+/// newton_step, and became the default (<see cref="AnnealingSchedule.Default"/>).
 /// </summary>
 internal static class TuneAnnealing
 {
