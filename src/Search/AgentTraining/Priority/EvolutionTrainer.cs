@@ -94,7 +94,7 @@ public sealed class EvolutionTrainer(TrainingOptions options, TextWriter progres
             }).Save(options.CheckpointPath);
             progress.WriteLine(
                 $"[{trained:hh\\:mm\\:ss}] generation {generation} games {games:N0} | training cost / best standard " +
-                $"{(generationsSinceRow > 0 ? trainingRatio.ToString("F4") : "(no generation yet)")} | validation {score.MeanRatio:F4} " +
+                $"{(double.IsNaN(trainingRatio) ? "(no generation yet)" : trainingRatio.ToString("F4"))} | validation {score.MeanRatio:F4} " +
                 $"(better {score.Wins}, worse {score.Losses} of {validation.Count}; {score.HeldOutText}; best {best.Ratio:F4}, worse on {best.Losses})");
             trainingRatios = 0;
             generationsSinceRow = 0;
