@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+using Elim.Backend.Emit;
 using Elim.Graph;
 using Elim.Testing;
 using Elim.Backend.Runtime;
@@ -66,18 +68,23 @@ public class BatchTests
     }
 
     [Theory]
-    [InlineData("RoeFlux_1d", 1)]
-    [InlineData("RoeFlux_1d", 2)]
-    [InlineData("PropaneCombustion", 1)] // constant rows and blended rows written to the bounce buffer
-    public void PerPointBatchesBeyondTheCachesBounceAndStillEqualTheSinglePointLoop(string task, int threads)
+    [InlineData("RoeFlux_1d", 1, 8)]
+    [InlineData("RoeFlux_1d", 2, 8)]
+    [InlineData("PropaneCombustion", 1, 8)] // constant rows kept in the bounce buffer, varying entries copied into it
+    [InlineData("PropaneCombustion", 1, 4)]
+    public void PerPointBatchesBeyondTheCachesBounceAndStillEqualTheSinglePointLoop(string task, int threads, int lanes)
     {
+        if (lanes == 8 && !Vector512.IsHardwareAccelerated) return;
         // Exact operations only: the batch equals the single-point loop bit for bit.
         var graph = TaskGraphs.Of(task);
-        var function = Compile.Jacobian(graph, StandardOrders.Reverse(graph));
+        var function = Compile.Jacobian(graph, StandardOrders.Reverse(graph), lanes == 8 ? VectorLaneEmitter.Eight : VectorLaneEmitter.Four);
         int resultsPerPoint = function.OutputCount * (1 + function.InputCount);
         int count = (int)(PointScatter.BounceAboveBytes / sizeof(double) / resultsPerPoint) + 13;
         Assert.True(PointScatter.Bounces(count, resultsPerPoint));
+        // A small batch, a batch beyond the caches (a kernel of its own) and a small batch again.
+        AssertPerPointBatchEqualsTheSinglePointLoop(function, 1_000 + 5, threads);
         AssertPerPointBatchEqualsTheSinglePointLoop(function, count, threads);
+        AssertPerPointBatchEqualsTheSinglePointLoop(function, 1_000 + 5, threads);
     }
 
     private static void AssertPerPointBatchEqualsTheSinglePointLoop(JacobianFunction function, int count, int threads)

@@ -87,6 +87,17 @@ public unsafe class PointScatterTests
     }
 
     [Fact]
+    public void A_copied_entry_lands_in_each_points_row_and_nothing_else_changes()
+    {
+        const int width = 13;
+        var staged = Enumerable.Range(0, 8).Select(i => 10.0 + i).ToArray();
+        var rows = new double[8 * width];
+        Array.Fill(rows, -1);
+        fixed (double* source = staged, target = rows) PointScatter.CopyEntry(source, target + 3, width);
+        for (int i = 0; i < rows.Length; i++) Assert.Equal(i % width == 3 ? 10.0 + i / width : -1, rows[i]);
+    }
+
+    [Fact]
     public void OnlyBatchesBeyondTheCachesBounce()
     {
         Assert.False(PointScatter.Bounces(points: 1_000, resultsPerPoint: 132));

@@ -8,15 +8,16 @@ using Elim.Backend.Runtime;
 namespace Elim.Backend.Cpu;
 
 /// <summary>
-/// The machine code of one program: scalar and vector batch kernels for both layouts, each emitted on first use as
-/// dynamic methods (freed when no longer referenced), then compiled by the JIT on its first call: one method, or one
-/// per chunk of a big program (<see cref="KernelEmitter"/>). Thread-safe.
+/// The machine code of one program: scalar and vector batch kernels for both layouts (and a variant of the per-point
+/// vector kernel for batches beyond the caches), each emitted on first use as dynamic methods (freed when no longer
+/// referenced), then compiled by the JIT on its first call: one method, or one per chunk of a big program
+/// (<see cref="KernelEmitter"/>). Thread-safe.
 /// </summary>
 public sealed unsafe class CompiledCode
 {
     private readonly string _name;
-    private readonly EmittedKernel?[] _emitted = new EmittedKernel?[4];  // each emitted once, under the lock of _kernels
-    private readonly BatchKernel?[] _kernels = new BatchKernel?[4];       // each made once, under the lock of this array
+    private readonly EmittedKernel?[] _emitted = new EmittedKernel?[8];  // each emitted once, under the lock of _kernels
+    private readonly BatchKernel?[] _kernels = new BatchKernel?[8];       // each made once, under the lock of this array
     private PointKernel? _pointKernel; // once made
 
     /// <summary>
@@ -40,7 +41,7 @@ public sealed unsafe class CompiledCode
     /// The emitted methods of the kernel for <paramref name="layout"/>, scalar or vector (emitted now if they
     /// were not yet): one <see cref="BatchKernel"/>, or a <see cref="ChunkKernel"/> per chunk in order.
     /// </summary>
-    public IReadOnlyList<MethodInfo> Methods(BatchLayout layout, bool vector) => Emitted(layout, vector, progress: null).Methods;
+    public IReadOnlyList<MethodInfo> Methods(BatchLayout layout, bool vector) => Emitted(layout, vector, false, progress: null).Methods;
 
     /// <summary>
     /// Evaluates one point: the values from <paramref name="x"/> on must cover the program's sizes (<paramref name="data"/>
@@ -63,7 +64,7 @@ public sealed unsafe class CompiledCode
     {
         if (KernelEmitter.Chunks(Program, ScalarLaneEmitter.Instance).IsWhole)
             return KernelEmitter.CreateDelegate<PointKernel>(KernelEmitter.DefinePoint($"{_name}Point", Program));
-        var batch = Kernel(BatchLayout.PerPoint, false, progress);
+        var batch = Kernel(BatchLayout.PerPoint, false, false, progress);
         return (ref double x, ref double data, ref double y, ref double jacobian) =>
         {
             fixed (double* px = &x, pd = &data, py = &y, pj = &jacobian) batch(px, pd, py, pj, 0, 1, 1);
@@ -92,7 +93,9 @@ public sealed unsafe class CompiledCode
 
     private void RunPoints(double* x, double* data, double* y, double* jacobian, int count, BatchLayout layout, int threads)
     {
-        var (vector, scalar) = (Kernel(layout, true), Kernel(layout, false));
+        bool beyondCaches = layout == BatchLayout.PerPoint && PointScatter.Bounces(count, Program.OutputCount + Program.JacobianSize)
+            && Emitted(layout, true, false, progress: null).HasBeyondCachesVariant;
+        var (vector, scalar) = (Kernel(layout, true, beyondCaches), Kernel(layout, false, false));
         int lanes = Vector.Lanes;
         // In long: count + threads - 1 passes int's range for a huge thread count.
         long perThread = ((long)count + threads - 1) / Math.Max(threads, 1);
@@ -121,31 +124,38 @@ public sealed unsafe class CompiledCode
         else BatchKernels.RunPoints(vector, scalar, Vector.Lanes, x, data, y, jacobian, start, end, stride);
     }
 
-    private BatchKernel Kernel(BatchLayout layout, bool vector, IProgress<CompileProgress>? progress = null)
+    private BatchKernel Kernel(BatchLayout layout, bool vector, bool beyondCaches, IProgress<CompileProgress>? progress = null)
     {
-        int slot = Slot(layout, vector);
+        int slot = Slot(layout, vector, beyondCaches);
         if (Volatile.Read(ref _kernels[slot]) is { } made) return made;
-        lock (_kernels) return _kernels[slot] ??= Emitted(layout, vector, progress).Delegate(Lanes(vector).Lanes, progress);
+        lock (_kernels) return _kernels[slot] ??= Emitted(layout, vector, beyondCaches, progress).Delegate(Lanes(vector).Lanes, progress);
     }
 
-    private EmittedKernel Emitted(BatchLayout layout, bool vector, IProgress<CompileProgress>? progress)
+    private EmittedKernel Emitted(BatchLayout layout, bool vector, bool beyondCaches, IProgress<CompileProgress>? progress)
     {
-        lock (_kernels) return _emitted[Slot(layout, vector)] ??= Emit(layout, vector, progress);
+        lock (_kernels) return _emitted[Slot(layout, vector, beyondCaches)] ??= Emit(layout, vector, beyondCaches, progress);
     }
 
-    private static int Slot(BatchLayout layout, bool vector) => (int)layout * 2 + (vector ? 1 : 0);
+    private static int Slot(BatchLayout layout, bool vector, bool beyondCaches) =>
+        (int)layout * 4 + (vector ? 2 : 0) + (beyondCaches ? 1 : 0);
 
     private ILaneEmitter Lanes(bool vector) => vector ? Vector : ScalarLaneEmitter.Instance;
 
-    private EmittedKernel Emit(BatchLayout layout, bool vector, IProgress<CompileProgress>? progress)
+    private EmittedKernel Emit(BatchLayout layout, bool vector, bool beyondCaches, IProgress<CompileProgress>? progress)
     {
-        var chunks = KernelEmitter.Chunks(Program, Lanes(vector));
-        var methods = KernelEmitter.Define($"{_name}{(vector ? "Vector" : "Scalar")}{layout}", Program, chunks, layout, Lanes(vector), progress);
-        return new EmittedKernel(methods, chunks.IsWhole ? null : chunks.ScratchSlots);
+        var lanes = Lanes(vector);
+        var chunks = KernelEmitter.Chunks(Program, lanes);
+        string name = $"{_name}{(vector ? "Vector" : "Scalar")}{layout}{(beyondCaches ? "BeyondCaches" : "")}";
+        var methods = KernelEmitter.Define(name, Program, chunks, layout, lanes, beyondCaches, progress);
+        return new EmittedKernel(methods, chunks.IsWhole ? null : chunks.ScratchSlots,
+            KernelEmitter.HasBeyondCachesVariant(Program, chunks, layout, lanes));
     }
 
-    /// <summary>A kernel's methods: one <see cref="BatchKernel"/>, or chunks passing values through this many scratch slots.</summary>
-    private sealed record EmittedKernel(DynamicMethod[] Methods, int? ScratchSlots)
+    /// <summary>
+    /// A kernel's methods: one <see cref="BatchKernel"/>, or chunks passing values through this many scratch slots; and
+    /// whether the kernel has a variant for batches beyond the caches.
+    /// </summary>
+    private sealed record EmittedKernel(DynamicMethod[] Methods, int? ScratchSlots, bool HasBeyondCachesVariant)
     {
         public BatchKernel Delegate(int lanes, IProgress<CompileProgress>? progress)
         {

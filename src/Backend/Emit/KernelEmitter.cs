@@ -40,19 +40,27 @@ internal static class KernelEmitter
     public static ProgramChunks Chunks(JacobianProgram program, ILaneEmitter lanes) => ProgramChunks.Split(program, lanes.EstimatedSize);
 
     /// <summary>
+    /// Whether the kernel of <paramref name="program"/> cut as <paramref name="chunks"/> has a variant for batches beyond the
+    /// caches (it stages its results: <see cref="PointerAccess.Stages"/>).
+    /// </summary>
+    public static bool HasBeyondCachesVariant(JacobianProgram program, ProgramChunks chunks, BatchLayout layout, ILaneEmitter lanes) =>
+        PointerAccess.Stages(program, layout, lanes, chunks.IsWhole);
+
+    /// <summary>
     /// The kernel called <paramref name="name"/>: one <see cref="BatchKernel"/> when <paramref name="chunks"/> is whole, else
     /// the chunks' <see cref="ChunkKernel"/>s in order; <paramref name="lanes"/> picks scalar or vector code, whose loop
-    /// steps by its number of lanes (the caller runs the remainder with a scalar kernel). The chunks are reported to
-    /// <paramref name="progress"/> as they are emitted.
+    /// steps by its number of lanes (the caller runs the remainder with a scalar kernel); <paramref name="beyondCaches"/>
+    /// the variant for batches whose results outgrow the caches (<see cref="PointScatter.Bounces"/>). The chunks are
+    /// reported to <paramref name="progress"/> as they are emitted.
     /// </summary>
     public static DynamicMethod[] Define(string name, JacobianProgram program, ProgramChunks chunks, BatchLayout layout, ILaneEmitter lanes,
-        IProgress<CompileProgress>? progress = null)
+        bool beyondCaches = false, IProgress<CompileProgress>? progress = null)
     {
-        if (chunks.IsWhole) return [DefineLoop(name, program, chunks, 0, layout, lanes)];
+        if (chunks.IsWhole) return [DefineLoop(name, program, chunks, 0, layout, lanes, beyondCaches)];
         var methods = new DynamicMethod[chunks.Chunks.Count];
         for (int c = 0; c < methods.Length; c++)
         {
-            methods[c] = DefineLoop($"{name}_{c}", program, chunks, c, layout, lanes);
+            methods[c] = DefineLoop($"{name}_{c}", program, chunks, c, layout, lanes, beyondCaches);
             CompileProgress.Report(progress, CompileProgress.Emitting, c + 1, methods.Length);
         }
         return methods;
@@ -84,12 +92,12 @@ internal static class KernelEmitter
     /// first single point waits for that.
     /// </summary>
     private static DynamicMethod DefineLoop(string name, JacobianProgram program, ProgramChunks chunks, int chunk, BatchLayout layout,
-        ILaneEmitter lanes)
+        ILaneEmitter lanes, bool beyondCaches)
     {
         Type[] parameters = chunks.IsWhole ? Parameters : [.. Parameters, typeof(double*)];
         var method = NewMethod(name, parameters);
         var il = method.GetILGenerator();
-        var access = new PointerAccess(il, program, layout, lanes, staging: chunks.IsWhole);
+        var access = new PointerAccess(il, program, layout, lanes, whole: chunks.IsWhole, beyondCaches);
         var point = il.DeclareLocal(typeof(int));
         var body = il.DefineLabel();
         var check = il.DefineLabel();

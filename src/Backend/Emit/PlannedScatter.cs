@@ -13,16 +13,17 @@ namespace Elim.Backend.Emit;
 /// per point; a block where one or two entries vary is that row with the points' values broadcast into place; any
 /// other block is transposed in registers (<see cref="PointScatter.TransposeEight"/>). Wide Jacobians are mostly
 /// constants (PropaneCombustion: 95 of its 132 results in 6 constant blocks and 3 of two varying entries, of 17;
-/// perf/results/design-measurements.md).
+/// perf/results/design-measurements.md). A batch written through bounce buffers gets their constants once, before the
+/// loop (<see cref="EmitConstantRows"/>): its iterations copy only the varying entries of those blocks
+/// (<see cref="PointScatter.CopyEntry"/>).
 /// </summary>
 internal static class PlannedScatter
 {
     /// <summary>The most varying entries a block blends into its constant row; more are transposed.</summary>
     public const int MostBlendedEntries = 2;
 
-    private static readonly MethodInfo Target = Method(nameof(PointScatter.Target));
-    private static readonly MethodInfo FinishBounce = Method(nameof(PointScatter.FinishBounce));
     private static readonly MethodInfo ScatterNarrow = Method(nameof(PointScatter.ScatterNarrow));
+    private static readonly MethodInfo CopyEntry = Method(nameof(PointScatter.CopyEntry));
     private static readonly MethodInfo TransposeEight = Method(nameof(PointScatter.TransposeEight));
     private static readonly MethodInfo[] StoreRow =
         [.. typeof(PointScatter).GetMethods().Where(m => m.Name == nameof(PointScatter.StoreRow)).OrderBy(m => m.GetParameters().Length)];
@@ -32,20 +33,34 @@ internal static class PlannedScatter
     public static bool Applies(int lanes) => lanes == 8 && Avx512F.IsSupported;
 
     /// <summary>
-    /// Emits the scatter of staged entries [<paramref name="first"/>, <paramref name="first"/> + <paramref name="width"/>)
-    /// (outputs or the Jacobian) to the rows at <paramref name="destination"/>, through <paramref name="bounce"/> when it
-    /// is set; <paramref name="pushStaged"/> pushes the staging address of an entry.
+    /// Once before the loop of a batch written through bounce buffers: the constant rows of the blocks with at most
+    /// <see cref="MostBlendedEntries"/> varying entries of staged entries [<paramref name="first"/>, <paramref name="first"/> +
+    /// <paramref name="width"/>) into every point's row of <paramref name="bounce"/>, where they stay.
     /// </summary>
-    public static void Emit(ILGenerator il, JacobianProgram program, Action<int> pushStaged, int first, LocalBuilder destination,
-        int width, LocalBuilder bounce)
+    public static void EmitConstantRows(ILGenerator il, JacobianProgram program, int first, int width, LocalBuilder bounce)
     {
         var (varying, constants) = Entries(program, first, width);
-        var target = il.DeclareLocal(typeof(nint));
-        il.Emit(OpCodes.Ldloc, destination);
-        il.Emit(OpCodes.Ldloc, bounce);
-        il.Emit(OpCodes.Call, Target);
-        il.Emit(OpCodes.Stloc, target);
+        foreach (int start in BlockStarts(width))
+        {
+            if (VaryingLanes(varying, start).Length > MostBlendedEntries) continue;
+            PushConstantRow(il, constants, start);
+            PushRow(il, bounce, start);
+            il.Emit(OpCodes.Ldc_I4, width);
+            il.Emit(OpCodes.Call, StoreRow[0]);
+        }
+    }
 
+    /// <summary>
+    /// Emits the scatter of staged entries [<paramref name="first"/>, <paramref name="first"/> + <paramref name="width"/>)
+    /// (outputs or the Jacobian) to the rows at <paramref name="destination"/>, or, for a batch beyond the caches, to
+    /// <paramref name="bounce"/>, which holds the constants (<see cref="EmitConstantRows"/>; the caller copies it);
+    /// <paramref name="pushStaged"/> pushes the staging address of an entry.
+    /// </summary>
+    public static void Emit(ILGenerator il, JacobianProgram program, Action<int> pushStaged, int first, LocalBuilder destination,
+        int width, LocalBuilder? bounce)
+    {
+        var (varying, constants) = Entries(program, first, width);
+        var target = bounce ?? destination;
         if (width < 8)
         {
             pushStaged(first);
@@ -55,39 +70,59 @@ internal static class PlannedScatter
         }
         foreach (int start in BlockStarts(width))
         {
-            var lanes = Enumerable.Range(start, 8).Where(k => varying[k]).Select(k => k - start).ToArray();
+            var lanes = VaryingLanes(varying, start);
             if (lanes.Length > MostBlendedEntries)
             {
                 pushStaged(first + start);
-                PushTarget(start);
+                PushRow(il, target, start);
                 il.Emit(OpCodes.Ldc_I4, width);
                 il.Emit(OpCodes.Call, TransposeEight);
-                continue;
             }
-            for (int k = start; k < start + 8; k++) il.Emit(OpCodes.Ldc_R8, constants[k]);
-            il.Emit(OpCodes.Call, CreateRow);
-            foreach (int lane in lanes)
+            else if (bounce is not null)
             {
-                il.Emit(OpCodes.Ldc_I4, lane);
-                pushStaged(first + start + lane);
+                // The bounce buffer holds the constants: the varying entries alone.
+                foreach (int lane in lanes)
+                {
+                    pushStaged(first + start + lane);
+                    PushRow(il, bounce, start + lane);
+                    il.Emit(OpCodes.Ldc_I4, width);
+                    il.Emit(OpCodes.Call, CopyEntry);
+                }
             }
-            PushTarget(start);
-            il.Emit(OpCodes.Ldc_I4, width);
-            il.Emit(OpCodes.Call, StoreRow[lanes.Length]);
+            else
+            {
+                PushConstantRow(il, constants, start);
+                foreach (int lane in lanes)
+                {
+                    il.Emit(OpCodes.Ldc_I4, lane);
+                    pushStaged(first + start + lane);
+                }
+                PushRow(il, destination, start);
+                il.Emit(OpCodes.Ldc_I4, width);
+                il.Emit(OpCodes.Call, StoreRow[lanes.Length]);
+            }
         }
-        il.Emit(OpCodes.Ldloc, bounce);
-        il.Emit(OpCodes.Ldloc, destination);
-        il.Emit(OpCodes.Ldc_I4, 8 * width);
-        il.Emit(OpCodes.Call, FinishBounce);
+    }
 
-        void PushTarget(int entry)
-        {
-            il.Emit(OpCodes.Ldloc, target);
-            if (entry == 0) return;
-            il.Emit(OpCodes.Ldc_I4, entry * sizeof(double));
-            il.Emit(OpCodes.Conv_I);
-            il.Emit(OpCodes.Add);
-        }
+    /// <summary>The lanes of the block at <paramref name="start"/> whose entries vary.</summary>
+    private static int[] VaryingLanes(bool[] varying, int start) =>
+        Enumerable.Range(start, 8).Where(k => varying[k]).Select(k => k - start).ToArray();
+
+    /// <summary>Pushes the eight constants of the block at <paramref name="start"/> as a vector.</summary>
+    private static void PushConstantRow(ILGenerator il, double[] constants, int start)
+    {
+        for (int k = start; k < start + 8; k++) il.Emit(OpCodes.Ldc_R8, constants[k]);
+        il.Emit(OpCodes.Call, CreateRow);
+    }
+
+    /// <summary>Pushes the address of entry <paramref name="entry"/> of the first point's row at <paramref name="rows"/>.</summary>
+    private static void PushRow(ILGenerator il, LocalBuilder rows, int entry)
+    {
+        il.Emit(OpCodes.Ldloc, rows);
+        if (entry == 0) return;
+        il.Emit(OpCodes.Ldc_I4, entry * sizeof(double));
+        il.Emit(OpCodes.Conv_I);
+        il.Emit(OpCodes.Add);
     }
 
     /// <summary>

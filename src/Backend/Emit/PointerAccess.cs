@@ -38,8 +38,6 @@ internal sealed class PointerAccess : IElementAccess
     ];
 
     private static readonly System.Reflection.MethodInfo ScatterMethod = typeof(PointScatter).GetMethod(nameof(PointScatter.Scatter))!;
-    private static readonly System.Reflection.MethodInfo FinishStreamsMethod = typeof(PointScatter).GetMethod(nameof(PointScatter.FinishStreams))!;
-    private static readonly System.Reflection.MethodInfo BouncesMethod = typeof(PointScatter).GetMethod(nameof(PointScatter.Bounces))!;
 
     private readonly JacobianProgram _program;
     private readonly BatchLayout _layout;
@@ -51,13 +49,17 @@ internal sealed class PointerAccess : IElementAccess
     private readonly LocalBuilder _jacobianBase;
     private readonly LocalBuilder _strideBytes;
     private readonly LocalBuilder? _staged;
-    private readonly LocalBuilder? _bounce;
+    private readonly BounceBuffers? _bounce;
 
-    /// <summary>Declares the base pointers; <paramref name="staging"/> allows staging per-point vector results.</summary>
-    public PointerAccess(ILGenerator il, JacobianProgram program, BatchLayout layout, ILaneEmitter lanes, bool staging)
-        : this(il, program, layout, lanes, staging, typeof(nint)) { }
+    /// <summary>
+    /// Declares the base pointers; <paramref name="whole"/> (a program in one method) allows staging per-point vector
+    /// results (<see cref="Stages"/>), written through bounce buffers for a batch <paramref name="beyondCaches"/>.
+    /// </summary>
+    public PointerAccess(ILGenerator il, JacobianProgram program, BatchLayout layout, ILaneEmitter lanes, bool whole, bool beyondCaches)
+        : this(il, program, layout, lanes, Stages(program, layout, lanes, whole), beyondCaches, typeof(nint)) { }
 
-    private PointerAccess(ILGenerator il, JacobianProgram program, BatchLayout layout, ILaneEmitter lanes, bool staging, Type baseType)
+    private PointerAccess(ILGenerator il, JacobianProgram program, BatchLayout layout, ILaneEmitter lanes, bool staging, bool beyondCaches,
+        Type baseType)
     {
         _program = program;
         _layout = layout;
@@ -68,19 +70,26 @@ internal sealed class PointerAccess : IElementAccess
         _outputBase = il.DeclareLocal(baseType);
         _jacobianBase = il.DeclareLocal(baseType);
         _strideBytes = il.DeclareLocal(typeof(nint));
-        if (staging && _vector is not null && layout == BatchLayout.PerPoint && StagedBytes <= MaxStagedBytes)
-        {
-            _staged = il.DeclareLocal(typeof(nint));
-            _bounce = il.DeclareLocal(typeof(nint));
-        }
+        if (!staging) return;
+        _staged = il.DeclareLocal(typeof(nint));
+        if (beyondCaches) _bounce = new BounceBuffers(il, program, _lanes, PlannedScatter.Applies(_lanes));
     }
+
+    /// <summary>
+    /// Whether the kernel of <paramref name="program"/> stages its results: vector code for the per-point layout in one
+    /// method (<paramref name="whole"/>), up to <see cref="MaxStagedBytes"/>. Only such kernels have a variant for batches
+    /// beyond the caches.
+    /// </summary>
+    public static bool Stages(JacobianProgram program, BatchLayout layout, ILaneEmitter lanes, bool whole) =>
+        whole && lanes is VectorLaneEmitter && layout == BatchLayout.PerPoint
+        && StagedBytes(program, lanes.Lanes) <= MaxStagedBytes;
 
     /// <summary>
     /// Scalar access of a <see cref="PointKernel"/>: the bases are its reference arguments (managed references, which the
     /// garbage collector follows, not pointers), read once by <see cref="EmitArgumentBases"/>.
     /// </summary>
     public static PointerAccess ForPoint(ILGenerator il, JacobianProgram program) =>
-        new(il, program, BatchLayout.PerPoint, ScalarLaneEmitter.Instance, staging: false, typeof(double).MakeByRefType());
+        new(il, program, BatchLayout.PerPoint, ScalarLaneEmitter.Instance, staging: false, beyondCaches: false, typeof(double).MakeByRefType());
 
     /// <summary>
     /// Whether stores go to the staging area, which keeps its contents between iterations: constant stores
@@ -88,12 +97,11 @@ internal sealed class PointerAccess : IElementAccess
     /// </summary>
     public bool StoresPersist => _staged is not null;
 
-    private int StagedBytes => (_program.OutputCount + _program.JacobianSize) * _lanes * sizeof(double);
+    private static int StagedBytes(JacobianProgram program, int lanes) => (program.OutputCount + program.JacobianSize) * lanes * sizeof(double);
 
     /// <summary>
     /// Once before the loop: the byte distance between rows of a structure-of-arrays batch; with staging, the staging
-    /// area, and a bounce buffer for the scatter if the batch is big (<see cref="PointScatter.Bounces"/>; the stride is
-    /// the batch size).
+    /// area, and the bounce buffers of a batch beyond the caches.
     /// </summary>
     public void EmitPrologue(ILGenerator il)
     {
@@ -104,16 +112,9 @@ internal sealed class PointerAccess : IElementAccess
         il.Emit(OpCodes.Mul);
         il.Emit(OpCodes.Stloc, _strideBytes);
         if (_staged is null) return;
-        EmitAlignedLocalloc(il, StagedBytes);
+        EmitAlignedLocalloc(il, StagedBytes(_program, _lanes));
         il.Emit(OpCodes.Stloc, _staged);
-        var direct = il.DefineLabel();
-        il.Emit(OpCodes.Ldarg_S, (byte)KernelEmitter.Stride);
-        il.Emit(OpCodes.Ldc_I4, _program.OutputCount + _program.JacobianSize);
-        il.Emit(OpCodes.Call, BouncesMethod);
-        il.Emit(OpCodes.Brfalse, direct);
-        EmitAlignedLocalloc(il, Math.Max(_program.OutputCount, _program.JacobianSize) * _lanes * sizeof(double));
-        il.Emit(OpCodes.Stloc, _bounce!);
-        il.MarkLabel(direct);
+        _bounce?.EmitPrologue(il);
     }
 
     /// <summary>
@@ -121,7 +122,7 @@ internal sealed class PointerAccess : IElementAccess
     /// from process to process, and vectors straddling two lines made PropaneCombustion's batches of 1,000 points
     /// vary by a fifth between runs.
     /// </summary>
-    private static void EmitAlignedLocalloc(ILGenerator il, int bytes)
+    internal static void EmitAlignedLocalloc(ILGenerator il, int bytes)
     {
         il.Emit(OpCodes.Ldc_I4, bytes + 63);
         il.Emit(OpCodes.Conv_U);
@@ -141,33 +142,34 @@ internal sealed class PointerAccess : IElementAccess
         if (PlannedScatter.Applies(_lanes))
         {
             var stagedAddress = (int entry) => EmitStagedAddress(il, entry);
-            PlannedScatter.Emit(il, _program, stagedAddress, 0, _outputBase, _program.OutputCount, _bounce!);
-            PlannedScatter.Emit(il, _program, stagedAddress, _program.OutputCount, _jacobianBase, _program.JacobianSize, _bounce!);
+            PlannedScatter.Emit(il, _program, stagedAddress, 0, _outputBase, _program.OutputCount, _bounce?.Outputs);
+            PlannedScatter.Emit(il, _program, stagedAddress, _program.OutputCount, _jacobianBase, _program.JacobianSize, _bounce?.Jacobian);
+            _bounce?.EmitCopies(il, _outputBase, _jacobianBase);
             return;
         }
-        Scatter(0, _outputBase, _program.OutputCount);
-        Scatter(_program.OutputCount, _jacobianBase, _program.JacobianSize);
+        Scatter(0, _outputBase, _program.OutputCount, _bounce?.Outputs);
+        Scatter(_program.OutputCount, _jacobianBase, _program.JacobianSize, _bounce?.Jacobian);
 
-        void Scatter(int firstEntry, LocalBuilder destination, int width)
+        void Scatter(int firstEntry, LocalBuilder destination, int width, LocalBuilder? bounce)
         {
             EmitStagedAddress(il, firstEntry);
             il.Emit(OpCodes.Ldloc, destination);
             il.Emit(OpCodes.Ldc_I4, width);
             il.Emit(OpCodes.Ldc_I4, _lanes);
-            il.Emit(OpCodes.Ldloc, _bounce!);
+            if (bounce is null)
+            {
+                il.Emit(OpCodes.Ldc_I4_0);
+                il.Emit(OpCodes.Conv_U);
+            }
+            else il.Emit(OpCodes.Ldloc, bounce);
             il.Emit(OpCodes.Call, ScatterMethod);
         }
     }
 
-    /// <summary>After the loop: the bounce buffer's streaming stores are fenced (<see cref="PointScatter.FinishStreams"/>).</summary>
+    /// <summary>After the loop: the fence after the bounce buffers' non-temporal stores.</summary>
     public void EmitFinish(ILGenerator il)
     {
-        if (_bounce is null) return;
-        var direct = il.DefineLabel();
-        il.Emit(OpCodes.Ldloc, _bounce);
-        il.Emit(OpCodes.Brfalse, direct);
-        il.Emit(OpCodes.Call, FinishStreamsMethod);
-        il.MarkLabel(direct);
+        if (_bounce is not null) BounceBuffers.EmitFinish(il);
     }
 
     /// <summary>At the top of each iteration: base pointers of point <paramref name="point"/>.</summary>

@@ -10,15 +10,17 @@ namespace Elim.Backend.Runtime;
 /// blocks of entries × points are transposed in registers and written as whole vectors, an eighth or a quarter of the
 /// stores of writing lane by lane. Four lanes go through <see cref="Scatter"/>; eight lanes (AVX-512) through the
 /// pieces an emitted plan calls block by block (<c>PlannedScatter</c>: constant rows, rows with one or two values
-/// blended in, <see cref="TransposeEight"/>). Kernels with too many results to stage write each vector lane by lane with
+/// blended in, <see cref="TransposeEight"/>; for a batch beyond the caches into a bounce buffer that keeps the
+/// constants, <see cref="CopyEntry"/>, then <see cref="CopyBounce"/>). Kernels with too many results to stage write each
+/// vector lane by lane with
 /// <see cref="StoreLanes(Vector256{double}, double*, int)"/>.
 /// </summary>
 public static unsafe class PointScatter
 {
     /// <summary>
-    /// Batches whose results take more bytes than this are written through a bounce buffer (see <see cref="Scatter"/>):
-    /// it pays once the results outgrow the last-level cache (32 MB here) and costs time while they fit
-    /// (perf/results/design-measurements.md).
+    /// Batches whose results take more bytes than this are written through bounce buffers (see <see cref="Scatter"/>;
+    /// their kernels are a variant of their own, <c>BounceBuffers</c>): it pays once the results outgrow the last-level
+    /// cache (32 MB here) and costs time while they fit (perf/results/design-measurements.md).
     /// </summary>
     public const long BounceAboveBytes = 24L << 20;
 
@@ -41,8 +43,7 @@ public static unsafe class PointScatter
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Scatter(double* staged, double* destination, int width, int lanes, double* bounce)
     {
-        double* target = Target(destination, bounce);
-        ScatterFours(staged, target, width, lanes);
+        ScatterFours(staged, bounce == null ? destination : bounce, width, lanes);
         if (bounce != null) CopyInOneStream(bounce, destination, lanes * width);
     }
 
@@ -111,17 +112,8 @@ public static unsafe class PointScatter
         }
     }
 
-    /// <summary>
-    /// The bounce buffer if there is one, else <paramref name="destination"/>: where the planned scatter of an eight-lane
-    /// kernel writes (<c>PlannedScatter</c>), before <see cref="FinishBounce"/>.
-    /// </summary>
-    public static double* Target(double* destination, double* bounce) => bounce == null ? destination : bounce;
-
-    /// <summary>After a planned scatter: copies the bounce buffer, if there is one, to the destination.</summary>
-    public static void FinishBounce(double* bounce, double* destination, int count)
-    {
-        if (bounce != null) CopyInOneStream(bounce, destination, count);
-    }
+    /// <summary>After a planned scatter into a bounce buffer: copies <paramref name="count"/> doubles of it to the destination.</summary>
+    public static void CopyBounce(double* bounce, double* destination, int count) => CopyInOneStream(bounce, destination, count);
 
     /// <summary>The <paramref name="width"/> entries of eight points, a row narrower than a block, one double at a time.</summary>
     public static void ScatterNarrow(double* staged, double* destination, int width)
@@ -161,6 +153,16 @@ public static unsafe class PointScatter
         var (firstLane, secondLane) = (Lane(first), Lane(second));
         for (int point = 0; point < 8; point++)
             Vector512.Store(With(With(row, firstLane, firstStaged[point]), secondLane, secondStaged[point]), destination + point * width);
+    }
+
+    /// <summary>
+    /// One entry of eight points (staged side by side at <paramref name="staged"/>) into each point's row,
+    /// <paramref name="width"/> apart: a block of a bounce buffer whose other entries are constants already there.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void CopyEntry(double* staged, double* rows, int width)
+    {
+        for (int point = 0; point < 8; point++) rows[point * width] = staged[point];
     }
 
     /// <summary><paramref name="row"/> with <paramref name="value"/> in the lane that <paramref name="lane"/> selects.</summary>
