@@ -30,7 +30,7 @@ class Graph:
 def load(elim, path):
     """The graph of the file's default function; `elim` runs an elim command and returns its stdout."""
     summary = json.loads(elim("check", path, "--json"))
-    if summary.get("data"):
+    if summary.get("dataInputs"):
         raise ValueError(f"{path}: data inputs are not supported by this contender")
     inputs = summary["inputs"]
     for name in inputs:

@@ -58,6 +58,16 @@ public sealed class DataOptionTests
     }
 
     [Fact]
+    public void CheckNamesTheDataInputsUnderTheKeyEvalUses()
+    {
+        var run = CliRun.Of("check", PiecewiseFile, "--json");
+        Assert.Equal(0, run.ExitCode);
+        var json = JsonNode.Parse(run.Output)!;
+        Assert.Equal(["w", "t"], json["dataInputs"]!.AsArray().Select(v => (string)v!));
+        Assert.Null(json["data"]);
+    }
+
+    [Fact]
     public void EvalOnTheIlgpuCpuAcceleratorTakesTheData()
     {
         var cpu = Eval("--at", "2,0.7", "--data", "1.5,1", "--json");

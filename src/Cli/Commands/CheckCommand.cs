@@ -17,7 +17,7 @@ public sealed class CheckCommand : ICommand
         {
             function = graph.Name,
             inputs = graph.InputNames,
-            data = graph.DataCount > 0 ? graph.DataNames : null,
+            dataInputs = graph.DataCount > 0 ? graph.DataNames : null,
             outputs = graph.Outputs.Select(o => o.Name).ToArray(),
             vertices = graph.VertexCount,
             edges = graph.Edges.Count,
