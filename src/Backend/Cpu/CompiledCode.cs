@@ -19,6 +19,7 @@ public sealed unsafe class CompiledCode
     private readonly EmittedKernel?[] _emitted = new EmittedKernel?[8];  // each emitted once, under the lock of _kernels
     private readonly BatchKernel?[] _kernels = new BatchKernel?[8];       // each made once, under the lock of this array
     private PointKernel? _pointKernel; // once made
+    private readonly Lazy<bool> _hasBeyondCachesVariant; // whether big per-point batches get a vector kernel of their own
 
     /// <summary>
     /// Prepares the kernels of <paramref name="program"/>; <paramref name="name"/> names their types; the vector
@@ -29,6 +30,7 @@ public sealed unsafe class CompiledCode
         Program = program;
         Vector = lanes ?? VectorLaneEmitter.Widest;
         _name = name;
+        _hasBeyondCachesVariant = new(() => KernelEmitter.HasBeyondCachesVariant(Program, BatchLayout.PerPoint, Vector));
     }
 
     /// <summary>The program the kernels run.</summary>
@@ -94,7 +96,7 @@ public sealed unsafe class CompiledCode
     private void RunPoints(double* x, double* data, double* y, double* jacobian, int count, BatchLayout layout, int threads)
     {
         bool beyondCaches = layout == BatchLayout.PerPoint && PointScatter.Bounces(count, Program.OutputCount + Program.JacobianSize)
-            && Emitted(layout, true, false, progress: null).HasBeyondCachesVariant;
+            && _hasBeyondCachesVariant.Value;
         var (vector, scalar) = (Kernel(layout, true, beyondCaches), Kernel(layout, false, false));
         int lanes = Vector.Lanes;
         // In long: count + threads - 1 passes int's range for a huge thread count.
@@ -147,15 +149,11 @@ public sealed unsafe class CompiledCode
         var chunks = KernelEmitter.Chunks(Program, lanes);
         string name = $"{_name}{(vector ? "Vector" : "Scalar")}{layout}{(beyondCaches ? "BeyondCaches" : "")}";
         var methods = KernelEmitter.Define(name, Program, chunks, layout, lanes, beyondCaches, progress);
-        return new EmittedKernel(methods, chunks.IsWhole ? null : chunks.ScratchSlots,
-            KernelEmitter.HasBeyondCachesVariant(Program, chunks, layout, lanes));
+        return new EmittedKernel(methods, chunks.IsWhole ? null : chunks.ScratchSlots);
     }
 
-    /// <summary>
-    /// A kernel's methods: one <see cref="BatchKernel"/>, or chunks passing values through this many scratch slots; and
-    /// whether the kernel has a variant for batches beyond the caches.
-    /// </summary>
-    private sealed record EmittedKernel(DynamicMethod[] Methods, int? ScratchSlots, bool HasBeyondCachesVariant)
+    /// <summary>A kernel's methods: one <see cref="BatchKernel"/>, or chunks passing values through this many scratch slots.</summary>
+    private sealed record EmittedKernel(DynamicMethod[] Methods, int? ScratchSlots)
     {
         public BatchKernel Delegate(int lanes, IProgress<CompileProgress>? progress)
         {

@@ -14,7 +14,7 @@ namespace Elim.Backend.Emit;
 /// </summary>
 internal sealed class BounceBuffers
 {
-    private static readonly MethodInfo CopyBounce = typeof(PointScatter).GetMethod(nameof(PointScatter.CopyBounce))!;
+    private static readonly MethodInfo CopyInOneStream = typeof(PointScatter).GetMethod(nameof(PointScatter.CopyInOneStream))!;
     private static readonly MethodInfo FinishStreams = typeof(PointScatter).GetMethod(nameof(PointScatter.FinishStreams))!;
 
     private readonly JacobianProgram _program;
@@ -62,7 +62,7 @@ internal sealed class BounceBuffers
             il.Emit(OpCodes.Ldloc, buffer);
             il.Emit(OpCodes.Ldloc, destination);
             il.Emit(OpCodes.Ldc_I4, _lanes * width);
-            il.Emit(OpCodes.Call, CopyBounce);
+            il.Emit(OpCodes.Call, CopyInOneStream);
         }
     }
 

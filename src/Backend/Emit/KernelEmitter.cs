@@ -40,11 +40,12 @@ internal static class KernelEmitter
     public static ProgramChunks Chunks(JacobianProgram program, ILaneEmitter lanes) => ProgramChunks.Split(program, lanes.EstimatedSize);
 
     /// <summary>
-    /// Whether the kernel of <paramref name="program"/> cut as <paramref name="chunks"/> has a variant for batches beyond the
-    /// caches (it stages its results: <see cref="PointerAccess.Stages"/>).
+    /// Whether the kernel of <paramref name="program"/> for <paramref name="layout"/> and <paramref name="lanes"/> has a
+    /// variant for batches beyond the caches: it stages its results (<see cref="PointerAccess.Stages"/>), which a
+    /// program cut into chunks does not (cut only when staging's size allows: a big program is not cut for nothing).
     /// </summary>
-    public static bool HasBeyondCachesVariant(JacobianProgram program, ProgramChunks chunks, BatchLayout layout, ILaneEmitter lanes) =>
-        PointerAccess.Stages(program, layout, lanes, chunks.IsWhole);
+    public static bool HasBeyondCachesVariant(JacobianProgram program, BatchLayout layout, ILaneEmitter lanes) =>
+        PointerAccess.Stages(program, layout, lanes, whole: true) && Chunks(program, lanes).IsWhole;
 
     /// <summary>
     /// The kernel called <paramref name="name"/>: one <see cref="BatchKernel"/> when <paramref name="chunks"/> is whole, else

@@ -11,7 +11,7 @@ namespace Elim.Backend.Runtime;
 /// stores of writing lane by lane. Four lanes go through <see cref="Scatter"/>; eight lanes (AVX-512) through the
 /// pieces an emitted plan calls block by block (<c>PlannedScatter</c>: constant rows, rows with one or two values
 /// blended in, <see cref="TransposeEight"/>; for a batch beyond the caches into a bounce buffer that keeps the
-/// constants, <see cref="CopyEntry"/>, then <see cref="CopyBounce"/>). Kernels with too many results to stage write each
+/// constants, <see cref="CopyEntry"/>, then <see cref="CopyInOneStream"/>). Kernels with too many results to stage write each
 /// vector lane by lane with
 /// <see cref="StoreLanes(Vector256{double}, double*, int)"/>.
 /// </summary>
@@ -55,7 +55,7 @@ public static unsafe class PointScatter
     /// kernel computes (perf/results/design-measurements.md). Non-temporal stores do not read the lines; prefetching
     /// them for those made PropaneCombustion slower.
     /// </summary>
-    private static void CopyInOneStream(double* source, double* destination, int count)
+    public static void CopyInOneStream(double* source, double* destination, int count)
     {
         int k = 0;
         if (Vector512.IsHardwareAccelerated)
@@ -112,8 +112,6 @@ public static unsafe class PointScatter
         }
     }
 
-    /// <summary>After a planned scatter into a bounce buffer: copies <paramref name="count"/> doubles of it to the destination.</summary>
-    public static void CopyBounce(double* bounce, double* destination, int count) => CopyInOneStream(bounce, destination, count);
 
     /// <summary>The <paramref name="width"/> entries of eight points, a row narrower than a block, one double at a time.</summary>
     public static void ScatterNarrow(double* staged, double* destination, int width)

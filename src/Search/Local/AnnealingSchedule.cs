@@ -4,8 +4,9 @@ namespace Elim.Search.Local;
 /// The cooling schedule: each epoch cools geometrically from <see cref="StartTemperature"/> to
 /// <see cref="EndTemperature"/> over <see cref="EpochMovesPerVertex"/> moves per eliminable vertex, then
 /// restarts from the chain's best order. An epoch longer than the chain's budget (moves, or the time left) is
-/// shortened to end with it; a chain limited by time alone measures its epochs on the clock (<see cref="EpochClock"/>). Temperatures are in multiplications (a move that costs one more
-/// multiplication is accepted with probability e^(−1/T)).
+/// shortened to end with it; a chain limited by time alone measures its epochs on the clock (<see cref="EpochClock"/>).
+/// Temperatures are in multiplications (a move that costs one more multiplication is accepted with probability
+/// e^(−1/T)).
 /// </summary>
 public sealed record AnnealingSchedule(double StartTemperature = 0.5, double EndTemperature = 0.05, int EpochMovesPerVertex = 4000)
 {
