@@ -87,6 +87,47 @@ public class BatchTests
         AssertPerPointBatchEqualsTheSinglePointLoop(function, 1_000 + 5, threads);
     }
 
+    [Theory]
+    [InlineData("PropaneCombustion", 1)] // mostly constant rows, 11 outputs and 121 Jacobian entries a point
+    [InlineData("HumanHeartDipole", 2)]
+    [InlineData("RoeFlux_1d", 1)] // three outputs a point: narrower than a line
+    public void BatchesBeyondTheCachesWriteTheirLinesAtEveryAlignmentAndNothingAround(string task, int threads)
+    {
+        if (!Vector512.IsHardwareAccelerated) return;
+        var graph = TaskGraphs.Of(task);
+        var function = Compile.Jacobian(graph, StandardOrders.Reverse(graph), VectorLaneEmitter.Eight);
+        int resultsPerPoint = function.OutputCount * (1 + function.InputCount);
+        int count = (int)(PointScatter.BounceAboveBytes / sizeof(double) / resultsPerPoint) + 13;
+        var (x, expectedOutputs, expectedJacobians) = SinglePointLoop(function, count);
+        const double untouched = -12345.5;
+        // The outputs and the Jacobian start at each of the eight places in a cache line (pinned arrays do not move).
+        for (int place = 0; place < 8; place++)
+        {
+            var outputs = Pinned(expectedOutputs.Length + 24, untouched);
+            var jacobians = Pinned(expectedJacobians.Length + 24, untouched);
+            int outputStart = StartAt(outputs, place), jacobianStart = StartAt(jacobians, 3 * place % 8);
+            function.EvaluateBatch(x, outputs.AsSpan(outputStart, expectedOutputs.Length), jacobians.AsSpan(jacobianStart, expectedJacobians.Length),
+                count, BatchLayout.PerPoint, threads);
+            AssertSame(function, expectedOutputs, outputs[outputStart..^(24 - outputStart)]);
+            AssertSame(function, expectedJacobians, jacobians[jacobianStart..^(24 - jacobianStart)]);
+            Assert.All(outputs[..outputStart].Concat(outputs[^(24 - outputStart)..]), value => Assert.Equal(untouched, value));
+            Assert.All(jacobians[..jacobianStart].Concat(jacobians[^(24 - jacobianStart)..]), value => Assert.Equal(untouched, value));
+        }
+    }
+
+    private static double[] Pinned(int length, double value)
+    {
+        var array = GC.AllocateArray<double>(length, pinned: true);
+        Array.Fill(array, value);
+        return array;
+    }
+
+    /// <summary>The index from 8 to 15 of <paramref name="array"/> that lies <paramref name="place"/> doubles past a 64-byte boundary.</summary>
+    private static unsafe int StartAt(double[] array, int place)
+    {
+        fixed (double* first = array) return 8 + (int)((place - (nint)first / sizeof(double) % 8 + 8) % 8);
+    }
+
     private static void AssertPerPointBatchEqualsTheSinglePointLoop(JacobianFunction function, int count, int threads)
     {
         var (x, expectedOutputs, expectedJacobians) = SinglePointLoop(function, count);

@@ -8,16 +8,19 @@ using Elim.Backend.Runtime;
 namespace Elim.Backend.Cpu;
 
 /// <summary>
-/// The machine code of one program: scalar and vector batch kernels for both layouts (and a variant of the per-point
-/// vector kernel for batches beyond the caches), each emitted on first use as dynamic methods (freed when no longer
+/// The machine code of one program: scalar and vector batch kernels for both layouts (and variants of the per-point
+/// vector kernel for batches beyond the caches: one for each place of the destination in its cache lines where the
+/// kernel writes whole lines), each emitted on first use as dynamic methods (freed when no longer
 /// referenced), then compiled by the JIT on its first call: one method, or one per chunk of a big program
 /// (<see cref="KernelEmitter"/>). Thread-safe.
 /// </summary>
 public sealed unsafe class CompiledCode
 {
     private readonly string _name;
-    private readonly EmittedKernel?[] _emitted = new EmittedKernel?[8];  // each emitted once, under the lock of _kernels
-    private readonly BatchKernel?[] _kernels = new BatchKernel?[8];       // each made once, under the lock of this array
+    // Slots: layout × vector × beyond the caches, then the kernels beyond the caches writing whole lines, by alignment.
+    private const int Slots = 8 + LineAlignment.Count;
+    private readonly EmittedKernel?[] _emitted = new EmittedKernel?[Slots];  // each emitted once, under the lock of _kernels
+    private readonly BatchKernel?[] _kernels = new BatchKernel?[Slots];       // each made once, under the lock of this array
     private PointKernel? _pointKernel; // once made
     private readonly Lazy<bool> _hasBeyondCachesVariant; // whether big per-point batches get a vector kernel of their own
 
@@ -43,7 +46,7 @@ public sealed unsafe class CompiledCode
     /// The emitted methods of the kernel for <paramref name="layout"/>, scalar or vector (emitted now if they
     /// were not yet): one <see cref="BatchKernel"/>, or a <see cref="ChunkKernel"/> per chunk in order.
     /// </summary>
-    public IReadOnlyList<MethodInfo> Methods(BatchLayout layout, bool vector) => Emitted(layout, vector, false, progress: null).Methods;
+    public IReadOnlyList<MethodInfo> Methods(BatchLayout layout, bool vector) => Emitted(layout, vector, false, null, progress: null).Methods;
 
     /// <summary>
     /// Evaluates one point: the values from <paramref name="x"/> on must cover the program's sizes (<paramref name="data"/>
@@ -66,7 +69,7 @@ public sealed unsafe class CompiledCode
     {
         if (KernelEmitter.Chunks(Program, ScalarLaneEmitter.Instance).IsWhole)
             return KernelEmitter.CreateDelegate<PointKernel>(KernelEmitter.DefinePoint($"{_name}Point", Program));
-        var batch = Kernel(BatchLayout.PerPoint, false, false, progress);
+        var batch = Kernel(BatchLayout.PerPoint, false, false, null, progress);
         return (ref double x, ref double data, ref double y, ref double jacobian) =>
         {
             fixed (double* px = &x, pd = &data, py = &y, pj = &jacobian) batch(px, pd, py, pj, 0, 1, 1);
@@ -97,7 +100,8 @@ public sealed unsafe class CompiledCode
     {
         bool beyondCaches = layout == BatchLayout.PerPoint && PointScatter.Bounces(count, Program.OutputCount + Program.JacobianSize)
             && _hasBeyondCachesVariant.Value;
-        var (vector, scalar) = (Kernel(layout, true, beyondCaches), Kernel(layout, false, false));
+        var lines = beyondCaches && PlannedScatter.Applies(Vector.Lanes) ? LineAlignment.Of(y, jacobian) : null;
+        var (vector, scalar) = (Kernel(layout, true, beyondCaches, lines), Kernel(layout, false, false, null));
         int lanes = Vector.Lanes;
         // In long: count + threads - 1 passes int's range for a huge thread count.
         long perThread = ((long)count + threads - 1) / Math.Max(threads, 1);
@@ -126,29 +130,31 @@ public sealed unsafe class CompiledCode
         else BatchKernels.RunPoints(vector, scalar, Vector.Lanes, x, data, y, jacobian, start, end, stride);
     }
 
-    private BatchKernel Kernel(BatchLayout layout, bool vector, bool beyondCaches, IProgress<CompileProgress>? progress = null)
+    private BatchKernel Kernel(BatchLayout layout, bool vector, bool beyondCaches, LineAlignment? lines,
+        IProgress<CompileProgress>? progress = null)
     {
-        int slot = Slot(layout, vector, beyondCaches);
+        int slot = Slot(layout, vector, beyondCaches, lines);
         if (Volatile.Read(ref _kernels[slot]) is { } made) return made;
-        lock (_kernels) return _kernels[slot] ??= Emitted(layout, vector, beyondCaches, progress).Delegate(Lanes(vector).Lanes, progress);
+        lock (_kernels) return _kernels[slot] ??= Emitted(layout, vector, beyondCaches, lines, progress).Delegate(Lanes(vector).Lanes, progress);
     }
 
-    private EmittedKernel Emitted(BatchLayout layout, bool vector, bool beyondCaches, IProgress<CompileProgress>? progress)
+    private EmittedKernel Emitted(BatchLayout layout, bool vector, bool beyondCaches, LineAlignment? lines, IProgress<CompileProgress>? progress)
     {
-        lock (_kernels) return _emitted[Slot(layout, vector, beyondCaches)] ??= Emit(layout, vector, beyondCaches, progress);
+        lock (_kernels) return _emitted[Slot(layout, vector, beyondCaches, lines)] ??= Emit(layout, vector, beyondCaches, lines, progress);
     }
 
-    private static int Slot(BatchLayout layout, bool vector, bool beyondCaches) =>
-        (int)layout * 4 + (vector ? 2 : 0) + (beyondCaches ? 1 : 0);
+    private static int Slot(BatchLayout layout, bool vector, bool beyondCaches, LineAlignment? lines) =>
+        lines is { } aligned ? 8 + aligned.Index : (int)layout * 4 + (vector ? 2 : 0) + (beyondCaches ? 1 : 0);
 
     private ILaneEmitter Lanes(bool vector) => vector ? Vector : ScalarLaneEmitter.Instance;
 
-    private EmittedKernel Emit(BatchLayout layout, bool vector, bool beyondCaches, IProgress<CompileProgress>? progress)
+    private EmittedKernel Emit(BatchLayout layout, bool vector, bool beyondCaches, LineAlignment? lines, IProgress<CompileProgress>? progress)
     {
         var lanes = Lanes(vector);
         var chunks = KernelEmitter.Chunks(Program, lanes);
-        string name = $"{_name}{(vector ? "Vector" : "Scalar")}{layout}{(beyondCaches ? "BeyondCaches" : "")}";
-        var methods = KernelEmitter.Define(name, Program, chunks, layout, lanes, beyondCaches, progress);
+        string name = $"{_name}{(vector ? "Vector" : "Scalar")}{layout}{(beyondCaches ? "BeyondCaches" : "")}"
+            + (lines is { } line ? $"Lines{line.Outputs}{line.Jacobian}" : "");
+        var methods = KernelEmitter.Define(name, Program, chunks, layout, lanes, beyondCaches, lines, progress);
         return new EmittedKernel(methods, chunks.IsWhole ? null : chunks.ScratchSlots);
     }
 

@@ -51,17 +51,19 @@ internal static class KernelEmitter
     /// The kernel called <paramref name="name"/>: one <see cref="BatchKernel"/> when <paramref name="chunks"/> is whole, else
     /// the chunks' <see cref="ChunkKernel"/>s in order; <paramref name="lanes"/> picks scalar or vector code, whose loop
     /// steps by its number of lanes (the caller runs the remainder with a scalar kernel); <paramref name="beyondCaches"/>
-    /// the variant for batches whose results outgrow the caches (<see cref="PointScatter.Bounces"/>). The chunks are
+    /// the variant for batches whose results outgrow the caches (<see cref="PointScatter.Bounces"/>), which an eight-lane
+    /// kernel writes as whole cache lines of a destination aligned as <paramref name="lines"/> says (<see cref="LineScatter"/>).
+    /// The chunks are
     /// reported to <paramref name="progress"/> as they are emitted.
     /// </summary>
     public static DynamicMethod[] Define(string name, JacobianProgram program, ProgramChunks chunks, BatchLayout layout, ILaneEmitter lanes,
-        bool beyondCaches = false, IProgress<CompileProgress>? progress = null)
+        bool beyondCaches = false, LineAlignment? lines = null, IProgress<CompileProgress>? progress = null)
     {
-        if (chunks.IsWhole) return [DefineLoop(name, program, chunks, 0, layout, lanes, beyondCaches)];
+        if (chunks.IsWhole) return [DefineLoop(name, program, chunks, 0, layout, lanes, beyondCaches, lines)];
         var methods = new DynamicMethod[chunks.Chunks.Count];
         for (int c = 0; c < methods.Length; c++)
         {
-            methods[c] = DefineLoop($"{name}_{c}", program, chunks, c, layout, lanes, beyondCaches);
+            methods[c] = DefineLoop($"{name}_{c}", program, chunks, c, layout, lanes, beyondCaches, lines: null);
             CompileProgress.Report(progress, CompileProgress.Emitting, c + 1, methods.Length);
         }
         return methods;
@@ -93,12 +95,12 @@ internal static class KernelEmitter
     /// first single point waits for that.
     /// </summary>
     private static DynamicMethod DefineLoop(string name, JacobianProgram program, ProgramChunks chunks, int chunk, BatchLayout layout,
-        ILaneEmitter lanes, bool beyondCaches)
+        ILaneEmitter lanes, bool beyondCaches, LineAlignment? lines)
     {
         Type[] parameters = chunks.IsWhole ? Parameters : [.. Parameters, typeof(double*)];
         var method = NewMethod(name, parameters);
         var il = method.GetILGenerator();
-        var access = new PointerAccess(il, program, layout, lanes, whole: chunks.IsWhole, beyondCaches);
+        var access = new PointerAccess(il, program, layout, lanes, whole: chunks.IsWhole, beyondCaches, lines);
         var point = il.DeclareLocal(typeof(int));
         var body = il.DefineLabel();
         var check = il.DefineLabel();

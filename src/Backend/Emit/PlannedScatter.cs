@@ -27,7 +27,7 @@ internal static class PlannedScatter
     private static readonly MethodInfo TransposeEight = Method(nameof(PointScatter.TransposeEight));
     private static readonly MethodInfo[] StoreRow =
         [.. typeof(PointScatter).GetMethods().Where(m => m.Name == nameof(PointScatter.StoreRow)).OrderBy(m => m.GetParameters().Length)];
-    private static readonly MethodInfo CreateRow = typeof(Vector512).GetMethod(nameof(Vector512.Create), Enumerable.Repeat(typeof(double), 8).ToArray())!;
+    internal static readonly MethodInfo CreateRow = typeof(Vector512).GetMethod(nameof(Vector512.Create), Enumerable.Repeat(typeof(double), 8).ToArray())!;
 
     /// <summary>Whether this processor runs the planned scatter (AVX-512, as the transposes need) for kernels of <paramref name="lanes"/>.</summary>
     public static bool Applies(int lanes) => lanes == 8 && Avx512F.IsSupported;
@@ -130,7 +130,7 @@ internal static class PlannedScatter
     /// multiple of eight, a last block ending at the row's end, which overlaps the one before (both write the same
     /// values: cheaper than a scalar copy of the rest). None for a row narrower than a block.
     /// </summary>
-    private static IEnumerable<int> BlockStarts(int width)
+    internal static IEnumerable<int> BlockStarts(int width)
     {
         if (width < 8) yield break;
         int start = 0;
@@ -143,7 +143,7 @@ internal static class PlannedScatter
     /// then the Jacobian): which the body stores, and the constants of the others (zero where nothing is stored: the
     /// staging starts zeroed).
     /// </summary>
-    private static (bool[] Varying, double[] Constants) Entries(JacobianProgram program, int first, int width)
+    internal static (bool[] Varying, double[] Constants) Entries(JacobianProgram program, int first, int width)
     {
         var varying = new bool[width];
         var constants = new double[width];

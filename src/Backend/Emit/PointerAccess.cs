@@ -50,16 +50,21 @@ internal sealed class PointerAccess : IElementAccess
     private readonly LocalBuilder _strideBytes;
     private readonly LocalBuilder? _staged;
     private readonly BounceBuffers? _bounce;
+    private readonly LineAlignment? _lines;
+    private readonly LineScatter? _lineScatter;
 
     /// <summary>
     /// Declares the base pointers; <paramref name="whole"/> (a program in one method) allows staging per-point vector
-    /// results (<see cref="Stages"/>), written through bounce buffers for a batch <paramref name="beyondCaches"/>.
+    /// results (<see cref="Stages"/>). For a batch <paramref name="beyondCaches"/>, eight lanes write them as whole cache
+    /// lines straight to memory where the destination's <paramref name="lines"/> are known (<see cref="LineScatter"/>);
+    /// otherwise such a batch goes through bounce buffers.
     /// </summary>
-    public PointerAccess(ILGenerator il, JacobianProgram program, BatchLayout layout, ILaneEmitter lanes, bool whole, bool beyondCaches)
-        : this(il, program, layout, lanes, Stages(program, layout, lanes, whole), beyondCaches, typeof(nint)) { }
+    public PointerAccess(ILGenerator il, JacobianProgram program, BatchLayout layout, ILaneEmitter lanes, bool whole, bool beyondCaches,
+        LineAlignment? lines)
+        : this(il, program, layout, lanes, Stages(program, layout, lanes, whole), beyondCaches, typeof(nint), lines) { }
 
     private PointerAccess(ILGenerator il, JacobianProgram program, BatchLayout layout, ILaneEmitter lanes, bool staging, bool beyondCaches,
-        Type baseType)
+        Type baseType, LineAlignment? lines = null)
     {
         _program = program;
         _layout = layout;
@@ -72,7 +77,9 @@ internal sealed class PointerAccess : IElementAccess
         _strideBytes = il.DeclareLocal(typeof(nint));
         if (!staging) return;
         _staged = il.DeclareLocal(typeof(nint));
-        if (beyondCaches) _bounce = new BounceBuffers(il, program, _lanes, PlannedScatter.Applies(_lanes));
+        _lines = beyondCaches && PlannedScatter.Applies(_lanes) ? lines : null;
+        if (_lines is not null) _lineScatter = new LineScatter(il);
+        else if (beyondCaches) _bounce = new BounceBuffers(il, program, _lanes, PlannedScatter.Applies(_lanes));
     }
 
     /// <summary>
@@ -139,9 +146,15 @@ internal sealed class PointerAccess : IElementAccess
     public void EmitEpilogue(ILGenerator il)
     {
         if (_staged is null) return;
+        var stagedAddress = (int entry) => EmitStagedAddress(il, entry);
+        if (_lines is { } lines)
+        {
+            _lineScatter!.Emit(_program, stagedAddress, 0, _outputBase, _program.OutputCount, lines.Outputs);
+            _lineScatter.Emit(_program, stagedAddress, _program.OutputCount, _jacobianBase, _program.JacobianSize, lines.Jacobian);
+            return;
+        }
         if (PlannedScatter.Applies(_lanes))
         {
-            var stagedAddress = (int entry) => EmitStagedAddress(il, entry);
             PlannedScatter.Emit(il, _program, stagedAddress, 0, _outputBase, _program.OutputCount, _bounce?.Outputs);
             PlannedScatter.Emit(il, _program, stagedAddress, _program.OutputCount, _jacobianBase, _program.JacobianSize, _bounce?.Jacobian);
             _bounce?.EmitCopies(il, _outputBase, _jacobianBase);
@@ -166,10 +179,10 @@ internal sealed class PointerAccess : IElementAccess
         }
     }
 
-    /// <summary>After the loop: the fence after the bounce buffers' non-temporal stores.</summary>
+    /// <summary>After the loop: the fence after non-temporal stores (the bounce buffers' copies, or the lines').</summary>
     public void EmitFinish(ILGenerator il)
     {
-        if (_bounce is not null) BounceBuffers.EmitFinish(il);
+        if (_bounce is not null || _lines is not null) BounceBuffers.EmitFinish(il);
     }
 
     /// <summary>At the top of each iteration: base pointers of point <paramref name="point"/>.</summary>
