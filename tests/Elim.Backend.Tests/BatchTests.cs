@@ -79,8 +79,8 @@ public class BatchTests
         var graph = TaskGraphs.Of(task);
         var function = Compile.Jacobian(graph, StandardOrders.Reverse(graph), lanes == 8 ? VectorLaneEmitter.Eight : VectorLaneEmitter.Four);
         int resultsPerPoint = function.OutputCount * (1 + function.InputCount);
-        int count = (int)(PointScatter.BounceAboveBytes / sizeof(double) / resultsPerPoint) + 13;
-        Assert.True(PointScatter.Bounces(count, resultsPerPoint));
+        int count = (int)(PointScatter.BeyondCachesAboveBytes / sizeof(double) / resultsPerPoint) + 13;
+        Assert.True(PointScatter.BeyondCaches(count, resultsPerPoint));
         // A small batch, a batch beyond the caches (a kernel of its own) and a small batch again.
         AssertPerPointBatchEqualsTheSinglePointLoop(function, 1_000 + 5, threads);
         AssertPerPointBatchEqualsTheSinglePointLoop(function, count, threads);
@@ -97,7 +97,7 @@ public class BatchTests
         var graph = TaskGraphs.Of(task);
         var function = Compile.Jacobian(graph, StandardOrders.Reverse(graph), VectorLaneEmitter.Eight);
         int resultsPerPoint = function.OutputCount * (1 + function.InputCount);
-        int count = (int)(PointScatter.BounceAboveBytes / sizeof(double) / resultsPerPoint) + 13;
+        int count = (int)(PointScatter.BeyondCachesAboveBytes / sizeof(double) / resultsPerPoint) + 13;
         var (x, expectedOutputs, expectedJacobians) = SinglePointLoop(function, count);
         const double untouched = -12345.5;
         // The outputs and the Jacobian start at each of the eight places in a cache line (pinned arrays do not move).

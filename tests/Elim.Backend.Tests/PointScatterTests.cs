@@ -98,10 +98,10 @@ public unsafe class PointScatterTests
     }
 
     [Fact]
-    public void OnlyBatchesBeyondTheCachesBounce()
+    public void OnlyBatchesOutgrowingTheLastLevelCacheRunTheKernelBeyondTheCaches()
     {
-        Assert.False(PointScatter.Bounces(points: 1_000, resultsPerPoint: 132));
-        Assert.True(PointScatter.Bounces(points: 100_000, resultsPerPoint: 132));
-        Assert.False(PointScatter.Bounces(points: 100_000, resultsPerPoint: 21)); // RoeFlux_1d: 16.8 MB, in the cache
+        Assert.False(PointScatter.BeyondCaches(points: 1_000, resultsPerPoint: 132));
+        Assert.True(PointScatter.BeyondCaches(points: 100_000, resultsPerPoint: 132));
+        Assert.False(PointScatter.BeyondCaches(points: 100_000, resultsPerPoint: 21)); // RoeFlux_1d: 16.8 MB, in the cache
     }
 }

@@ -98,7 +98,7 @@ public sealed unsafe class CompiledCode
 
     private void RunPoints(double* x, double* data, double* y, double* jacobian, int count, BatchLayout layout, int threads)
     {
-        bool beyondCaches = layout == BatchLayout.PerPoint && PointScatter.Bounces(count, Program.OutputCount + Program.JacobianSize)
+        bool beyondCaches = layout == BatchLayout.PerPoint && PointScatter.BeyondCaches(count, Program.OutputCount + Program.JacobianSize)
             && _hasBeyondCachesVariant.Value;
         var lines = beyondCaches && PlannedScatter.Applies(Vector.Lanes) ? LineAlignment.Of(y, jacobian) : null;
         var (vector, scalar) = (Kernel(layout, true, beyondCaches, lines), Kernel(layout, false, false, null));

@@ -6,7 +6,7 @@ using Elim.Backend.Runtime;
 namespace Elim.Backend.Emit;
 
 /// <summary>
-/// The bounce buffers of a kernel written for batches beyond the caches (<see cref="PointScatter.Bounces"/>): a vector's
+/// The bounce buffers of a kernel written for batches beyond the caches (<see cref="PointScatter.BeyondCaches"/>): a vector's
 /// points' results are scattered into a buffer laid out as their places in the batch, one for the outputs and one for
 /// the Jacobian, and copied from there in one stream. The buffers belong to the kernel's call, so an eight-lane
 /// kernel's planned scatter (<see cref="PlannedScatter"/>) writes their constants once, before the loop, and its

@@ -51,7 +51,7 @@ internal static class KernelEmitter
     /// The kernel called <paramref name="name"/>: one <see cref="BatchKernel"/> when <paramref name="chunks"/> is whole, else
     /// the chunks' <see cref="ChunkKernel"/>s in order; <paramref name="lanes"/> picks scalar or vector code, whose loop
     /// steps by its number of lanes (the caller runs the remainder with a scalar kernel); <paramref name="beyondCaches"/>
-    /// the variant for batches whose results outgrow the caches (<see cref="PointScatter.Bounces"/>), which an eight-lane
+    /// the variant for batches whose results outgrow the caches (<see cref="PointScatter.BeyondCaches"/>), which an eight-lane
     /// kernel writes as whole cache lines of a destination aligned as <paramref name="lines"/> says (<see cref="LineScatter"/>).
     /// The chunks are
     /// reported to <paramref name="progress"/> as they are emitted.

@@ -65,7 +65,8 @@ internal sealed class LineScatter
         var (varying, constants) = PlannedScatter.Entries(program, first, width);
         var starts = PlannedScatter.BlockStarts(width).ToArray();
         var lines = CacheLines.Plan(width, misalignment, starts);
-        var used = lines.SelectMany(line => line.Sources).ToHashSet();
+        bool Constant(CacheLines.Line line) => line.Entries.All(lane => !varying[lane!.Value.Entry]);
+        var used = lines.Where(line => line.IsWhole && !Constant(line)).SelectMany(line => line.Sources).ToHashSet();
         var vectors = new BlockVectors(il, _sets, _interleaved, _halves, starts, varying, constants, used, entry => pushStaged(first + entry));
         for (int block = 0; block < starts.Length; block++)
         {
@@ -77,7 +78,7 @@ internal sealed class LineScatter
         void WholeLine(CacheLines.Line line)
         {
             PushAddress(line.Offset);
-            if (line.Entries.All(lane => !varying[lane!.Value.Entry])) PushRow([.. line.Entries.Select(lane => constants[lane!.Value.Entry])]);
+            if (Constant(line)) PushRow([.. line.Entries.Select(lane => constants[lane!.Value.Entry])]);
             else if (line.Sources.Length == 1 && line.Control.Select((lane, k) => lane == k).All(same => same)) vectors.Push(line.Sources[0]);
             else
             {

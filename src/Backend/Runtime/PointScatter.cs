@@ -10,19 +10,22 @@ namespace Elim.Backend.Runtime;
 /// blocks of entries × points are transposed in registers and written as whole vectors, an eighth or a quarter of the
 /// stores of writing lane by lane. Four lanes go through <see cref="Scatter"/>; eight lanes (AVX-512) through the
 /// pieces an emitted plan calls block by block (<c>PlannedScatter</c>: constant rows, rows with one or two values
-/// blended in, <see cref="TransposeEight"/>; for a batch beyond the caches into a bounce buffer that keeps the
-/// constants, <see cref="CopyEntry"/>, then <see cref="CopyInOneStream"/>). Kernels with too many results to stage write each
+/// blended in, <see cref="TransposeEight"/>; for a batch beyond the caches, whole cache lines (<c>LineScatter</c>), or where
+/// those do not apply a bounce buffer that keeps the constants, <see cref="CopyEntry"/>, then <see cref="CopyInOneStream"/>).
+/// Kernels with too many results to stage write each
 /// vector lane by lane with
 /// <see cref="StoreLanes(Vector256{double}, double*, int)"/>.
 /// </summary>
 public static unsafe class PointScatter
 {
     /// <summary>
-    /// Batches whose results take more bytes than this are written through bounce buffers (see <see cref="Scatter"/>;
-    /// their kernels are a variant of their own, <c>BounceBuffers</c>): it pays once the results outgrow the last-level
-    /// cache (32 MB here) and costs time while they fit (perf/results/design-measurements.md).
+    /// Batches whose results take more bytes than this run a kernel of their own, which writes straight to memory: whole
+    /// cache lines with non-temporal stores (<c>LineScatter</c>), or, without AVX-512, through bounce buffers (see
+    /// <see cref="Scatter"/> and <c>BounceBuffers</c>). It pays once the results outgrow the last-level cache (32 MB
+    /// here); from 3,000 to 40,000 points the line kernel and the one writing through the caches were level
+    /// (perf/results/design-measurements.md).
     /// </summary>
-    public const long BounceAboveBytes = 24L << 20;
+    public const long BeyondCachesAboveBytes = 24L << 20;
 
     /// <summary>
     /// Bounce copies longer than this use non-temporal stores (see <see cref="CopyInOneStream"/>): PropaneCombustion's
@@ -31,8 +34,8 @@ public static unsafe class PointScatter
     /// </summary>
     public const int StreamAboveBytes = 4096;
 
-    /// <summary>Whether a batch of <paramref name="points"/> with <paramref name="resultsPerPoint"/> doubles each is written through a bounce buffer.</summary>
-    public static bool Bounces(int points, int resultsPerPoint) => (long)points * resultsPerPoint * sizeof(double) > BounceAboveBytes;
+    /// <summary>Whether a batch of <paramref name="points"/> with <paramref name="resultsPerPoint"/> doubles each runs the kernel for batches beyond the caches.</summary>
+    public static bool BeyondCaches(int points, int resultsPerPoint) => (long)points * resultsPerPoint * sizeof(double) > BeyondCachesAboveBytes;
 
     /// <summary>
     /// Scatters <paramref name="width"/> entries of <paramref name="lanes"/> points (a multiple of 4) in 4×4 blocks. With a
