@@ -15,7 +15,6 @@ namespace Elim.Backend.Emit;
 internal sealed class BounceBuffers
 {
     private static readonly MethodInfo CopyInOneStream = typeof(PointScatter).GetMethod(nameof(PointScatter.CopyInOneStream))!;
-    private static readonly MethodInfo FinishStreams = typeof(PointScatter).GetMethod(nameof(PointScatter.FinishStreams))!;
 
     private readonly JacobianProgram _program;
     private readonly int _lanes;
@@ -65,7 +64,4 @@ internal sealed class BounceBuffers
             il.Emit(OpCodes.Call, CopyInOneStream);
         }
     }
-
-    /// <summary>After the loop: the fence after the copies' non-temporal stores (<see cref="PointScatter.FinishStreams"/>).</summary>
-    public static void EmitFinish(ILGenerator il) => il.Emit(OpCodes.Call, FinishStreams);
 }

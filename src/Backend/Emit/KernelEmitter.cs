@@ -53,8 +53,7 @@ internal static class KernelEmitter
     /// steps by its number of lanes (the caller runs the remainder with a scalar kernel); <paramref name="beyondCaches"/>
     /// the variant for batches whose results outgrow the caches (<see cref="PointScatter.BeyondCaches"/>), which an eight-lane
     /// kernel writes as whole cache lines of a destination aligned as <paramref name="lines"/> says (<see cref="LineScatter"/>).
-    /// The chunks are
-    /// reported to <paramref name="progress"/> as they are emitted.
+    /// The chunks are reported to <paramref name="progress"/> as they are emitted.
     /// </summary>
     public static DynamicMethod[] Define(string name, JacobianProgram program, ProgramChunks chunks, BatchLayout layout, ILaneEmitter lanes,
         bool beyondCaches = false, LineAlignment? lines = null, IProgress<CompileProgress>? progress = null)

@@ -40,14 +40,18 @@ internal sealed class LineScatter
     /// Declares the locals of the block vectors, shared by the outputs and the Jacobian: the JIT stops inlining in a
     /// method with too many locals, and the vector sines and cosines of RobotArm_6DOF's kernel became calls.
     /// </summary>
-    public LineScatter(ILGenerator il)
+    public LineScatter(ILGenerator il, LineAlignment alignment)
     {
         _il = il;
+        Alignment = alignment;
         _sets = [Locals(8), Locals(8), Locals(8)];
         (_interleaved, _halves) = (Locals(8), Locals(8));
 
         LocalBuilder[] Locals(int count) => [.. Enumerable.Range(0, count).Select(_ => il.DeclareLocal(typeof(Vector512<double>)))];
     }
+
+    /// <summary>Where the destination's outputs and Jacobian start in their cache lines.</summary>
+    public LineAlignment Alignment { get; }
 
     /// <summary>
     /// Emits the writing of staged entries [<paramref name="first"/>, <paramref name="first"/> + <paramref name="width"/>)
@@ -78,7 +82,7 @@ internal sealed class LineScatter
         void WholeLine(CacheLines.Line line)
         {
             PushAddress(line.Offset);
-            if (Constant(line)) PushRow([.. line.Entries.Select(lane => constants[lane!.Value.Entry])]);
+            if (Constant(line)) PlannedScatter.PushConstants(il, [.. line.Entries.Select(lane => constants[lane!.Value.Entry])]);
             else if (line.Sources.Length == 1 && line.Control.Select((lane, k) => lane == k).All(same => same)) vectors.Push(line.Sources[0]);
             else
             {
@@ -126,12 +130,6 @@ internal sealed class LineScatter
             il.Emit(OpCodes.Add);
         }
 
-        void PushRow(double[] row)
-        {
-            foreach (double value in row) il.Emit(OpCodes.Ldc_R8, value);
-            il.Emit(OpCodes.Call, PlannedScatter.CreateRow);
-        }
-
         void PushIndices(long[] indices)
         {
             foreach (long index in indices) il.Emit(OpCodes.Ldc_I8, index);
@@ -150,15 +148,13 @@ internal sealed class LineScatter
     {
         private LocalBuilder[] Set(int block) => sets[block == 0 ? 0 : 1 + block % 2];
 
-        private int[] VaryingLanes(int block) => [.. Enumerable.Range(0, 8).Where(lane => varying[starts[block] + lane])];
-
-        private bool Transposed(int block) => VaryingLanes(block).Length > PlannedScatter.MostBlendedEntries;
+        private int[] VaryingLanes(int block) => PlannedScatter.VaryingLanes(varying, starts[block]);
 
         /// <summary>Computes block <paramref name="block"/>'s vectors that live in locals.</summary>
         public void Emit(int block)
         {
             var set = Set(block);
-            if (Transposed(block))
+            if (PlannedScatter.Transposes(varying, starts[block]))
             {
                 Transpose(starts[block], set);
                 return;
@@ -168,7 +164,7 @@ internal sealed class LineScatter
             for (int point = 0; point < 8; point++)
             {
                 if (!used.Contains(new(block, point))) continue;
-                PushConstantRow(block);
+                PlannedScatter.PushConstantRow(il, constants, starts[block]);
                 il.Emit(OpCodes.Stloc, set[point]);
                 foreach (int lane in lanes)
                 {
@@ -195,14 +191,8 @@ internal sealed class LineScatter
         /// <summary>Pushes the vector of <paramref name="source"/>.</summary>
         public void Push(CacheLines.Source source)
         {
-            if (VaryingLanes(source.Block).Length == 0) PushConstantRow(source.Block);
+            if (VaryingLanes(source.Block).Length == 0) PlannedScatter.PushConstantRow(il, constants, starts[source.Block]);
             else il.Emit(OpCodes.Ldloc, Set(source.Block)[source.Point]);
-        }
-
-        private void PushConstantRow(int block)
-        {
-            for (int k = starts[block]; k < starts[block] + 8; k++) il.Emit(OpCodes.Ldc_R8, constants[k]);
-            il.Emit(OpCodes.Call, PlannedScatter.CreateRow);
         }
 
         /// <summary>

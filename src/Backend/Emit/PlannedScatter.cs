@@ -27,7 +27,7 @@ internal static class PlannedScatter
     private static readonly MethodInfo TransposeEight = Method(nameof(PointScatter.TransposeEight));
     private static readonly MethodInfo[] StoreRow =
         [.. typeof(PointScatter).GetMethods().Where(m => m.Name == nameof(PointScatter.StoreRow)).OrderBy(m => m.GetParameters().Length)];
-    internal static readonly MethodInfo CreateRow = typeof(Vector512).GetMethod(nameof(Vector512.Create), Enumerable.Repeat(typeof(double), 8).ToArray())!;
+    private static readonly MethodInfo CreateRow = typeof(Vector512).GetMethod(nameof(Vector512.Create), Enumerable.Repeat(typeof(double), 8).ToArray())!;
 
     /// <summary>Whether this processor runs the planned scatter (AVX-512, as the transposes need) for kernels of <paramref name="lanes"/>.</summary>
     public static bool Applies(int lanes) => lanes == 8 && Avx512F.IsSupported;
@@ -42,7 +42,7 @@ internal static class PlannedScatter
         var (varying, constants) = Entries(program, first, width);
         foreach (int start in BlockStarts(width))
         {
-            if (VaryingLanes(varying, start).Length > MostBlendedEntries) continue;
+            if (Transposes(varying, start)) continue;
             PushConstantRow(il, constants, start);
             PushRow(il, bounce, start);
             il.Emit(OpCodes.Ldc_I4, width);
@@ -71,7 +71,7 @@ internal static class PlannedScatter
         foreach (int start in BlockStarts(width))
         {
             var lanes = VaryingLanes(varying, start);
-            if (lanes.Length > MostBlendedEntries)
+            if (Transposes(varying, start))
             {
                 pushStaged(first + start);
                 PushRow(il, target, start);
@@ -105,13 +105,19 @@ internal static class PlannedScatter
     }
 
     /// <summary>The lanes of the block at <paramref name="start"/> whose entries vary.</summary>
-    private static int[] VaryingLanes(bool[] varying, int start) =>
+    internal static int[] VaryingLanes(bool[] varying, int start) =>
         Enumerable.Range(start, 8).Where(k => varying[k]).Select(k => k - start).ToArray();
 
+    /// <summary>Whether the block at <paramref name="start"/> is transposed: more than <see cref="MostBlendedEntries"/> of its entries vary.</summary>
+    internal static bool Transposes(bool[] varying, int start) => VaryingLanes(varying, start).Length > MostBlendedEntries;
+
     /// <summary>Pushes the eight constants of the block at <paramref name="start"/> as a vector.</summary>
-    private static void PushConstantRow(ILGenerator il, double[] constants, int start)
+    internal static void PushConstantRow(ILGenerator il, double[] constants, int start) => PushConstants(il, constants.AsSpan(start, 8));
+
+    /// <summary>Pushes eight constants as a vector.</summary>
+    internal static void PushConstants(ILGenerator il, ReadOnlySpan<double> row)
     {
-        for (int k = start; k < start + 8; k++) il.Emit(OpCodes.Ldc_R8, constants[k]);
+        foreach (double value in row) il.Emit(OpCodes.Ldc_R8, value);
         il.Emit(OpCodes.Call, CreateRow);
     }
 

@@ -38,6 +38,7 @@ internal sealed class PointerAccess : IElementAccess
     ];
 
     private static readonly System.Reflection.MethodInfo ScatterMethod = typeof(PointScatter).GetMethod(nameof(PointScatter.Scatter))!;
+    private static readonly System.Reflection.MethodInfo FinishStreamsMethod = typeof(PointScatter).GetMethod(nameof(PointScatter.FinishStreams))!;
 
     private readonly JacobianProgram _program;
     private readonly BatchLayout _layout;
@@ -50,8 +51,7 @@ internal sealed class PointerAccess : IElementAccess
     private readonly LocalBuilder _strideBytes;
     private readonly LocalBuilder? _staged;
     private readonly BounceBuffers? _bounce;
-    private readonly LineAlignment? _lines;
-    private readonly LineScatter? _lineScatter;
+    private readonly LineScatter? _lines;
 
     /// <summary>
     /// Declares the base pointers; <paramref name="whole"/> (a program in one method) allows staging per-point vector
@@ -77,8 +77,7 @@ internal sealed class PointerAccess : IElementAccess
         _strideBytes = il.DeclareLocal(typeof(nint));
         if (!staging) return;
         _staged = il.DeclareLocal(typeof(nint));
-        _lines = beyondCaches && PlannedScatter.Applies(_lanes) ? lines : null;
-        if (_lines is not null) _lineScatter = new LineScatter(il);
+        if (beyondCaches && PlannedScatter.Applies(_lanes) && lines is { } alignment) _lines = new LineScatter(il, alignment);
         else if (beyondCaches) _bounce = new BounceBuffers(il, program, _lanes, PlannedScatter.Applies(_lanes));
     }
 
@@ -149,8 +148,8 @@ internal sealed class PointerAccess : IElementAccess
         var stagedAddress = (int entry) => EmitStagedAddress(il, entry);
         if (_lines is { } lines)
         {
-            _lineScatter!.Emit(_program, stagedAddress, 0, _outputBase, _program.OutputCount, lines.Outputs);
-            _lineScatter.Emit(_program, stagedAddress, _program.OutputCount, _jacobianBase, _program.JacobianSize, lines.Jacobian);
+            lines.Emit(_program, stagedAddress, 0, _outputBase, _program.OutputCount, lines.Alignment.Outputs);
+            lines.Emit(_program, stagedAddress, _program.OutputCount, _jacobianBase, _program.JacobianSize, lines.Alignment.Jacobian);
             return;
         }
         if (PlannedScatter.Applies(_lanes))
@@ -182,7 +181,7 @@ internal sealed class PointerAccess : IElementAccess
     /// <summary>After the loop: the fence after non-temporal stores (the bounce buffers' copies, or the lines').</summary>
     public void EmitFinish(ILGenerator il)
     {
-        if (_bounce is not null || _lines is not null) BounceBuffers.EmitFinish(il);
+        if (_bounce is not null || _lines is not null) il.Emit(OpCodes.Call, FinishStreamsMethod);
     }
 
     /// <summary>At the top of each iteration: base pointers of point <paramref name="point"/>.</summary>

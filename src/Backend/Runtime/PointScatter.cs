@@ -12,8 +12,7 @@ namespace Elim.Backend.Runtime;
 /// pieces an emitted plan calls block by block (<c>PlannedScatter</c>: constant rows, rows with one or two values
 /// blended in, <see cref="TransposeEight"/>; for a batch beyond the caches, whole cache lines (<c>LineScatter</c>), or where
 /// those do not apply a bounce buffer that keeps the constants, <see cref="CopyEntry"/>, then <see cref="CopyInOneStream"/>).
-/// Kernels with too many results to stage write each
-/// vector lane by lane with
+/// Kernels with too many results to stage write each vector lane by lane with
 /// <see cref="StoreLanes(Vector256{double}, double*, int)"/>.
 /// </summary>
 public static unsafe class PointScatter
