@@ -18,10 +18,10 @@ internal sealed class BounceBuffers
 
     private readonly JacobianProgram _program;
     private readonly int _lanes;
-    private readonly bool _planned;
+    private readonly ScatterEmitter? _planned;
 
-    /// <summary>Declares the buffers' locals; <paramref name="planned"/>: for a planned scatter.</summary>
-    public BounceBuffers(ILGenerator il, JacobianProgram program, int lanes, bool planned)
+    /// <summary>Declares the buffers' locals; <paramref name="planned"/>: the instructions of a planned scatter, if it is one.</summary>
+    public BounceBuffers(ILGenerator il, JacobianProgram program, int lanes, ScatterEmitter? planned)
     {
         (_program, _lanes, _planned) = (program, lanes, planned);
         Outputs = il.DeclareLocal(typeof(nint));
@@ -45,9 +45,9 @@ internal sealed class BounceBuffers
         il.Emit(OpCodes.Conv_I);
         il.Emit(OpCodes.Add);
         il.Emit(OpCodes.Stloc, Jacobian);
-        if (!_planned) return;
-        PlannedScatter.EmitConstantRows(il, _program, 0, _program.OutputCount, Outputs);
-        PlannedScatter.EmitConstantRows(il, _program, _program.OutputCount, _program.JacobianSize, Jacobian);
+        if (_planned is null) return;
+        PlannedScatter.EmitConstantRows(_planned, _program, 0, _program.OutputCount, Outputs);
+        PlannedScatter.EmitConstantRows(_planned, _program, _program.OutputCount, _program.JacobianSize, Jacobian);
     }
 
     /// <summary>After a planned scatter: both buffers to their places, <paramref name="outputBase"/> and <paramref name="jacobianBase"/>.</summary>

@@ -18,36 +18,23 @@ namespace Elim.Backend.Emit;
 internal sealed class LineScatter
 {
     private static readonly Type Vector = typeof(Vector512<double>);
-    private static readonly MethodInfo Load = typeof(Avx512F).GetMethod(nameof(Avx512F.LoadAlignedVector512), [typeof(double*)])!;
-    private static readonly MethodInfo UnpackLow = typeof(Avx512F).GetMethod(nameof(Avx512F.UnpackLow), [Vector, Vector])!;
-    private static readonly MethodInfo UnpackHigh = typeof(Avx512F).GetMethod(nameof(Avx512F.UnpackHigh), [Vector, Vector])!;
-    private static readonly MethodInfo Shuffle4x128 = typeof(Avx512F).GetMethod(nameof(Avx512F.Shuffle4x128), [Vector, Vector, typeof(byte)])!;
     private static readonly MethodInfo Permute = typeof(Avx512F).GetMethod(nameof(Avx512F.PermuteVar8x64), [Vector, typeof(Vector512<long>)])!;
     private static readonly MethodInfo PermuteTwo =
         typeof(Avx512F).GetMethod(nameof(Avx512F.PermuteVar8x64x2), [Vector, typeof(Vector512<long>), Vector])!;
     private static readonly MethodInfo StoreNonTemporal =
         typeof(Avx512F).GetMethod(nameof(Avx512F.StoreAlignedNonTemporal), [typeof(double*), Vector])!;
-    private static readonly MethodInfo Broadcast = typeof(Vector512).GetMethod(nameof(Vector512.Create), [typeof(double)])!;
     private static readonly MethodInfo CreateLongs = typeof(Vector512).GetMethod(nameof(Vector512.Create), Enumerable.Repeat(typeof(long), 8).ToArray())!;
-    private static readonly MethodInfo AsDouble = typeof(Vector512).GetMethod(nameof(Vector512.AsDouble))!.MakeGenericMethod(typeof(long));
-    private static readonly MethodInfo Select = typeof(Vector512).GetMethod(nameof(Vector512.ConditionalSelect))!.MakeGenericMethod(typeof(double));
 
+    private readonly ScatterEmitter _scatter;
     private readonly ILGenerator _il;
     private readonly LocalBuilder[][] _sets;
-    private readonly LocalBuilder[] _interleaved, _halves;
 
-    /// <summary>
-    /// Declares the locals of the block vectors, shared by the outputs and the Jacobian: the JIT stops inlining in a
-    /// method with too many locals, and the vector sines and cosines of RobotArm_6DOF's kernel became calls.
-    /// </summary>
-    public LineScatter(ILGenerator il, LineAlignment alignment)
+    /// <summary>Declares the locals of the block vectors, shared by the outputs and the Jacobian (see <see cref="ScatterEmitter"/>).</summary>
+    public LineScatter(ScatterEmitter scatter, ILGenerator il, LineAlignment alignment)
     {
-        _il = il;
+        (_scatter, _il) = (scatter, il);
         Alignment = alignment;
-        _sets = [Locals(8), Locals(8), Locals(8)];
-        (_interleaved, _halves) = (Locals(8), Locals(8));
-
-        LocalBuilder[] Locals(int count) => [.. Enumerable.Range(0, count).Select(_ => il.DeclareLocal(typeof(Vector512<double>)))];
+        _sets = [scatter.Locals(8), scatter.Locals(8), scatter.Locals(8)];
     }
 
     /// <summary>Where the destination's outputs and Jacobian start in their cache lines.</summary>
@@ -63,7 +50,7 @@ internal sealed class LineScatter
         var il = _il;
         if (width < CacheLines.Lanes)
         {
-            PlannedScatter.Emit(il, program, pushStaged, first, destination, width, bounce: null);
+            PlannedScatter.Emit(_scatter, il, program, pushStaged, first, destination, width, bounce: null);
             return;
         }
         var (varying, constants) = PlannedScatter.Entries(program, first, width);
@@ -71,7 +58,7 @@ internal sealed class LineScatter
         var lines = CacheLines.Plan(width, misalignment, starts);
         bool Constant(CacheLines.Line line) => line.Entries.All(lane => !varying[lane!.Value.Entry]);
         var used = lines.Where(line => line.IsWhole && !Constant(line)).SelectMany(line => line.Sources).ToHashSet();
-        var vectors = new BlockVectors(il, _sets, _interleaved, _halves, starts, varying, constants, used, entry => pushStaged(first + entry));
+        var vectors = new BlockVectors(_scatter, il, _sets, starts, varying, constants, used, entry => pushStaged(first + entry));
         for (int block = 0; block < starts.Length; block++)
         {
             vectors.Emit(block);
@@ -81,7 +68,7 @@ internal sealed class LineScatter
 
         void WholeLine(CacheLines.Line line)
         {
-            PushAddress(line.Offset);
+            _scatter.PushAddress(destination, line.Offset);
             if (Constant(line)) PlannedScatter.PushConstants(il, [.. line.Entries.Select(lane => constants[lane!.Value.Entry])]);
             else if (line.Sources.Length == 1 && line.Control.Select((lane, k) => lane == k).All(same => same)) vectors.Push(line.Sources[0]);
             else
@@ -104,30 +91,16 @@ internal sealed class LineScatter
             for (int lane = 0; lane < CacheLines.Lanes; lane++)
             {
                 if (line.Entries[lane] is not var (point, entry)) continue;
-                PushAddress(line.Offset + lane);
+                _scatter.PushAddress(destination, line.Offset + lane);
                 if (varying[entry])
                 {
                     pushStaged(first + entry);
-                    PushOffset(point);
+                    _scatter.PushOffset(point);
                     il.Emit(OpCodes.Ldind_R8);
                 }
                 else il.Emit(OpCodes.Ldc_R8, constants[entry]);
                 il.Emit(OpCodes.Stind_R8);
             }
-        }
-
-        void PushAddress(int index)
-        {
-            il.Emit(OpCodes.Ldloc, destination);
-            PushOffset(index);
-        }
-
-        void PushOffset(int doubles)
-        {
-            if (doubles == 0) return;
-            il.Emit(OpCodes.Ldc_I4, doubles * sizeof(double));
-            il.Emit(OpCodes.Conv_I);
-            il.Emit(OpCodes.Add);
         }
 
         void PushIndices(long[] indices)
@@ -143,8 +116,8 @@ internal sealed class LineScatter
     /// its constant row. Block 0's stay until the last block, whose lines reach into the next point's first entries; the
     /// others alternate between two sets of locals.
     /// </summary>
-    private sealed class BlockVectors(ILGenerator il, LocalBuilder[][] sets, LocalBuilder[] interleaved, LocalBuilder[] halves, int[] starts,
-        bool[] varying, double[] constants, HashSet<CacheLines.Source> used, Action<int> pushStaged)
+    private sealed class BlockVectors(ScatterEmitter scatter, ILGenerator il, LocalBuilder[][] sets, int[] starts, bool[] varying,
+        double[] constants, HashSet<CacheLines.Source> used, Action<int> pushStaged)
     {
         private LocalBuilder[] Set(int block) => sets[block == 0 ? 0 : 1 + block % 2];
 
@@ -153,38 +126,20 @@ internal sealed class LineScatter
         /// <summary>Computes block <paramref name="block"/>'s vectors that live in locals.</summary>
         public void Emit(int block)
         {
-            var set = Set(block);
-            if (PlannedScatter.Transposes(varying, starts[block]))
+            int start = starts[block];
+            if (PlannedScatter.Transposes(varying, start))
             {
-                Transpose(starts[block], set);
+                scatter.Transpose(entry => pushStaged(start + entry), Set(block));
                 return;
             }
             var lanes = VaryingLanes(block);
             if (lanes.Length == 0) return;
+            var row = scatter.ConstantRow(constants.AsSpan(start, 8));
             for (int point = 0; point < 8; point++)
             {
                 if (!used.Contains(new(block, point))) continue;
-                PlannedScatter.PushConstantRow(il, constants, starts[block]);
-                il.Emit(OpCodes.Stloc, set[point]);
-                foreach (int lane in lanes)
-                {
-                    // ConditionalSelect(lane's mask, the point's value broadcast, the row so far).
-                    foreach (int k in Enumerable.Range(0, 8)) il.Emit(OpCodes.Ldc_I8, k == lane ? -1L : 0L);
-                    il.Emit(OpCodes.Call, CreateLongs);
-                    il.Emit(OpCodes.Call, AsDouble);
-                    pushStaged(starts[block] + lane);
-                    if (point > 0)
-                    {
-                        il.Emit(OpCodes.Ldc_I4, point * sizeof(double));
-                        il.Emit(OpCodes.Conv_I);
-                        il.Emit(OpCodes.Add);
-                    }
-                    il.Emit(OpCodes.Ldind_R8);
-                    il.Emit(OpCodes.Call, Broadcast);
-                    il.Emit(OpCodes.Ldloc, set[point]);
-                    il.Emit(OpCodes.Call, Select);
-                    il.Emit(OpCodes.Stloc, set[point]);
-                }
+                scatter.PushBlended(row, lanes, lane => pushStaged(start + lane), point);
+                il.Emit(OpCodes.Stloc, Set(block)[point]);
             }
         }
 
@@ -193,50 +148,6 @@ internal sealed class LineScatter
         {
             if (VaryingLanes(source.Block).Length == 0) PlannedScatter.PushConstantRow(il, constants, starts[source.Block]);
             else il.Emit(OpCodes.Ldloc, Set(source.Block)[source.Point]);
-        }
-
-        /// <summary>
-        /// Entries [<paramref name="start"/>, <paramref name="start"/> + 8) of the eight points, staged entry by entry, into
-        /// <paramref name="rows"/> point by point: pairs of entries interleaved, then 128-bit lanes exchanged twice (as
-        /// <c>PointScatter.TransposeEight</c>, without its stores).
-        /// </summary>
-        private void Transpose(int start, LocalBuilder[] rows)
-        {
-            // Each entry is loaded twice, into the low and the high interleaving: the JIT folds loads into the unpacking.
-            for (int k = 0; k < 8; k++)
-            {
-                pushStaged(start + k - k % 2);
-                il.Emit(OpCodes.Call, Load);
-                pushStaged(start + k - k % 2 + 1);
-                il.Emit(OpCodes.Call, Load);
-                il.Emit(OpCodes.Call, k % 2 == 0 ? UnpackLow : UnpackHigh);
-                il.Emit(OpCodes.Stloc, interleaved[k]);
-            }
-            // Points 0 and 4 | 2 and 6 of entries 0–3 (and 4–7), then points 1 and 5 | 3 and 7.
-            Halves(interleaved[0], interleaved[2], halves[0], halves[1]);
-            Halves(interleaved[1], interleaved[3], halves[2], halves[3]);
-            Halves(interleaved[4], interleaved[6], halves[4], halves[5]);
-            Halves(interleaved[5], interleaved[7], halves[6], halves[7]);
-            Halves(halves[0], halves[4], rows[0], rows[4]);
-            Halves(halves[2], halves[6], rows[1], rows[5]);
-            Halves(halves[1], halves[5], rows[2], rows[6]);
-            Halves(halves[3], halves[7], rows[3], rows[7]);
-        }
-
-        /// <summary>128-bit lanes 0 and 2 of a then b into <paramref name="even"/>, lanes 1 and 3 into <paramref name="odd"/>.</summary>
-        private void Halves(LocalBuilder a, LocalBuilder b, LocalBuilder even, LocalBuilder odd)
-        {
-            Combine(0x88, a, b, even);
-            Combine(0xDD, a, b, odd);
-        }
-
-        private void Combine(int control, LocalBuilder a, LocalBuilder b, LocalBuilder result)
-        {
-            il.Emit(OpCodes.Ldloc, a);
-            il.Emit(OpCodes.Ldloc, b);
-            il.Emit(OpCodes.Ldc_I4, control);
-            il.Emit(OpCodes.Call, Shuffle4x128);
-            il.Emit(OpCodes.Stloc, result);
         }
     }
 }

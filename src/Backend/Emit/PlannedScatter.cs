@@ -11,22 +11,17 @@ namespace Elim.Backend.Emit;
 /// The end of an eight-lane kernel's iteration, planned from what the program knows: its staged results go to the
 /// per-point layout block by block of eight entries, each by what varies in it. A block of constants is one stored row
 /// per point; a block where one or two entries vary is that row with the points' values broadcast into place; any
-/// other block is transposed in registers (<see cref="PointScatter.TransposeEight"/>). Wide Jacobians are mostly
+/// other block is transposed in registers. The instructions are <see cref="ScatterEmitter"/>'s. Wide Jacobians are mostly
 /// constants (PropaneCombustion: 95 of its 132 results in 6 constant blocks and 3 of two varying entries, of 17;
 /// perf/results/design-measurements.md). A batch written through bounce buffers gets their constants once, before the
-/// loop (<see cref="EmitConstantRows"/>): its iterations copy only the varying entries of those blocks
-/// (<see cref="PointScatter.CopyEntry"/>).
+/// loop (<see cref="EmitConstantRows"/>): its iterations copy only the varying entries of those blocks.
 /// </summary>
 internal static class PlannedScatter
 {
     /// <summary>The most varying entries a block blends into its constant row; more are transposed.</summary>
     public const int MostBlendedEntries = 2;
 
-    private static readonly MethodInfo ScatterNarrow = Method(nameof(PointScatter.ScatterNarrow));
-    private static readonly MethodInfo CopyEntry = Method(nameof(PointScatter.CopyEntry));
-    private static readonly MethodInfo TransposeEight = Method(nameof(PointScatter.TransposeEight));
-    private static readonly MethodInfo[] StoreRow =
-        [.. typeof(PointScatter).GetMethods().Where(m => m.Name == nameof(PointScatter.StoreRow)).OrderBy(m => m.GetParameters().Length)];
+    private static readonly MethodInfo ScatterNarrow = typeof(PointScatter).GetMethod(nameof(PointScatter.ScatterNarrow))!;
     private static readonly MethodInfo CreateRow = typeof(Vector512).GetMethod(nameof(Vector512.Create), Enumerable.Repeat(typeof(double), 8).ToArray())!;
 
     /// <summary>Whether this processor runs the planned scatter (AVX-512, as the transposes need) for kernels of <paramref name="lanes"/>.</summary>
@@ -37,16 +32,12 @@ internal static class PlannedScatter
     /// <see cref="MostBlendedEntries"/> varying entries of staged entries [<paramref name="first"/>, <paramref name="first"/> +
     /// <paramref name="width"/>) into every point's row of <paramref name="bounce"/>, where they stay.
     /// </summary>
-    public static void EmitConstantRows(ILGenerator il, JacobianProgram program, int first, int width, LocalBuilder bounce)
+    public static void EmitConstantRows(ScatterEmitter emitter, JacobianProgram program, int first, int width, LocalBuilder bounce)
     {
         var (varying, constants) = Entries(program, first, width);
         foreach (int start in BlockStarts(width))
         {
-            if (Transposes(varying, start)) continue;
-            PushConstantRow(il, constants, start);
-            PushRow(il, bounce, start);
-            il.Emit(OpCodes.Ldc_I4, width);
-            il.Emit(OpCodes.Call, StoreRow[0]);
+            if (!Transposes(varying, start)) emitter.StoreBlendedRows(constants.AsSpan(start, 8), [], _ => { }, bounce, start, width);
         }
     }
 
@@ -56,8 +47,8 @@ internal static class PlannedScatter
     /// <paramref name="bounce"/>, which holds the constants (<see cref="EmitConstantRows"/>; the caller copies it);
     /// <paramref name="pushStaged"/> pushes the staging address of an entry.
     /// </summary>
-    public static void Emit(ILGenerator il, JacobianProgram program, Action<int> pushStaged, int first, LocalBuilder destination,
-        int width, LocalBuilder? bounce)
+    public static void Emit(ScatterEmitter emitter, ILGenerator il, JacobianProgram program, Action<int> pushStaged, int first,
+        LocalBuilder destination, int width, LocalBuilder? bounce)
     {
         var (varying, constants) = Entries(program, first, width);
         var target = bounce ?? destination;
@@ -73,34 +64,15 @@ internal static class PlannedScatter
             var lanes = VaryingLanes(varying, start);
             if (Transposes(varying, start))
             {
-                pushStaged(first + start);
-                PushRow(il, target, start);
-                il.Emit(OpCodes.Ldc_I4, width);
-                il.Emit(OpCodes.Call, TransposeEight);
+                emitter.Transpose(entry => pushStaged(first + start + entry), emitter.Rows);
+                emitter.StoreRows(emitter.Rows, target, start, width);
             }
             else if (bounce is not null)
             {
                 // The bounce buffer holds the constants: the varying entries alone.
-                foreach (int lane in lanes)
-                {
-                    pushStaged(first + start + lane);
-                    PushRow(il, bounce, start + lane);
-                    il.Emit(OpCodes.Ldc_I4, width);
-                    il.Emit(OpCodes.Call, CopyEntry);
-                }
+                foreach (int lane in lanes) emitter.CopyEntry(() => pushStaged(first + start + lane), bounce, start + lane, width);
             }
-            else
-            {
-                PushConstantRow(il, constants, start);
-                foreach (int lane in lanes)
-                {
-                    il.Emit(OpCodes.Ldc_I4, lane);
-                    pushStaged(first + start + lane);
-                }
-                PushRow(il, destination, start);
-                il.Emit(OpCodes.Ldc_I4, width);
-                il.Emit(OpCodes.Call, StoreRow[lanes.Length]);
-            }
+            else emitter.StoreBlendedRows(constants.AsSpan(start, 8), lanes, lane => pushStaged(first + start + lane), destination, start, width);
         }
     }
 
@@ -119,16 +91,6 @@ internal static class PlannedScatter
     {
         foreach (double value in row) il.Emit(OpCodes.Ldc_R8, value);
         il.Emit(OpCodes.Call, CreateRow);
-    }
-
-    /// <summary>Pushes the address of entry <paramref name="entry"/> of the first point's row at <paramref name="rows"/>.</summary>
-    private static void PushRow(ILGenerator il, LocalBuilder rows, int entry)
-    {
-        il.Emit(OpCodes.Ldloc, rows);
-        if (entry == 0) return;
-        il.Emit(OpCodes.Ldc_I4, entry * sizeof(double));
-        il.Emit(OpCodes.Conv_I);
-        il.Emit(OpCodes.Add);
     }
 
     /// <summary>
@@ -163,5 +125,4 @@ internal static class PlannedScatter
         return (varying, constants);
     }
 
-    private static MethodInfo Method(string name) => typeof(PointScatter).GetMethod(name)!;
 }

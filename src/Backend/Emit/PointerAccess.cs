@@ -52,6 +52,7 @@ internal sealed class PointerAccess : IElementAccess
     private readonly LocalBuilder? _staged;
     private readonly BounceBuffers? _bounce;
     private readonly LineScatter? _lines;
+    private readonly ScatterEmitter? _scatter;
 
     /// <summary>
     /// Declares the base pointers; <paramref name="whole"/> (a program in one method) allows staging per-point vector
@@ -77,8 +78,9 @@ internal sealed class PointerAccess : IElementAccess
         _strideBytes = il.DeclareLocal(typeof(nint));
         if (!staging) return;
         _staged = il.DeclareLocal(typeof(nint));
-        if (beyondCaches && PlannedScatter.Applies(_lanes) && lines is { } alignment) _lines = new LineScatter(il, alignment);
-        else if (beyondCaches) _bounce = new BounceBuffers(il, program, _lanes, PlannedScatter.Applies(_lanes));
+        if (PlannedScatter.Applies(_lanes)) _scatter = new ScatterEmitter(il);
+        if (beyondCaches && _scatter is not null && lines is { } alignment) _lines = new LineScatter(_scatter, il, alignment);
+        else if (beyondCaches) _bounce = new BounceBuffers(il, program, _lanes, _scatter);
     }
 
     /// <summary>
@@ -152,10 +154,10 @@ internal sealed class PointerAccess : IElementAccess
             lines.Emit(_program, stagedAddress, _program.OutputCount, _jacobianBase, _program.JacobianSize, lines.Alignment.Jacobian);
             return;
         }
-        if (PlannedScatter.Applies(_lanes))
+        if (_scatter is not null)
         {
-            PlannedScatter.Emit(il, _program, stagedAddress, 0, _outputBase, _program.OutputCount, _bounce?.Outputs);
-            PlannedScatter.Emit(il, _program, stagedAddress, _program.OutputCount, _jacobianBase, _program.JacobianSize, _bounce?.Jacobian);
+            PlannedScatter.Emit(_scatter, il, _program, stagedAddress, 0, _outputBase, _program.OutputCount, _bounce?.Outputs);
+            PlannedScatter.Emit(_scatter, il, _program, stagedAddress, _program.OutputCount, _jacobianBase, _program.JacobianSize, _bounce?.Jacobian);
             _bounce?.EmitCopies(il, _outputBase, _jacobianBase);
             return;
         }

@@ -8,10 +8,11 @@ namespace Elim.Backend.Runtime;
 /// Writes a vector's points' results from lane-major staging (entry k of the <c>lanes</c> points at
 /// <c>staged[lanes·k .. lanes·k + lanes − 1]</c>) to the per-point layout (<c>destination[p·width + k]</c>):
 /// blocks of entries × points are transposed in registers and written as whole vectors, an eighth or a quarter of the
-/// stores of writing lane by lane. Four lanes go through <see cref="Scatter"/>; eight lanes (AVX-512) through the
-/// pieces an emitted plan calls block by block (<c>PlannedScatter</c>: constant rows, rows with one or two values
-/// blended in, <see cref="TransposeEight"/>; for a batch beyond the caches, whole cache lines (<c>LineScatter</c>), or where
-/// those do not apply a bounce buffer that keeps the constants, <see cref="CopyEntry"/>, then <see cref="CopyInOneStream"/>).
+/// stores of writing lane by lane. Four lanes go through <see cref="Scatter"/>; eight lanes (AVX-512) through
+/// instructions an emitted plan puts in the kernel block by block (<c>PlannedScatter</c>, <c>ScatterEmitter</c>: constant
+/// rows, rows with one or two values blended in, transposed blocks; for a batch beyond the caches, whole cache lines
+/// (<c>LineScatter</c>), or where those do not apply a bounce buffer that keeps the constants, then
+/// <see cref="CopyInOneStream"/>); rows narrower than a block through <see cref="ScatterNarrow"/>.
 /// Kernels with too many results to stage write each vector lane by lane with
 /// <see cref="StoreLanes(Vector256{double}, double*, int)"/>.
 /// </summary>
@@ -114,7 +115,6 @@ public static unsafe class PointScatter
         }
     }
 
-
     /// <summary>The <paramref name="width"/> entries of eight points, a row narrower than a block, one double at a time.</summary>
     public static void ScatterNarrow(double* staged, double* destination, int width)
     {
@@ -122,97 +122,6 @@ public static unsafe class PointScatter
         {
             for (int point = 0; point < 8; point++) destination[point * width + k] = staged[8 * k + point];
         }
-    }
-
-    /// <summary>
-    /// Eight entries that are the same constants for every point (<paramref name="row"/>): one store per point, no
-    /// transpose.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void StoreRow(Vector512<double> row, double* destination, int width)
-    {
-        for (int point = 0; point < 8; point++) Vector512.Store(row, destination + point * width);
-    }
-
-    /// <summary>
-    /// Eight entries of which only entry <paramref name="entry"/> varies (staged at <paramref name="staged"/>): each
-    /// point's row is the constants with its one value broadcast into place, a load and a blend instead of a transpose.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void StoreRow(Vector512<double> row, int entry, double* staged, double* destination, int width)
-    {
-        var lane = Lane(entry);
-        for (int point = 0; point < 8; point++) Vector512.Store(With(row, lane, staged[point]), destination + point * width);
-    }
-
-    /// <summary>As <see cref="StoreRow(Vector512{double}, int, double*, double*, int)"/> with two varying entries.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void StoreRow(Vector512<double> row, int first, double* firstStaged, int second, double* secondStaged,
-        double* destination, int width)
-    {
-        var (firstLane, secondLane) = (Lane(first), Lane(second));
-        for (int point = 0; point < 8; point++)
-            Vector512.Store(With(With(row, firstLane, firstStaged[point]), secondLane, secondStaged[point]), destination + point * width);
-    }
-
-    /// <summary>
-    /// One entry of eight points (staged side by side at <paramref name="staged"/>) into each point's row,
-    /// <paramref name="width"/> apart: a block of a bounce buffer whose other entries are constants already there.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void CopyEntry(double* staged, double* rows, int width)
-    {
-        for (int point = 0; point < 8; point++) rows[point * width] = staged[point];
-    }
-
-    /// <summary><paramref name="row"/> with <paramref name="value"/> in the lane that <paramref name="lane"/> selects.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> With(Vector512<double> row, Vector512<double> lane, double value) =>
-        Vector512.ConditionalSelect(lane, Vector512.Create(value), row);
-
-    /// <summary>All bits set in lane <paramref name="entry"/>, none elsewhere.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> Lane(int entry) =>
-        Vector512.Equals(Vector512<long>.Indices, Vector512.Create((long)entry)).AsDouble();
-
-    /// <summary>
-    /// A block of eight entries × eight points (entry i of the points at <c>source[8i .. 8i + 7]</c>), transposed in
-    /// registers and written as the points' rows, <paramref name="width"/> apart: eight stores for 64 values.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void TransposeEight(double* source, double* target, int width)
-    {
-        // Row i holds entry i of the eight points; interleave pairs of rows, then pairs of 128-bit lanes twice.
-        var (t0, t1) = Interleave(Avx512F.LoadVector512(source), Avx512F.LoadVector512(source + 8));
-        var (t2, t3) = Interleave(Avx512F.LoadVector512(source + 16), Avx512F.LoadVector512(source + 24));
-        var (t4, t5) = Interleave(Avx512F.LoadVector512(source + 32), Avx512F.LoadVector512(source + 40));
-        var (t6, t7) = Interleave(Avx512F.LoadVector512(source + 48), Avx512F.LoadVector512(source + 56));
-        var (u0, u1) = Halves(t0, t2); // points 0 and 4 | 2 and 6, entries 0–3
-        var (u2, u3) = Halves(t1, t3); // points 1 and 5 | 3 and 7
-        var (u4, u5) = Halves(t4, t6); // the same points, entries 4–7
-        var (u6, u7) = Halves(t5, t7);
-        Store(u0, u4, target, 0, 4, width);
-        Store(u2, u6, target, 1, 5, width);
-        Store(u1, u5, target, 2, 6, width);
-        Store(u3, u7, target, 3, 7, width);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector512<double> Low, Vector512<double> High) Interleave(Vector512<double> a, Vector512<double> b) =>
-        (Avx512F.UnpackLow(a, b), Avx512F.UnpackHigh(a, b));
-
-    /// <summary>128-bit lanes 0 and 2 of a then b, and lanes 1 and 3 of a then b.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector512<double> Even, Vector512<double> Odd) Halves(Vector512<double> a, Vector512<double> b) =>
-        (Avx512F.Shuffle4x128(a, b, 0x88), Avx512F.Shuffle4x128(a, b, 0xDD));
-
-    /// <summary>Rows of points <paramref name="first"/> and <paramref name="second"/> from their entries 0–3 (in a) and 4–7 (in b).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store(Vector512<double> a, Vector512<double> b, double* target, int first, int second, int width)
-    {
-        var (firstRow, secondRow) = Halves(a, b);
-        Avx512F.Store(target + first * width, firstRow);
-        Avx512F.Store(target + second * width, secondRow);
     }
 
     /// <summary>Four entries (<paramref name="source"/>, <paramref name="sourceStride"/> apart) of four points, as four rows.</summary>
