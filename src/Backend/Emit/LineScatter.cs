@@ -23,7 +23,6 @@ internal sealed class LineScatter
         typeof(Avx512F).GetMethod(nameof(Avx512F.PermuteVar8x64x2), [Vector, typeof(Vector512<long>), Vector])!;
     private static readonly MethodInfo StoreNonTemporal =
         typeof(Avx512F).GetMethod(nameof(Avx512F.StoreAlignedNonTemporal), [typeof(double*), Vector])!;
-    private static readonly MethodInfo CreateLongs = typeof(Vector512).GetMethod(nameof(Vector512.Create), Enumerable.Repeat(typeof(long), 8).ToArray())!;
 
     private readonly ScatterEmitter _scatter;
     private readonly ILGenerator _il;
@@ -74,7 +73,7 @@ internal sealed class LineScatter
             else
             {
                 vectors.Push(line.Sources[0]);
-                PushIndices(line.Control);
+                _scatter.PushLongs(line.Control);
                 if (line.Sources.Length == 1) il.Emit(OpCodes.Call, Permute);
                 else
                 {
@@ -92,21 +91,10 @@ internal sealed class LineScatter
             {
                 if (line.Entries[lane] is not var (point, entry)) continue;
                 _scatter.PushAddress(destination, line.Offset + lane);
-                if (varying[entry])
-                {
-                    pushStaged(first + entry);
-                    _scatter.PushOffset(point);
-                    il.Emit(OpCodes.Ldind_R8);
-                }
+                if (varying[entry]) _scatter.PushValue(() => pushStaged(first + entry), point);
                 else il.Emit(OpCodes.Ldc_R8, constants[entry]);
                 il.Emit(OpCodes.Stind_R8);
             }
-        }
-
-        void PushIndices(long[] indices)
-        {
-            foreach (long index in indices) il.Emit(OpCodes.Ldc_I8, index);
-            il.Emit(OpCodes.Call, CreateLongs);
         }
     }
 

@@ -124,5 +124,4 @@ internal static class PlannedScatter
         }
         return (varying, constants);
     }
-
 }

@@ -121,12 +121,9 @@ internal sealed class ScatterEmitter
         {
             // TernaryLogic(the lane's mask, the point's value broadcast, the row so far, select).
             il.Emit(OpCodes.Stloc, _soFar);
-            foreach (int k in Enumerable.Range(0, 8)) il.Emit(OpCodes.Ldc_I8, k == lane ? -1L : 0L);
-            il.Emit(OpCodes.Call, CreateLongs);
+            PushLongs([.. Enumerable.Range(0, 8).Select(k => k == lane ? -1L : 0L)]);
             il.Emit(OpCodes.Call, AsDouble);
-            pushStaged(lane);
-            PushOffset(point);
-            il.Emit(OpCodes.Ldind_R8);
+            PushValue(() => pushStaged(lane), point);
             il.Emit(OpCodes.Call, Broadcast);
             il.Emit(OpCodes.Ldloc, _soFar);
             il.Emit(OpCodes.Ldc_I4, (int)Select);
@@ -140,11 +137,24 @@ internal sealed class ScatterEmitter
         for (int point = 0; point < 8; point++)
         {
             PushAddress(target, point * width + entry);
-            pushStaged();
-            PushOffset(point);
-            _il.Emit(OpCodes.Ldind_R8);
+            PushValue(pushStaged, point);
             _il.Emit(OpCodes.Stind_R8);
         }
+    }
+
+    /// <summary>Pushes point <paramref name="point"/>'s value of the staged entry at <paramref name="pushStaged"/>'s address.</summary>
+    public void PushValue(Action pushStaged, int point)
+    {
+        pushStaged();
+        PushOffset(point);
+        _il.Emit(OpCodes.Ldind_R8);
+    }
+
+    /// <summary>Pushes eight longs as a vector (a permutation's indices, a lane's mask).</summary>
+    public void PushLongs(long[] values)
+    {
+        foreach (long value in values) _il.Emit(OpCodes.Ldc_I8, value);
+        _il.Emit(OpCodes.Call, CreateLongs);
     }
 
     /// <summary>Pushes the address of double <paramref name="index"/> at <paramref name="rows"/>.</summary>
